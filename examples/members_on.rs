@@ -1,0 +1,68 @@
+//! Who was a member of an organization on a date.
+//!
+//! ```text
+//! cargo run --example members_on                      # the CSTO today
+//! cargo run --example members_on -- CSTO 2008-01-01   # a table
+//! cargo run --example members_on -- CSTO 1993-10-01 --json
+//! cargo run --example members_on -- --data DIR CSTO 2000-01-01
+//! ```
+
+mod common;
+
+use common::{args, dataset, day, fail, today};
+
+const USAGE: &str = "usage: members_on [ORG] [YYYY-MM-DD] [--json] [--data DIR]";
+
+fn main() {
+    let args = args(USAGE);
+    let ds = dataset(&args);
+    let org = args.positional.first().map_or("CSTO", String::as_str);
+    let date = args.positional.get(1).map_or_else(today, |d| day(d));
+    if args.positional.len() > 2 {
+        fail(USAGE);
+    }
+    let members = ds.members_on(org, date).unwrap_or_else(|e| fail(&e.to_string()));
+
+    if args.json {
+        let rows: Vec<serde_json::Value> = members
+            .iter()
+            .map(|m| {
+                serde_json::json!({
+                    "code": m.party().code(),
+                    "name": m.party().name(),
+                    "status": m.status(),
+                    "member": m.is_member(),
+                    "cow": m.party().cow_code(),
+                    "certainty": m.certainty(),
+                    "since": m.spell().start(),
+                })
+            })
+            .collect();
+        match serde_json::to_string_pretty(&rows) {
+            Ok(s) => println!("{s}"),
+            Err(e) => fail(&e.to_string()),
+        }
+        return;
+    }
+
+    let name = ds.name_on(org, date).ok().flatten().unwrap_or(org);
+    println!("{name} on {date}: {} parties with a status", members.len());
+    println!("{:<6} {:<14} {:<10} {:<11} certainty", "code", "name", "status", "since");
+    for m in &members {
+        let opened = ds.event(m.spell().opened_by());
+        let since = if opened.readings().len() > 1 {
+            let others: Vec<String> = opened.readings()[1..].iter().map(|r| r.date().to_string()).collect();
+            format!("{} (or {})", opened.readings()[0].date(), others.join(", "))
+        } else {
+            opened.readings()[0].date().to_string()
+        };
+        println!(
+            "{:<6} {:<14} {:<10} {:<11} {}",
+            m.party().code(),
+            m.party().name(),
+            m.status().to_string(),
+            since,
+            m.certainty()
+        );
+    }
+}

@@ -1,0 +1,56 @@
+//! One member's history in an organization, one line per spell, with the
+//! events and sources behind it.
+//!
+//! ```text
+//! cargo run --example timeline -- UZB          # Uzbekistan in the CSTO
+//! cargo run --example timeline -- CSTO-PA SRB
+//! ```
+
+mod common;
+
+use common::{args, dataset, fail};
+use membership_history::Event;
+
+const USAGE: &str = "usage: timeline [ORG] MEMBER [--data DIR]";
+
+fn readings(ev: &Event) -> String {
+    ev.readings()
+        .iter()
+        .map(|r| format!("{} [{}]", r.date(), r.sources().join("; ")))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+fn main() {
+    let args = args(USAGE);
+    let ds = dataset(&args);
+    let (org, member) = match args.positional.as_slice() {
+        [m] => ("CSTO", m.as_str()),
+        [o, m] => (o.as_str(), m.as_str()),
+        _ => fail(USAGE),
+    };
+    let spells = ds.timeline(org, member).unwrap_or_else(|e| fail(&e.to_string()));
+    let events = ds.events_of(org, member).unwrap_or_else(|e| fail(&e.to_string()));
+    let party = ds.party(member).map_or(member, |p| p.name());
+    let org_name = ds.organization(org).map_or(org, |o| o.current_name());
+    println!("{party} in the {org_name}: {} spells, {} events", spells.len(), events.len());
+    for s in spells {
+        let span = s.span().map_or_else(|| format!("{}..{}", s.start(), s.start()), |sp| sp.to_string());
+        println!("{span:<24} {}", s.status());
+        let opened = ds.event(s.opened_by());
+        println!("    opened: {} {}", opened.kind(), readings(opened));
+        for e in &events {
+            let inside = e.day() > s.start() && s.end().is_none_or(|end| e.day() < end);
+            if inside && !std::ptr::eq(*e, opened) {
+                println!("    during: {} {}", e.kind(), readings(e));
+            }
+        }
+        match s.closed_by() {
+            Some(c) => {
+                let closed = ds.event(c);
+                println!("    closed: {} {}", closed.kind(), readings(closed));
+            }
+            None => println!("    still in effect"),
+        }
+    }
+}

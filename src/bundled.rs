@@ -1,0 +1,379 @@
+//! The bundled-data format (four CSV tables, each row citing its sources)
+//! and the embedded CST/CSTO dataset, [`bundled`].
+//!
+//! The format is described in `data/README.md`; in short:
+//!
+//! | file | columns |
+//! |---|---|
+//! | `sources.csv` | `id,citation,url` |
+//! | `parties.csv` | `code,name,cow_code,cow_abbreviation,sources` |
+//! | `names.csv` | `org,kind,name,from,until,sources` (`kind`: `official` or `alias`) |
+//! | `events.csv` | `event,org,member,kind,date,note,sources` |
+//!
+//! `sources` lists source ids separated by `;`. Rows of `events.csv` that
+//! share an `event` id are readings of one event's date, the preferred first.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use crate::date::{UncertainDate, parse_day};
+use crate::dataset::{Dataset, DatasetBuilder};
+use crate::error::{Error, ErrorKind};
+use crate::event::{Event, Origin, Reading};
+use crate::party::{NameKind, Party, Source};
+use crate::status::EventKind;
+use crate::table::{Columns, Row, Table};
+
+/// The version of the bundled dataset; bumped whenever a fact changes.
+pub const BUNDLED_VERSION: &str = "2026.11.1";
+
+const SOURCES: &str = include_str!("../data/sources.csv");
+const PARTIES: &str = include_str!("../data/parties.csv");
+const NAMES: &str = include_str!("../data/names.csv");
+const EVENTS: &str = include_str!("../data/events.csv");
+
+static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| {
+    let mut b = Dataset::builder();
+    b.read_bundled_tables(SOURCES, PARTIES, NAMES, EVENTS);
+    // The embedded files are checked by this crate's tests (`tests/bundled.rs`
+    // builds them strictly), so a failure here is a bug in the release itself.
+    match b.build() {
+        Ok(ds) => ds,
+        Err(e) => panic!("the bundled dataset is invalid: {e}"),
+    }
+});
+
+/// The bundled Collective Security Treaty (1992) / CSTO (2002) dataset,
+/// parsed once on first use.
+///
+/// It holds the CSTO (one body under both names, found by `CST`, `CSTO`,
+/// `ODKB`), the CSTO Parliamentary Assembly (`CSTO-PA`) and the UN General
+/// Assembly (`UNGA`, where the CSTO is an observer). See `data/README.md`.
+///
+/// # Panics
+///
+/// Never on a released crate: the embedded data is validated by its tests.
+///
+/// ```
+/// use membership_history::bundled;
+///
+/// let ds = bundled();
+/// let members: Vec<&str> = ds
+///     .members_on("CSTO", "2000-01-01".parse()?)?
+///     .iter()
+///     .filter(|m| m.is_member())
+///     .map(|m| m.party().code())
+///     .collect();
+/// assert_eq!(members, ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn bundled() -> &'static Dataset {
+    &BUNDLED
+}
+
+impl Dataset {
+    /// Reads a directory in the bundled format (`sources.csv`,
+    /// `parties.csv`, `names.csv`, `events.csv`), strictly.
+    ///
+    /// # Errors
+    ///
+    /// The first problem found, with its file, line, field and value.
+    ///
+    /// ```
+    /// use membership_history::Dataset;
+    ///
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    /// let ds = Dataset::from_dir(dir)?;
+    /// assert_eq!(ds.founders("CSTO")?.len(), 6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
+        let mut b = Dataset::builder();
+        b.read_dir(dir);
+        b.build()
+    }
+}
+
+impl DatasetBuilder {
+    /// Reads the four tables of a directory in the bundled format. A missing
+    /// file is a problem like any other.
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, ErrorKind};
+    /// let mut b = Dataset::builder();
+    /// b.read_dir("/no/such/dir");
+    /// let err = b.build().unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::Io(_)));
+    /// assert!(err.to_string().contains("sources.csv"));
+    /// ```
+    pub fn read_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        let dir = dir.as_ref();
+        type Reader = for<'a> fn(&'a mut DatasetBuilder, &mut dyn Read, &str) -> &'a mut DatasetBuilder;
+        let tables: [(&str, Reader); 4] = [
+            ("sources.csv", |b, r, f| b.read_sources(r, f)),
+            ("parties.csv", |b, r, f| b.read_parties(r, f)),
+            ("names.csv", |b, r, f| b.read_names(r, f)),
+            ("events.csv", |b, r, f| b.read_events(r, f)),
+        ];
+        for (name, read) in tables {
+            let path = dir.join(name);
+            let shown = path.display().to_string();
+            match std::fs::File::open(&path) {
+                Ok(mut f) => {
+                    read(self, &mut f, &shown);
+                }
+                Err(e) => self.problem(Error::new(ErrorKind::Io(e.to_string())).in_file(shown)),
+            }
+        }
+        self
+    }
+
+    pub(crate) fn read_bundled_tables(&mut self, sources: &str, parties: &str, names: &str, events: &str) {
+        self.read_sources(sources.as_bytes(), "sources.csv");
+        self.read_parties(parties.as_bytes(), "parties.csv");
+        self.read_names(names.as_bytes(), "names.csv");
+        self.read_events(events.as_bytes(), "events.csv");
+    }
+
+    /// Reads `sources.csv`: `id,citation,url`.
+    ///
+    /// ```
+    /// # use membership_history::Dataset;
+    /// let mut b = Dataset::builder();
+    /// b.read_sources("id,citation,url\nME,my notes,\n".as_bytes(), "sources.csv");
+    /// assert!(b.build()?.source("ME").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_sources(&mut self, input: impl Read, file: &str) -> &mut Self {
+        let cols = Columns {
+            required: &["id", "citation", "url"],
+            allow_others: false,
+        };
+        self.each_row(input, file, &cols, true, |b, t, row| {
+            let (id, citation) = (row.get(t[0]), row.get(t[1]));
+            if id.is_empty() {
+                return Err(row.error(t[0], ErrorKind::InvalidValue("a source needs an id".into())));
+            }
+            if citation.is_empty() {
+                return Err(row.error(t[1], ErrorKind::InvalidValue("a source needs a citation".into())));
+            }
+            b.add_source(Source::new(id, citation, row.get(t[2])));
+            Ok(())
+        })
+    }
+
+    /// Reads `parties.csv`: `code,name,cow_code,cow_abbreviation,sources`.
+    ///
+    /// ```
+    /// # use membership_history::Dataset;
+    /// let mut b = Dataset::builder();
+    /// b.read_sources("id,citation,url\nCOW,COW states 2016,\n".as_bytes(), "sources.csv");
+    /// b.read_parties("code,name,cow_code,cow_abbreviation,sources\nSRB,Serbia,345,YUG,COW\n".as_bytes(), "parties.csv");
+    /// assert_eq!(b.build()?.party("SRB").unwrap().cow_code(), Some(345));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_parties(&mut self, input: impl Read, file: &str) -> &mut Self {
+        let cols = Columns {
+            required: &["code", "name", "cow_code", "cow_abbreviation", "sources"],
+            allow_others: false,
+        };
+        self.each_row(input, file, &cols, true, |b, t, row| {
+            let code = row.get(t[0]);
+            if code.is_empty() || code.contains(char::is_whitespace) {
+                return Err(row.error(t[0], ErrorKind::InvalidValue("a party code is one word, such as ARM".into())));
+            }
+            let mut party = Party::state(code, row.get(t[1])).with_sources(sources(row, t[4])?);
+            match (row.get(t[2]), row.get(t[3])) {
+                ("", "") => {}
+                (num, abb) => {
+                    let n: u16 = num.parse().map_err(|_| {
+                        row.error(t[2], ErrorKind::InvalidValue("a COW code is a whole number from 1 to 999".into()))
+                    })?;
+                    if !(1..=999).contains(&n) {
+                        return Err(row.error(t[2], ErrorKind::InvalidValue("a COW code is a whole number from 1 to 999".into())));
+                    }
+                    party = party.with_cow(n, abb);
+                }
+            }
+            if row.get(t[1]).is_empty() {
+                return Err(row.error(t[1], ErrorKind::InvalidValue("a party needs a name".into())));
+            }
+            b.add_party(party);
+            Ok(())
+        })
+    }
+
+    /// Reads `names.csv`: `org,kind,name,from,until,sources`.
+    ///
+    /// ```
+    /// # use membership_history::Dataset;
+    /// let mut b = Dataset::builder();
+    /// b.read_sources("id,citation,url\nS,s,\n".as_bytes(), "sources.csv");
+    /// b.read_names("org,kind,name,from,until,sources\nX,official,Ex,2000-01-01,,S\n".as_bytes(), "names.csv");
+    /// assert_eq!(b.build()?.name_on("X", "2001-01-01".parse()?)?, Some("Ex"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_names(&mut self, input: impl Read, file: &str) -> &mut Self {
+        let cols = Columns {
+            required: &["org", "kind", "name", "from", "until", "sources"],
+            allow_others: false,
+        };
+        self.each_row(input, file, &cols, true, |b, t, row| {
+            let org = row.get(t[0]);
+            if org.is_empty() {
+                return Err(row.error(t[0], ErrorKind::InvalidValue("a name needs its organization's id".into())));
+            }
+            let kind = match row.get(t[1]) {
+                "official" => NameKind::Official,
+                "alias" => NameKind::Alias,
+                _ => {
+                    return Err(row.error(t[1], ErrorKind::InvalidValue("a name's kind is `official` or `alias`".into())));
+                }
+            };
+            let name = row.get(t[2]);
+            if name.is_empty() {
+                return Err(row.error(t[2], ErrorKind::InvalidValue("a name cannot be empty".into())));
+            }
+            let day = |col: usize| match row.get(col) {
+                "" => Ok(None),
+                s => parse_day(s).map(Some).map_err(|e| row.locate(col, e)),
+            };
+            let (from, until) = (day(t[3])?, day(t[4])?);
+            if let (Some(f), Some(u)) = (from, until) {
+                if u <= f {
+                    return Err(row.error(
+                        t[4],
+                        ErrorKind::EndBeforeStart {
+                            start: f.to_string(),
+                            end: u.to_string(),
+                        },
+                    ));
+                }
+            }
+            let srcs = sources(row, t[5])?;
+            b.push_name(org.to_string(), kind, name.to_string(), from, until, srcs);
+            Ok(())
+        })
+    }
+
+    /// Reads `events.csv`: `event,org,member,kind,date,note,sources`. Rows
+    /// sharing an `event` id are readings of its date, preferred first.
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, ErrorKind};
+    /// let mut b = Dataset::builder();
+    /// b.read_events("event,org,member,kind,date,note,sources\ne1,X,ARM,signed,1992-13-01,,S\n".as_bytes(), "events.csv");
+    /// let err = b.build().unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::InvalidDate(_)));
+    /// assert_eq!((err.line(), err.field()), (Some(2), Some("date")));
+    /// ```
+    pub fn read_events(&mut self, input: impl Read, file: &str) -> &mut Self {
+        let cols = Columns {
+            required: &["event", "org", "member", "kind", "date", "note", "sources"],
+            allow_others: false,
+        };
+        let mut events: Vec<Event> = Vec::new();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        self.each_row(input, file, &cols, true, |_, t, row| {
+            let id = row.get(t[0]);
+            if id.is_empty() {
+                return Err(row.error(t[0], ErrorKind::InvalidValue("an event needs an id".into())));
+            }
+            let org = row.get(t[1]);
+            if org.is_empty() {
+                return Err(row.error(t[1], ErrorKind::InvalidValue("an event needs an organization".into())));
+            }
+            let member = Some(row.get(t[2])).filter(|m| !m.is_empty());
+            let kind: EventKind = row.get(t[3]).parse().map_err(|e| row.locate(t[3], e))?;
+            let date: UncertainDate = row.get(t[4]).parse().map_err(|e| row.locate(t[4], e))?;
+            let reading = Reading::new(date, row.get(t[5]), sources(row, t[6])?);
+            match by_id.get(id) {
+                Some(&i) => {
+                    let first = &mut events[i];
+                    let mismatch = [
+                        (t[1], first.org != org),
+                        (t[2], first.member.as_deref() != member),
+                        (t[3], first.kind != kind),
+                    ];
+                    if let Some(&(col, _)) = mismatch.iter().find(|(_, bad)| *bad) {
+                        return Err(row.error(
+                            col,
+                            ErrorKind::InvalidValue(format!(
+                                "rows of event `{id}` are readings of one event and must agree on org, member and kind (first at {})",
+                                first.origin
+                            )),
+                        ));
+                    }
+                    first.readings.push(reading);
+                }
+                None => {
+                    by_id.insert(id.to_string(), events.len());
+                    events.push(
+                        Event::new(id, org, member, kind, vec![reading])
+                            .with_origin(Origin::new(file, row.line())),
+                    );
+                }
+            }
+            Ok(())
+        });
+        for e in events {
+            self.add_event(e);
+        }
+        self
+    }
+
+    /// Opens a table and hands each row to `f`; every failure becomes a
+    /// problem, so a lenient build sees them all.
+    fn each_row<R: Read>(
+        &mut self,
+        input: R,
+        file: &str,
+        cols: &Columns<'_>,
+        require_rows: bool,
+        mut f: impl FnMut(&mut Self, &[usize], &Row<'_>) -> Result<(), Error>,
+    ) -> &mut Self {
+        let mut table = match Table::open(file, input, cols) {
+            Ok(t) => t,
+            Err(e) => {
+                self.problem(e);
+                return self;
+            }
+        };
+        let idx: Vec<usize> = cols.required.iter().map(|c| table.col(c)).collect();
+        let mut rows = 0;
+        while let Some(row) = table.next_row() {
+            rows += 1;
+            let result = row.and_then(|row| f(self, &idx, &row));
+            if let Err(e) = result {
+                self.problem(e);
+            }
+        }
+        if require_rows && rows == 0 {
+            let e = Error::new(ErrorKind::Empty("the file has a header but no rows".into()))
+                .in_file(table.file())
+                .at_line(2);
+            self.problem(e);
+        }
+        self
+    }
+}
+
+/// Parses a `;`-separated list of source ids; at least one is required.
+fn sources(row: &Row<'_>, col: usize) -> Result<Vec<String>, Error> {
+    let ids: Vec<String> = row
+        .get(col)
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    if ids.is_empty() {
+        return Err(row.error(
+            col,
+            ErrorKind::InvalidValue("every row names its source (ids separated by `;`)".into()),
+        ));
+    }
+    Ok(ids)
+}

@@ -1,0 +1,758 @@
+//! The [`Dataset`]: parties, organizations, sourced events, and the status
+//! [`Spell`]s replayed from them by the [`DatasetBuilder`].
+//!
+//! # How events become spells
+//!
+//! Each (organization, member) pair's events are sorted by their preferred
+//! day (file order breaks ties) and replayed through a small state machine
+//! ([`EventKind`]'s rules). Every change of status closes one spell and opens
+//! the next, so spells of one pair never overlap and always come in order.
+//! An event the rules refuse (a return with no prior exit, a suspension of a
+//! non-member, a second accession) is an error naming the record.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, ErrorKind};
+use crate::event::{Event, EventId};
+use crate::party::{Name, NameKind, Organization, Party, PartyKind, Source};
+use crate::set::Span;
+use crate::status::{Certainty, EventKind, Standing, Status};
+
+/// One stretch of days with one status, with the events that opened and
+/// closed it and the bounds their readings allow.
+///
+/// Three spans describe it: the two-valued [`span`](Spell::span) (preferred
+/// readings), the [`possible`](Spell::possible) one (earliest start to latest
+/// end over all readings) and the [`definite`](Spell::definite) one (latest
+/// start to earliest end). `definite ⊆ span ⊆ possible` always holds.
+///
+/// ```
+/// use membership_history::{bundled, Status};
+///
+/// let ds = bundled();
+/// let uzb = ds.timeline("CSTO", "UZB")?;
+/// let statuses: Vec<Status> = uzb.iter().map(|s| s.status()).collect();
+/// assert_eq!(statuses, [Status::Member, Status::Member, Status::Suspended]);
+/// assert_eq!(uzb[1].span().unwrap().to_string(), "2006-08-16..2012-06-28");
+/// assert_eq!(uzb[1].possible().unwrap().to_string(), "2006-06-23..2012-12-19");
+/// assert_eq!(uzb[1].definite().unwrap().to_string(), "2006-08-17..2012-06-28");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spell {
+    pub(crate) status: Status,
+    pub(crate) opened_by: EventId,
+    pub(crate) closed_by: Option<EventId>,
+    pub(crate) start: NaiveDate,
+    pub(crate) end: Option<NaiveDate>,
+    pub(crate) start_earliest: NaiveDate,
+    pub(crate) start_latest: NaiveDate,
+    pub(crate) end_earliest: Option<NaiveDate>,
+    pub(crate) end_latest: Option<NaiveDate>,
+}
+
+fn span_of(start: NaiveDate, end: Option<NaiveDate>) -> Option<Span<NaiveDate>> {
+    Span::new(start, end).ok()
+}
+
+impl Spell {
+    /// The status held.
+    ///
+    /// ```
+    /// # use membership_history::{bundled, Status};
+    /// assert_eq!(bundled().timeline("UNGA", "CSTO")?[0].status(), Status::Observer);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// The event that opened it.
+    ///
+    /// ```
+    /// # use membership_history::{bundled, EventKind};
+    /// let ds = bundled();
+    /// let tl = ds.timeline("CSTO", "ARM")?;
+    /// assert_eq!(ds.event(tl[0].opened_by()).kind(), EventKind::Signed);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn opened_by(&self) -> EventId {
+        self.opened_by
+    }
+
+    /// The event that closed it, `None` while it lasts.
+    ///
+    /// ```
+    /// # use membership_history::{bundled, EventKind};
+    /// let ds = bundled();
+    /// let tl = ds.timeline("CSTO", "ARM")?;
+    /// assert_eq!(ds.event(tl[0].closed_by().unwrap()).kind(), EventKind::ParticipationFrozen);
+    /// assert_eq!(tl[1].closed_by(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn closed_by(&self) -> Option<EventId> {
+        self.closed_by
+    }
+
+    /// First day, by the preferred readings.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// assert_eq!(bundled().timeline("CSTO", "AZE")?[0].start().to_string(), "1993-09-24");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn start(&self) -> NaiveDate {
+        self.start
+    }
+
+    /// First day after it, by the preferred readings; `None` while it lasts.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let end = bundled().timeline("CSTO", "AZE")?[0].end();
+    /// assert_eq!(end.map(|d| d.to_string()).as_deref(), Some("1999-04-20"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn end(&self) -> Option<NaiveDate> {
+        self.end
+    }
+
+    /// The two-valued span (preferred readings); `None` if it has no days.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let tl = bundled().timeline("CSTO", "BLR")?;
+    /// assert_eq!(tl[0].span().unwrap().to_string(), "1993-12-31..");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn span(&self) -> Option<Span<NaiveDate>> {
+        span_of(self.start, self.end)
+    }
+
+    /// Days on which it holds under at least one reading of its dates.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let tl = bundled().timeline("CSTO", "GEO")?;
+    /// assert_eq!(tl[0].possible().unwrap().to_string(), "1993-09-09..1999-04-20");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn possible(&self) -> Option<Span<NaiveDate>> {
+        span_of(self.start_earliest, self.end_latest)
+    }
+
+    /// Days on which it holds under every reading; `None` if there are none.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let tl = bundled().timeline("CSTO", "GEO")?;
+    /// assert_eq!(tl[0].definite().unwrap().to_string(), "1993-12-09..1999-04-20");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn definite(&self) -> Option<Span<NaiveDate>> {
+        span_of(self.start_latest, self.end_earliest)
+    }
+
+    /// Whether it holds on `date` by the preferred readings.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let tl = bundled().timeline("CSTO", "GEO")?;
+    /// assert!(!tl[0].contains("1993-10-01".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && self.end.is_none_or(|e| date < e)
+    }
+
+    /// How sure it is that the spell holds on `date`; `None` when it
+    /// certainly does not.
+    ///
+    /// ```
+    /// # use membership_history::{bundled, Certainty};
+    /// let tl = bundled().timeline("CSTO", "GEO")?;
+    /// assert_eq!(tl[0].certainty_on("1993-10-01".parse()?), Some(Certainty::Possible));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn certainty_on(&self, date: NaiveDate) -> Option<Certainty> {
+        if self.start_latest <= date && self.end_earliest.is_none_or(|e| date < e) {
+            Some(Certainty::Definite)
+        } else if self.start_earliest <= date && self.end_latest.is_none_or(|e| date < e) {
+            Some(Certainty::Possible)
+        } else {
+            None
+        }
+    }
+}
+
+/// One party's history in one organization.
+#[derive(Debug, Clone)]
+pub(crate) struct Membership {
+    pub(crate) org: usize,
+    pub(crate) party: usize,
+    pub(crate) spells: Vec<Spell>,
+    /// Every event of the pair, status-changing or not, in replay order.
+    pub(crate) events: Vec<EventId>,
+}
+
+/// Parties, organizations and their sourced membership histories.
+///
+/// Build one with [`Dataset::builder`], read one with
+/// [`Dataset::from_dir`], or use the bundled CST/CSTO data, [`crate::bundled`].
+///
+/// ```
+/// use membership_history::{bundled, Status};
+///
+/// let ds = bundled();
+/// let members = ds.members_on("CSTO", "2013-06-01".parse()?)?;
+/// let uzb = members.iter().find(|m| m.party().code() == "UZB").unwrap();
+/// assert_eq!(uzb.status(), Status::Suspended);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub(crate) sources: Vec<Source>,
+    pub(crate) source_index: HashMap<String, usize>,
+    pub(crate) parties: Vec<Party>,
+    pub(crate) party_index: HashMap<String, usize>,
+    pub(crate) orgs: Vec<Organization>,
+    /// Lowercased id, official names and aliases → organization.
+    pub(crate) org_lookup: HashMap<String, usize>,
+    pub(crate) events: Vec<Event>,
+    /// Sorted by (organization, party code).
+    pub(crate) memberships: Vec<Membership>,
+    /// Per organization, its range of `memberships`.
+    pub(crate) org_members: Vec<Range<usize>>,
+    /// Per party, the indices of its memberships.
+    pub(crate) party_memberships: Vec<Vec<usize>>,
+}
+
+/// Collects sources, parties, names and events, then checks and replays
+/// them into a [`Dataset`].
+///
+/// Problems are collected, not thrown: [`build`](DatasetBuilder::build)
+/// fails on the first, [`build_lenient`](DatasetBuilder::build_lenient)
+/// keeps every valid record and reports every problem.
+///
+/// ```
+/// use membership_history::{Dataset, Event, EventKind, Party, Reading, Source, Status};
+///
+/// let mut b = Dataset::builder();
+/// b.add_source(Source::new("ME", "my notes", ""));
+/// b.add_party(Party::state("ARM", "Armenia").with_sources(["ME"]));
+/// b.add_name("CSTO", "Collective Security Treaty Organization", None, None, ["ME"]);
+/// b.add_event(Event::new("1", "CSTO", Some("ARM"), EventKind::Signed,
+///     vec![Reading::new("1992-05-15".parse()?, "", ["ME"])]));
+/// let ds = b.build()?;
+/// assert_eq!(ds.status_on("CSTO", "ARM", "2000-01-01".parse()?)?, Some(Status::Member));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct DatasetBuilder {
+    sources: Vec<Source>,
+    parties: Vec<Party>,
+    names: Vec<(String, Name)>,
+    events: Vec<Event>,
+    problems: Vec<Error>,
+}
+
+impl Dataset {
+    /// An empty builder.
+    ///
+    /// ```
+    /// # use membership_history::Dataset;
+    /// let ds = Dataset::builder().build()?;
+    /// assert!(ds.organizations().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builder() -> DatasetBuilder {
+        DatasetBuilder::default()
+    }
+}
+
+impl DatasetBuilder {
+    /// Adds a source that records can cite.
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, Source};
+    /// let mut b = Dataset::builder();
+    /// b.add_source(Source::new("ATOP", "ATOP v4.01", "http://www.atopdata.org/"));
+    /// assert_eq!(b.build()?.source("ATOP").unwrap().citation(), "ATOP v4.01");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_source(&mut self, source: Source) -> &mut Self {
+        self.sources.push(source);
+        self
+    }
+
+    /// Adds a party (a state; organizations are added by naming them).
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, Party};
+    /// let mut b = Dataset::builder();
+    /// b.add_party(Party::state("SRB", "Serbia"));
+    /// assert!(b.build()?.party("SRB").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_party(&mut self, party: Party) -> &mut Self {
+        self.parties.push(party);
+        self
+    }
+
+    /// Adds an official name of organization `org` in use from `from`
+    /// (included) until `until` (excluded); the first name of an id creates
+    /// the organization.
+    ///
+    /// ```
+    /// # use membership_history::Dataset;
+    /// let mut b = Dataset::builder();
+    /// b.add_name("UNGA", "United Nations General Assembly", None, None, Vec::<String>::new());
+    /// assert!(b.build()?.organization("unga").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_name<S: Into<String>>(
+        &mut self,
+        org: impl Into<String>,
+        name: impl Into<String>,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        sources: impl IntoIterator<Item = S>,
+    ) -> &mut Self {
+        self.push_name(org.into(), NameKind::Official, name.into(), from, until, sources)
+    }
+
+    /// Adds another name organization `org` is known by; it finds the
+    /// organization but is never its name on a date.
+    ///
+    /// ```
+    /// # use membership_history::Dataset;
+    /// let mut b = Dataset::builder();
+    /// b.add_alias("CSTO", "ODKB", ["WP-RU"]);
+    /// assert_eq!(b.build()?.organization("odkb").unwrap().id(), "CSTO");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_alias<S: Into<String>>(
+        &mut self,
+        org: impl Into<String>,
+        alias: impl Into<String>,
+        sources: impl IntoIterator<Item = S>,
+    ) -> &mut Self {
+        self.push_name(org.into(), NameKind::Alias, alias.into(), None, None, sources)
+    }
+
+    pub(crate) fn push_name<S: Into<String>>(
+        &mut self,
+        org: String,
+        kind: NameKind,
+        name: String,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        sources: impl IntoIterator<Item = S>,
+    ) -> &mut Self {
+        let sources = sources.into_iter().map(Into::into).collect();
+        self.names.push((
+            org,
+            Name {
+                name,
+                kind,
+                from,
+                until,
+                sources,
+            },
+        ));
+        self
+    }
+
+    /// Adds an event.
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, Event, EventKind, Reading};
+    /// let mut b = Dataset::builder();
+    /// b.add_name("X", "X", None, None, ["S"]);
+    /// b.add_event(Event::new("1", "X", Some("NOPE"), EventKind::Signed,
+    ///     vec![Reading::new("2000".parse()?, "", ["S"])]));
+    /// assert!(b.build().is_err()); // unknown source and party
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_event(&mut self, event: Event) -> &mut Self {
+        self.events.push(event);
+        self
+    }
+
+    /// Records a problem found while reading input; loaders use this so that
+    /// a lenient build can report every problem at once.
+    pub(crate) fn problem(&mut self, e: Error) {
+        self.problems.push(e);
+    }
+
+    /// Checks and replays everything; fails on the first problem, in input
+    /// order.
+    ///
+    /// # Errors
+    ///
+    /// The first problem: unknown or duplicate codes, sources and names,
+    /// events without sources, impossible sequences (see [`ErrorKind`]).
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, ErrorKind};
+    /// let mut b = Dataset::builder();
+    /// b.add_name("X", "X", None, None, Vec::<String>::new());
+    /// b.add_name("Y", "X", None, None, Vec::<String>::new());
+    /// assert!(matches!(b.build().unwrap_err().kind(), ErrorKind::Duplicate(_)));
+    /// ```
+    pub fn build(self) -> Result<Dataset, Error> {
+        let (ds, mut problems) = self.build_lenient();
+        if problems.is_empty() {
+            Ok(ds)
+        } else {
+            Err(problems.swap_remove(0))
+        }
+    }
+
+    /// Checks and replays everything, keeping every valid record and
+    /// returning every problem found, so that a whole file can be fixed at
+    /// once. Nothing is dropped silently: each record left out is named in a
+    /// problem.
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, Event, EventKind, Party, Reading, Source};
+    /// let mut b = Dataset::builder();
+    /// b.add_source(Source::new("S", "s", ""));
+    /// b.add_party(Party::state("ARM", "Armenia"));
+    /// b.add_name("X", "X", None, None, ["S"]);
+    /// let ev = |id: &str, kind, date: &str| Event::new(id, "X", Some("ARM"), kind,
+    ///     vec![Reading::new(date.parse().unwrap(), "", ["S"])]);
+    /// b.add_event(ev("1", EventKind::Returned, "1990-01-01")); // no prior exit
+    /// b.add_event(ev("2", EventKind::Signed, "1992-05-15"));
+    /// let (ds, problems) = b.build_lenient();
+    /// assert_eq!(problems.len(), 1);
+    /// assert_eq!(ds.timeline("X", "ARM")?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build_lenient(self) -> (Dataset, Vec<Error>) {
+        let DatasetBuilder {
+            sources,
+            parties,
+            names,
+            events,
+            mut problems,
+        } = self;
+        let mut ds = Dataset::default();
+
+        for s in sources {
+            if ds.source_index.contains_key(&s.id) {
+                problems.push(Error::new(ErrorKind::Duplicate(format!("source `{}` is defined twice", s.id))).in_field("id").with_value(s.id.clone()));
+                continue;
+            }
+            ds.source_index.insert(s.id.clone(), ds.sources.len());
+            ds.sources.push(s);
+        }
+
+        // Organizations, in order of first mention; every name must be unique
+        // across organizations or a lookup could find the wrong body.
+        let mut org_ix: HashMap<String, usize> = HashMap::new();
+        for (org, name) in names {
+            let i = *org_ix.entry(org.clone()).or_insert_with(|| {
+                ds.orgs.push(Organization {
+                    id: org.clone(),
+                    names: Vec::new(),
+                });
+                ds.orgs.len() - 1
+            });
+            ds.orgs[i].names.push(name);
+        }
+        for (i, org) in ds.orgs.iter_mut().enumerate() {
+            // Official names in time order, then aliases.
+            org.names.sort_by_key(|n| (n.kind == NameKind::Alias, n.from));
+            let keys = std::iter::once(org.id.clone()).chain(org.names.iter().map(|n| n.name.clone()));
+            for key in keys {
+                match ds.org_lookup.insert(key.to_lowercase(), i) {
+                    Some(j) if j != i => problems.push(
+                        Error::new(ErrorKind::Duplicate(format!(
+                            "name `{key}` is used by two organizations, `{}` and another",
+                            org.id
+                        )))
+                        .in_field("name")
+                        .with_value(key),
+                    ),
+                    _ => {}
+                }
+            }
+            for n in &org.names {
+                check_sources(&ds.source_index, &n.sources, &mut problems, "names", &n.name);
+            }
+        }
+
+        for p in parties {
+            if ds.party_index.contains_key(&p.code) {
+                problems.push(Error::new(ErrorKind::Duplicate(format!("party `{}` is defined twice", p.code))).in_field("code").with_value(p.code.clone()));
+                continue;
+            }
+            check_sources(&ds.source_index, &p.sources, &mut problems, "parties", &p.code);
+            ds.party_index.insert(p.code.clone(), ds.parties.len());
+            ds.parties.push(p);
+        }
+        // Every organization can itself be a member of another.
+        for org in &ds.orgs {
+            if !ds.party_index.contains_key(&org.id) {
+                ds.party_index.insert(org.id.clone(), ds.parties.len());
+                ds.parties.push(Party {
+                    code: org.id.clone(),
+                    kind: PartyKind::Organization,
+                    name: org.current_name().to_string(),
+                    cow_code: None,
+                    cow_abbreviation: None,
+                    sources: Vec::new(),
+                });
+            }
+        }
+
+        // Check each event on its own, then group by (org, member).
+        let mut groups: HashMap<(usize, usize), Vec<EventId>> = HashMap::new();
+        let mut dissolved: HashMap<usize, EventId> = HashMap::new();
+        let mut seen: HashMap<(String, Option<String>, EventKind, NaiveDate), u64> = HashMap::new();
+        for ev in events {
+            match check_event(&ds, &ev) {
+                Err(e) => problems.push(ev.origin.attach(e)),
+                Ok((org, member)) => {
+                    check_sources_of_event(&ds.source_index, &ev, &mut problems);
+                    let key = (ev.org.clone(), ev.member.clone(), ev.kind, ev.day());
+                    if let Some(first) = seen.get(&key) {
+                        problems.push(ev.origin.attach(
+                            Error::new(ErrorKind::Duplicate(format!(
+                                "the same event ({} of {} in {} on {}) is already recorded at line {first}",
+                                ev.kind,
+                                ev.member.as_deref().unwrap_or("the organization"),
+                                ev.org,
+                                ev.day()
+                            )))
+                            .in_field("event")
+                            .with_value(ev.id.clone()),
+                        ));
+                        continue;
+                    }
+                    seen.insert(key, ev.origin.line.unwrap_or(0));
+                    let id = ds.events.len();
+                    match member {
+                        Some(m) => groups.entry((org, m)).or_default().push(id),
+                        None if ev.kind == EventKind::Dissolved => {
+                            dissolved.insert(org, id);
+                        }
+                        None => {}
+                    }
+                    ds.events.push(ev);
+                }
+            }
+        }
+
+        let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
+        keys.sort_by(|a, b| (a.0, &ds.parties[a.1].code).cmp(&(b.0, &ds.parties[b.1].code)));
+        for (org, party) in keys {
+            let mut ids = groups.remove(&(org, party)).unwrap_or_default();
+            // Stable: file order breaks ties between events on one day.
+            ids.sort_by_key(|&i| ds.events[i].day());
+            let end = dissolved.get(&org).copied();
+            let (membership, errs) = replay(&ds.events, org, party, ids, end);
+            problems.extend(errs);
+            ds.memberships.push(membership);
+        }
+
+        ds.org_members = vec![0..0; ds.orgs.len()];
+        ds.party_memberships = vec![Vec::new(); ds.parties.len()];
+        let mut start = 0;
+        while start < ds.memberships.len() {
+            let org = ds.memberships[start].org;
+            let mut end = start;
+            while end < ds.memberships.len() && ds.memberships[end].org == org {
+                ds.party_memberships[ds.memberships[end].party].push(end);
+                end += 1;
+            }
+            ds.org_members[org] = start..end;
+            start = end;
+        }
+        // Problems in input order, as a reader fixing a file wants them.
+        problems.sort_by(|a, b| (a.file_name(), a.line()).cmp(&(b.file_name(), b.line())));
+        (ds, problems)
+    }
+}
+
+fn check_sources(
+    index: &HashMap<String, usize>,
+    sources: &[String],
+    problems: &mut Vec<Error>,
+    what: &str,
+    key: &str,
+) {
+    for s in sources {
+        if !index.contains_key(s) {
+            problems.push(
+                Error::new(ErrorKind::UnknownSource(s.clone()))
+                    .in_field("sources")
+                    .with_value(format!("{what} `{key}` cites `{s}`")),
+            );
+        }
+    }
+}
+
+fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: &mut Vec<Error>) {
+    for r in &ev.readings {
+        for s in &r.sources {
+            if !index.contains_key(s) {
+                problems.push(ev.origin.attach(
+                    Error::new(ErrorKind::UnknownSource(s.clone()))
+                        .in_field("sources")
+                        .with_value(s.clone()),
+                ));
+            }
+        }
+    }
+}
+
+/// Resolves an event's organization and member and checks it is complete.
+fn check_event(ds: &Dataset, ev: &Event) -> Result<(usize, Option<usize>), Error> {
+    let org = *ds.org_lookup.get(&ev.org.to_lowercase()).ok_or_else(|| {
+        Error::new(ErrorKind::UnknownOrganization(ev.org.clone()))
+            .in_field("org")
+            .with_value(ev.org.clone())
+    })?;
+    if ev.readings.is_empty() {
+        return Err(Error::new(ErrorKind::InvalidValue("an event needs at least one dated reading".into())).in_field("date"));
+    }
+    if let Some(r) = ev.readings.iter().find(|r| r.sources.is_empty()) {
+        return Err(Error::new(ErrorKind::InvalidValue(
+            "every reading of an event names its source".into(),
+        ))
+        .in_field("sources")
+        .with_value(r.date.to_string()));
+    }
+    let member = match (&ev.member, ev.kind.is_organization_event()) {
+        (Some(m), false) => Some(*ds.party_index.get(m).ok_or_else(|| {
+            Error::new(ErrorKind::UnknownParty(m.clone()))
+                .in_field("member")
+                .with_value(m.clone())
+        })?),
+        (None, true) => None,
+        (Some(m), true) => {
+            return Err(Error::new(ErrorKind::InvalidValue(format!(
+                "a `{}` event is about the organization and names no member",
+                ev.kind
+            )))
+            .in_field("member")
+            .with_value(m.clone()));
+        }
+        (None, false) => {
+            return Err(Error::new(ErrorKind::InvalidValue(format!(
+                "a `{}` event needs a member",
+                ev.kind
+            )))
+            .in_field("member")
+            .with_value(""));
+        }
+    };
+    Ok((org, member))
+}
+
+/// Replays one pair's events (sorted) into spells; refused events are
+/// reported and skipped.
+fn replay(
+    events: &[Event],
+    org: usize,
+    party: usize,
+    ids: Vec<EventId>,
+    dissolved: Option<EventId>,
+) -> (Membership, Vec<Error>) {
+    let mut spells: Vec<Spell> = Vec::new();
+    let mut kept = Vec::with_capacity(ids.len());
+    let mut errors = Vec::new();
+    let mut standing = Standing::Never;
+    for id in ids {
+        let ev = &events[id];
+        if let Some(d) = dissolved {
+            if ev.day() >= events[d].day() {
+                errors.push(ev.origin.attach(
+                    Error::new(ErrorKind::Sequence(format!(
+                        "`{}` on {} comes after the organization ended on {}",
+                        ev.kind,
+                        ev.day(),
+                        events[d].day()
+                    )))
+                    .in_field("kind")
+                    .with_value(ev.kind.as_str()),
+                ));
+                continue;
+            }
+        }
+        let after = match ev.kind.apply(standing) {
+            Ok(after) => after,
+            Err(rule) => {
+                errors.push(ev.origin.attach(
+                    Error::new(ErrorKind::Sequence(format!(
+                        "{} `{}` in {} on {}: {rule}",
+                        ev.kind,
+                        ev.member.as_deref().unwrap_or(""),
+                        ev.org,
+                        ev.day()
+                    )))
+                    .in_field("kind")
+                    .with_value(ev.kind.as_str()),
+                ));
+                continue;
+            }
+        };
+        kept.push(id);
+        let before = match standing {
+            Standing::In(s) => Some(s),
+            _ => None,
+        };
+        if before == after {
+            continue;
+        }
+        if before.is_some() {
+            close(&mut spells, events, id);
+        }
+        if let Some(status) = after {
+            spells.push(Spell {
+                status,
+                opened_by: id,
+                closed_by: None,
+                start: ev.day(),
+                end: None,
+                start_earliest: ev.earliest(),
+                start_latest: ev.latest(),
+                end_earliest: None,
+                end_latest: None,
+            });
+        }
+        standing = match after {
+            Some(s) => Standing::In(s),
+            None => Standing::Left,
+        };
+    }
+    // An organization's end ends every status in it.
+    if let (Some(d), Standing::In(_)) = (dissolved, standing) {
+        close(&mut spells, events, d);
+        kept.push(d);
+    }
+    (
+        Membership {
+            org,
+            party,
+            spells,
+            events: kept,
+        },
+        errors,
+    )
+}
+
+fn close(spells: &mut [Spell], events: &[Event], id: EventId) {
+    if let Some(last) = spells.last_mut() {
+        let ev = &events[id];
+        last.closed_by = Some(id);
+        last.end = Some(ev.day());
+        last.end_earliest = Some(ev.earliest());
+        last.end_latest = Some(ev.latest());
+    }
+}

@@ -1,0 +1,311 @@
+//! Dates known to the day, the month, the year, or only as candidates:
+//! [`UncertainDate`].
+//!
+//! The text form follows EDTF (ISO 8601-2) where it fits:
+//!
+//! | text | meaning |
+//! |---|---|
+//! | `1993-12-09` | that day |
+//! | `1993-09` | some day in September 1993 |
+//! | `1993` | some day in 1993 |
+//! | `[1993-09-09,1993-12-09]` | one of these days (EDTF "one of a set") |
+//! | `1993-09-09/1993-12-09` | some day from the first to the second, both included |
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+
+/// The years this crate accepts: wide enough for every state system and
+/// treaty record (COW starts in 1816), narrow enough to catch typos.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+/// When an event happened, as precisely as its source says.
+///
+/// ```
+/// use membership_history::UncertainDate;
+///
+/// let d: UncertainDate = "1993-09".parse()?;
+/// assert_eq!(d.earliest().to_string(), "1993-09-01");
+/// assert_eq!(d.latest().to_string(), "1993-09-30");
+/// assert!(!d.is_exact());
+/// assert_eq!(d.to_string(), "1993-09");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum UncertainDate {
+    /// Known to the day.
+    Day(NaiveDate),
+    /// Known to the month: some day in it.
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1 to 12.
+        month: u32,
+    },
+    /// Known to the year: some day in it.
+    Year(i32),
+    /// One of these days (sorted, at least two, no repeats).
+    OneOf(Vec<NaiveDate>),
+    /// Some day from the first to the second, both included.
+    Between(NaiveDate, NaiveDate),
+}
+
+impl UncertainDate {
+    /// The earliest day it can be.
+    ///
+    /// ```
+    /// # use membership_history::UncertainDate;
+    /// let d: UncertainDate = "[1993-09-09,1993-12-09]".parse()?;
+    /// assert_eq!(d.earliest().to_string(), "1993-09-09");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn earliest(&self) -> NaiveDate {
+        match self {
+            UncertainDate::Day(d) | UncertainDate::Between(d, _) => *d,
+            UncertainDate::Month { year, month } => first_of_month(*year, *month),
+            UncertainDate::Year(y) => first_of_month(*y, 1),
+            // Non-empty by construction (FromStr and `one_of` check it).
+            UncertainDate::OneOf(days) => days[0],
+        }
+    }
+
+    /// The latest day it can be.
+    ///
+    /// ```
+    /// # use membership_history::UncertainDate;
+    /// let d: UncertainDate = "1998".parse()?;
+    /// assert_eq!(d.latest().to_string(), "1998-12-31");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn latest(&self) -> NaiveDate {
+        match self {
+            UncertainDate::Day(d) | UncertainDate::Between(_, d) => *d,
+            UncertainDate::Month { year, month } => last_of_month(*year, *month),
+            UncertainDate::Year(y) => last_of_month(*y, 12),
+            UncertainDate::OneOf(days) => days[days.len() - 1],
+        }
+    }
+
+    /// Whether it is one known day.
+    ///
+    /// ```
+    /// # use membership_history::UncertainDate;
+    /// assert!("2024-02-22".parse::<UncertainDate>()?.is_exact());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_exact(&self) -> bool {
+        matches!(self, UncertainDate::Day(_))
+    }
+
+    /// Whether the event can have happened on `day`.
+    ///
+    /// ```
+    /// # use membership_history::UncertainDate;
+    /// let d: UncertainDate = "[1993-09-09,1993-12-09]".parse()?;
+    /// assert!(d.could_be("1993-09-09".parse()?));
+    /// assert!(!d.could_be("1993-10-01".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn could_be(&self, day: NaiveDate) -> bool {
+        match self {
+            UncertainDate::OneOf(days) => days.binary_search(&day).is_ok(),
+            _ => self.earliest() <= day && day <= self.latest(),
+        }
+    }
+
+    /// A date that is one of `days` (sorted and deduplicated here).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidDate`] when `days` is empty.
+    ///
+    /// ```
+    /// # use membership_history::UncertainDate;
+    /// let d = UncertainDate::one_of(vec!["1993-12-09".parse()?, "1993-09-09".parse()?])?;
+    /// assert_eq!(d.to_string(), "[1993-09-09,1993-12-09]");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn one_of(mut days: Vec<NaiveDate>) -> Result<Self, Error> {
+        days.sort_unstable();
+        days.dedup();
+        match days.len() {
+            0 => Err(Error::new(ErrorKind::InvalidDate(
+                "a set of candidate days needs at least one day".into(),
+            ))),
+            1 => Ok(UncertainDate::Day(days[0])),
+            _ => Ok(UncertainDate::OneOf(days)),
+        }
+    }
+}
+
+fn first_of_month(year: i32, month: u32) -> NaiveDate {
+    // Year and month were validated on construction; the fallback is never
+    // taken but keeps this total.
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+}
+
+fn invalid(rule: impl Into<String>) -> Error {
+    Error::new(ErrorKind::InvalidDate(rule.into()))
+}
+
+fn parse_year(s: &str) -> Result<i32, Error> {
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid(format!(
+            "`{s}` is not a four-digit year (dates are written YYYY-MM-DD, YYYY-MM or YYYY)"
+        )));
+    }
+    let y: i32 = s.parse().map_err(|_| invalid(format!("`{s}` is not a year")))?;
+    if !YEARS.contains(&y) {
+        return Err(invalid(format!(
+            "year {y} is outside {}..={}",
+            YEARS.start(),
+            YEARS.end()
+        )));
+    }
+    Ok(y)
+}
+
+fn parse_month(s: &str) -> Result<u32, Error> {
+    let m: u32 = match (s.len(), s.parse()) {
+        (2, Ok(m)) => m,
+        _ => return Err(invalid(format!("`{s}` is not a two-digit month"))),
+    };
+    if !(1..=12).contains(&m) {
+        return Err(invalid(format!("month {m} is not between 01 and 12")));
+    }
+    Ok(m)
+}
+
+/// Parses exactly `YYYY-MM-DD`, with a message that names the broken rule.
+///
+/// ```
+/// use membership_history::parse_day;
+/// assert_eq!(parse_day("1992-05-15")?.to_string(), "1992-05-15");
+/// let err = parse_day("1993-02-30").unwrap_err();
+/// assert!(err.to_string().contains("1993-02 has no day 30"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidDate`] for anything but a real calendar day in
+/// [`YEARS`], with the value attached.
+pub fn parse_day(s: &str) -> Result<NaiveDate, Error> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts[..] else {
+        return Err(invalid("a day is written YYYY-MM-DD").with_value(s));
+    };
+    let year = parse_year(y).map_err(|e| e.with_value(s))?;
+    let month = parse_month(m).map_err(|e| e.with_value(s))?;
+    let day: u32 = match (d.len(), d.parse()) {
+        (2, Ok(d)) => d,
+        _ => return Err(invalid(format!("`{d}` is not a two-digit day")).with_value(s)),
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| invalid(format!("{year:04}-{month:02} has no day {day}")).with_value(s))
+}
+
+impl FromStr for UncertainDate {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let t = s.trim();
+        let result = if let Some(inner) = t.strip_prefix('[') {
+            let inner = inner
+                .strip_suffix(']')
+                .ok_or_else(|| invalid("a set of candidate days is written [YYYY-MM-DD,YYYY-MM-DD]"))?;
+            let days = inner
+                .split(',')
+                .map(parse_day)
+                .collect::<Result<Vec<_>, _>>()?;
+            let n = days.len();
+            let d = UncertainDate::one_of(days)?;
+            if let UncertainDate::OneOf(v) = &d {
+                if v.len() != n {
+                    return Err(invalid("a set of candidate days lists a day twice").with_value(s));
+                }
+            }
+            if n < 2 {
+                return Err(invalid("a set of candidate days needs at least two days").with_value(s));
+            }
+            Ok(d)
+        } else if let Some((a, b)) = t.split_once('/') {
+            let (a, b) = (parse_day(a)?, parse_day(b)?);
+            if b <= a {
+                return Err(Error::new(ErrorKind::EndBeforeStart {
+                    start: a.to_string(),
+                    end: b.to_string(),
+                })
+                .with_value(s));
+            }
+            Ok(UncertainDate::Between(a, b))
+        } else {
+            match t.split('-').count() {
+                1 => parse_year(t).map(UncertainDate::Year),
+                2 => {
+                    let (y, m) = t.split_once('-').unwrap_or((t, ""));
+                    Ok(UncertainDate::Month {
+                        year: parse_year(y)?,
+                        month: parse_month(m)?,
+                    })
+                }
+                _ => parse_day(t).map(UncertainDate::Day),
+            }
+        };
+        result.map_err(|e| e.with_value(s))
+    }
+}
+
+impl fmt::Display for UncertainDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UncertainDate::Day(d) => write!(f, "{d}"),
+            UncertainDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            UncertainDate::Year(y) => write!(f, "{y:04}"),
+            UncertainDate::OneOf(days) => {
+                f.write_str("[")?;
+                for (i, d) in days.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(",")?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                f.write_str("]")
+            }
+            UncertainDate::Between(a, b) => write!(f, "{a}/{b}"),
+        }
+    }
+}
+
+impl From<NaiveDate> for UncertainDate {
+    fn from(d: NaiveDate) -> Self {
+        UncertainDate::Day(d)
+    }
+}
+
+impl TryFrom<String> for UncertainDate {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Self, Error> {
+        s.parse()
+    }
+}
+
+impl From<UncertainDate> for String {
+    fn from(d: UncertainDate) -> String {
+        d.to_string()
+    }
+}

@@ -1,0 +1,236 @@
+//! The crate's one error type, [`Error`], and what it can say, [`ErrorKind`].
+//!
+//! Data errors say where: the file, the line, the field and the offending
+//! value, then the rule that was broken, all on one line a person can act on:
+//!
+//! ```text
+//! events.csv:12: field `date`, value "1993-02-30": invalid date: no such day in the calendar
+//! ```
+
+use std::fmt;
+
+/// What went wrong, with the rule that was broken. Match on it to handle
+/// kinds of errors differently; the [`Error`] carries where it happened.
+///
+/// ```
+/// use membership_history::{ErrorKind, IntervalSet};
+///
+/// let err = "5..3".parse::<IntervalSet<i32>>().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::EndBeforeStart { .. }));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input could not be read at all.
+    #[error("cannot read input: {0}")]
+    Io(String),
+    /// The input is empty, or has a header and no rows where rows are required.
+    #[error("{0}")]
+    Empty(String),
+    /// The CSV itself is malformed (bad quoting, invalid UTF-8).
+    #[error("malformed CSV: {0}")]
+    Csv(String),
+    /// A required column is missing from the header, or a column is unknown.
+    #[error("bad header: {0}")]
+    Header(String),
+    /// A row has a different number of fields than the header.
+    #[error("wrong number of fields: the header has {expected}, this row has {found}")]
+    FieldCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in the row.
+        found: usize,
+    },
+    /// A date, or a date in the uncertain-date text form, is invalid.
+    #[error("invalid date: {0}")]
+    InvalidDate(String),
+    /// A range ends on or before its start.
+    #[error("end {end} is not after start {start}")]
+    EndBeforeStart {
+        /// The start as written.
+        start: String,
+        /// The end as written.
+        end: String,
+    },
+    /// A value is not one the field allows (a word where a number belongs,
+    /// an unknown status code, an out-of-range number).
+    #[error("invalid value: {0}")]
+    InvalidValue(String),
+    /// A state or other member code that the data does not define.
+    #[error("unknown party `{0}`")]
+    UnknownParty(String),
+    /// An organization name, id or alias that the data does not define.
+    #[error("unknown organization `{0}`")]
+    UnknownOrganization(String),
+    /// A source id that the sources table does not define.
+    #[error("unknown source `{0}`")]
+    UnknownSource(String),
+    /// The same thing is defined or recorded twice.
+    #[error("duplicate: {0}")]
+    Duplicate(String),
+    /// Events that cannot happen in this order: a return with no prior exit
+    /// or suspension, a suspension of a non-member, two memberships at once,
+    /// an event after the organization ended.
+    #[error("impossible sequence: {0}")]
+    Sequence(String),
+    /// A membership while the state did not exist in the state system.
+    #[error("state did not exist: {0}")]
+    StateNotInSystem(String),
+}
+
+/// The crate's error: an [`ErrorKind`] and, for data, where it happened.
+///
+/// ```
+/// use membership_history::{Dataset, ErrorKind};
+///
+/// let csv = "event,org,member,kind,date,note,sources\n\
+///            e1,CSTO,ARM,signed,1992-02-30,,WP-RU\n";
+/// let mut builder = Dataset::builder();
+/// builder.read_events(csv.as_bytes(), "events.csv");
+/// let err = builder.build().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::InvalidDate(_)));
+/// assert_eq!(err.line(), Some(2));
+/// assert_eq!(err.field(), Some("date"));
+/// assert_eq!(err.value(), Some("1992-02-30"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
+    kind: ErrorKind,
+    file: Option<String>,
+    line: Option<u64>,
+    field: Option<String>,
+    value: Option<String>,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                file: None,
+                line: None,
+                field: None,
+                value: None,
+            }),
+        }
+    }
+
+    pub(crate) fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.inner.file.get_or_insert_with(|| file.into());
+        self
+    }
+
+    pub(crate) fn at_line(mut self, line: u64) -> Self {
+        self.inner.line.get_or_insert(line);
+        self
+    }
+
+    pub(crate) fn in_field(mut self, field: impl Into<String>) -> Self {
+        self.inner.field.get_or_insert_with(|| field.into());
+        self
+    }
+
+    pub(crate) fn with_value(mut self, value: impl Into<String>) -> Self {
+        self.inner.value.get_or_insert_with(|| value.into());
+        self
+    }
+
+    /// What went wrong.
+    ///
+    /// ```
+    /// # use membership_history::{bundled, ErrorKind};
+    /// let err = bundled().members_on("NOPE", "2000-01-01".parse()?).unwrap_err();
+    /// assert_eq!(err.kind(), &ErrorKind::UnknownOrganization("NOPE".into()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn kind(&self) -> &ErrorKind {
+        &self.inner.kind
+    }
+
+    /// The file the error is in, when known.
+    ///
+    /// ```
+    /// # use membership_history::Dataset;
+    /// let mut b = Dataset::builder();
+/// let err = b.read_events("".as_bytes(), "events.csv").clone().build().unwrap_err();
+    /// assert_eq!(err.file_name(), Some("events.csv"));
+    /// ```
+    pub fn file_name(&self) -> Option<&str> {
+        self.inner.file.as_deref()
+    }
+
+    /// The 1-based line of the file, when known (the header is line 1).
+    ///
+    /// ```
+    /// # use membership_history::Dataset;
+    /// let mut b = Dataset::builder();
+/// let err = b.read_events("x\n".as_bytes(), "events.csv").clone().build().unwrap_err();
+    /// assert_eq!(err.line(), Some(1));
+    /// ```
+    pub fn line(&self) -> Option<u64> {
+        self.inner.line
+    }
+
+    /// The field (column) the offending value is in, when known.
+    ///
+    /// ```
+    /// # use membership_history::Span;
+    /// assert_eq!("x..".parse::<Span<i32>>().unwrap_err().field(), None);
+    /// ```
+    pub fn field(&self) -> Option<&str> {
+        self.inner.field.as_deref()
+    }
+
+    /// The offending value as written, when known.
+    ///
+    /// ```
+    /// # use membership_history::Span;
+    /// assert_eq!("x..".parse::<Span<i32>>().unwrap_err().value(), Some("x.."));
+    /// ```
+    pub fn value(&self) -> Option<&str> {
+        self.inner.value.as_deref()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        let mut wrote = false;
+        if let Some(file) = &i.file {
+            write!(f, "{file}")?;
+            wrote = true;
+        }
+        if let Some(line) = i.line {
+            write!(f, "{}{line}", if wrote { ":" } else { "line " })?;
+            wrote = true;
+        }
+        let sep = |f: &mut fmt::Formatter<'_>| if wrote { f.write_str(": ") } else { Ok(()) };
+        match (&i.field, &i.value) {
+            (Some(field), Some(value)) => {
+                sep(f)?;
+                write!(f, "field `{field}`, value {value:?}")?;
+            }
+            (Some(field), None) => {
+                sep(f)?;
+                write!(f, "field `{field}`")?;
+            }
+            (None, Some(value)) => {
+                sep(f)?;
+                write!(f, "value {value:?}")?;
+            }
+            (None, None) => {}
+        }
+        let any = wrote || i.field.is_some() || i.value.is_some();
+        if any {
+            f.write_str(": ")?;
+        }
+        write!(f, "{}", i.kind)
+    }
+}
+
+impl std::error::Error for Error {}

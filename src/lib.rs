@@ -1,0 +1,26 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod bundled;
+mod dataset;
+mod date;
+mod error;
+mod event;
+mod explain;
+mod party;
+mod query;
+mod set;
+mod status;
+mod table;
+
+pub use bundled::{BUNDLED_VERSION, bundled};
+pub use dataset::{Dataset, DatasetBuilder, Spell};
+pub use date::{UncertainDate, YEARS, parse_day};
+pub use error::{Error, ErrorKind};
+pub use event::{Event, EventId, Origin, Reading};
+pub use explain::Explanation;
+pub use party::{Name, NameKind, Organization, Party, PartyKind, Source};
+pub use query::{Change, SpellRecord, StatusOn};
+pub use set::{IntervalSet, IntoIter, Iter, Span};
+pub use status::{Certainty, EventKind, Status};
