@@ -321,15 +321,23 @@ impl DatasetBuilder {
         until: Option<NaiveDate>,
         sources: impl IntoIterator<Item = S>,
     ) -> &mut Self {
-        self.push_name(org.into(), NameKind::Official, name.into(), from, until, sources)
+        self.push_name(
+            org.into(),
+            NameKind::Official,
+            name.into(),
+            from,
+            until,
+            sources,
+        )
     }
 
     /// Adds another name organization `org` is known by; it finds the
     /// organization but is never its name on a date.
     ///
     /// ```
-    /// # use membership_history::Dataset;
+    /// # use membership_history::{Dataset, Source};
     /// let mut b = Dataset::builder();
+    /// b.add_source(Source::new("WP-RU", "ru.wikipedia", ""));
     /// b.add_alias("CSTO", "ODKB", ["WP-RU"]);
     /// assert_eq!(b.build()?.organization("odkb").unwrap().id(), "CSTO");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -340,7 +348,14 @@ impl DatasetBuilder {
         alias: impl Into<String>,
         sources: impl IntoIterator<Item = S>,
     ) -> &mut Self {
-        self.push_name(org.into(), NameKind::Alias, alias.into(), None, None, sources)
+        self.push_name(
+            org.into(),
+            NameKind::Alias,
+            alias.into(),
+            None,
+            None,
+            sources,
+        )
     }
 
     pub(crate) fn push_name<S: Into<String>>(
@@ -444,7 +459,14 @@ impl DatasetBuilder {
 
         for s in sources {
             if ds.source_index.contains_key(&s.id) {
-                problems.push(Error::new(ErrorKind::Duplicate(format!("source `{}` is defined twice", s.id))).in_field("id").with_value(s.id.clone()));
+                problems.push(
+                    Error::new(ErrorKind::Duplicate(format!(
+                        "source `{}` is defined twice",
+                        s.id
+                    )))
+                    .in_field("id")
+                    .with_value(s.id.clone()),
+                );
                 continue;
             }
             ds.source_index.insert(s.id.clone(), ds.sources.len());
@@ -466,8 +488,10 @@ impl DatasetBuilder {
         }
         for (i, org) in ds.orgs.iter_mut().enumerate() {
             // Official names in time order, then aliases.
-            org.names.sort_by_key(|n| (n.kind == NameKind::Alias, n.from));
-            let keys = std::iter::once(org.id.clone()).chain(org.names.iter().map(|n| n.name.clone()));
+            org.names
+                .sort_by_key(|n| (n.kind == NameKind::Alias, n.from));
+            let keys =
+                std::iter::once(org.id.clone()).chain(org.names.iter().map(|n| n.name.clone()));
             for key in keys {
                 match ds.org_lookup.insert(key.to_lowercase(), i) {
                     Some(j) if j != i => problems.push(
@@ -482,16 +506,35 @@ impl DatasetBuilder {
                 }
             }
             for n in &org.names {
-                check_sources(&ds.source_index, &n.sources, &mut problems, "names", &n.name);
+                check_sources(
+                    &ds.source_index,
+                    &n.sources,
+                    &mut problems,
+                    "names",
+                    &n.name,
+                );
             }
         }
 
         for p in parties {
             if ds.party_index.contains_key(&p.code) {
-                problems.push(Error::new(ErrorKind::Duplicate(format!("party `{}` is defined twice", p.code))).in_field("code").with_value(p.code.clone()));
+                problems.push(
+                    Error::new(ErrorKind::Duplicate(format!(
+                        "party `{}` is defined twice",
+                        p.code
+                    )))
+                    .in_field("code")
+                    .with_value(p.code.clone()),
+                );
                 continue;
             }
-            check_sources(&ds.source_index, &p.sources, &mut problems, "parties", &p.code);
+            check_sources(
+                &ds.source_index,
+                &p.sources,
+                &mut problems,
+                "parties",
+                &p.code,
+            );
             ds.party_index.insert(p.code.clone(), ds.parties.len());
             ds.parties.push(p);
         }
@@ -601,11 +644,13 @@ fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: 
     for r in &ev.readings {
         for s in &r.sources {
             if !index.contains_key(s) {
-                problems.push(ev.origin.attach(
-                    Error::new(ErrorKind::UnknownSource(s.clone()))
-                        .in_field("sources")
-                        .with_value(s.clone()),
-                ));
+                problems.push(
+                    ev.origin.attach(
+                        Error::new(ErrorKind::UnknownSource(s.clone()))
+                            .in_field("sources")
+                            .with_value(s.clone()),
+                    ),
+                );
             }
         }
     }
@@ -619,7 +664,10 @@ fn check_event(ds: &Dataset, ev: &Event) -> Result<(usize, Option<usize>), Error
             .with_value(ev.org.clone())
     })?;
     if ev.readings.is_empty() {
-        return Err(Error::new(ErrorKind::InvalidValue("an event needs at least one dated reading".into())).in_field("date"));
+        return Err(Error::new(ErrorKind::InvalidValue(
+            "an event needs at least one dated reading".into(),
+        ))
+        .in_field("date"));
     }
     if let Some(r) = ev.readings.iter().find(|r| r.sources.is_empty()) {
         return Err(Error::new(ErrorKind::InvalidValue(
@@ -670,9 +718,11 @@ fn replay(
     let mut standing = Standing::Never;
     for id in ids {
         let ev = &events[id];
-        if let Some(d) = dissolved {
-            if ev.day() >= events[d].day() {
-                errors.push(ev.origin.attach(
+        if let Some(d) = dissolved
+            && ev.day() >= events[d].day()
+        {
+            errors.push(
+                ev.origin.attach(
                     Error::new(ErrorKind::Sequence(format!(
                         "`{}` on {} comes after the organization ended on {}",
                         ev.kind,
@@ -681,24 +731,26 @@ fn replay(
                     )))
                     .in_field("kind")
                     .with_value(ev.kind.as_str()),
-                ));
-                continue;
-            }
+                ),
+            );
+            continue;
         }
         let after = match ev.kind.apply(standing) {
             Ok(after) => after,
             Err(rule) => {
-                errors.push(ev.origin.attach(
-                    Error::new(ErrorKind::Sequence(format!(
-                        "{} `{}` in {} on {}: {rule}",
-                        ev.kind,
-                        ev.member.as_deref().unwrap_or(""),
-                        ev.org,
-                        ev.day()
-                    )))
-                    .in_field("kind")
-                    .with_value(ev.kind.as_str()),
-                ));
+                errors.push(
+                    ev.origin.attach(
+                        Error::new(ErrorKind::Sequence(format!(
+                            "{} `{}` in {} on {}: {rule}",
+                            ev.kind,
+                            ev.member.as_deref().unwrap_or(""),
+                            ev.org,
+                            ev.day()
+                        )))
+                        .in_field("kind")
+                        .with_value(ev.kind.as_str()),
+                    ),
+                );
                 continue;
             }
         };

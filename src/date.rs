@@ -168,7 +168,9 @@ fn parse_year(s: &str) -> Result<i32, Error> {
             "`{s}` is not a four-digit year (dates are written YYYY-MM-DD, YYYY-MM or YYYY)"
         )));
     }
-    let y: i32 = s.parse().map_err(|_| invalid(format!("`{s}` is not a year")))?;
+    let y: i32 = s
+        .parse()
+        .map_err(|_| invalid(format!("`{s}` is not a year")))?;
     if !YEARS.contains(&y) {
         return Err(invalid(format!(
             "year {y} is outside {}..={}",
@@ -225,22 +227,24 @@ impl FromStr for UncertainDate {
     fn from_str(s: &str) -> Result<Self, Error> {
         let t = s.trim();
         let result = if let Some(inner) = t.strip_prefix('[') {
-            let inner = inner
-                .strip_suffix(']')
-                .ok_or_else(|| invalid("a set of candidate days is written [YYYY-MM-DD,YYYY-MM-DD]"))?;
+            let inner = inner.strip_suffix(']').ok_or_else(|| {
+                invalid("a set of candidate days is written [YYYY-MM-DD,YYYY-MM-DD]")
+            })?;
             let days = inner
                 .split(',')
                 .map(parse_day)
                 .collect::<Result<Vec<_>, _>>()?;
             let n = days.len();
             let d = UncertainDate::one_of(days)?;
-            if let UncertainDate::OneOf(v) = &d {
-                if v.len() != n {
-                    return Err(invalid("a set of candidate days lists a day twice").with_value(s));
-                }
+            if let UncertainDate::OneOf(v) = &d
+                && v.len() != n
+            {
+                return Err(invalid("a set of candidate days lists a day twice").with_value(s));
             }
             if n < 2 {
-                return Err(invalid("a set of candidate days needs at least two days").with_value(s));
+                return Err(
+                    invalid("a set of candidate days needs at least two days").with_value(s)
+                );
             }
             Ok(d)
         } else if let Some((a, b)) = t.split_once('/') {

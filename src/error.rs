@@ -157,7 +157,7 @@ impl Error {
     /// ```
     /// # use membership_history::Dataset;
     /// let mut b = Dataset::builder();
-/// let err = b.read_events("".as_bytes(), "events.csv").clone().build().unwrap_err();
+    /// let err = b.read_events("".as_bytes(), "events.csv").clone().build().unwrap_err();
     /// assert_eq!(err.file_name(), Some("events.csv"));
     /// ```
     pub fn file_name(&self) -> Option<&str> {
@@ -169,7 +169,7 @@ impl Error {
     /// ```
     /// # use membership_history::Dataset;
     /// let mut b = Dataset::builder();
-/// let err = b.read_events("x\n".as_bytes(), "events.csv").clone().build().unwrap_err();
+    /// let err = b.read_events("x\n".as_bytes(), "events.csv").clone().build().unwrap_err();
     /// assert_eq!(err.line(), Some(1));
     /// ```
     pub fn line(&self) -> Option<u64> {

@@ -1,6 +1,8 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+// Library code never unwraps: input reaches almost everything here.
+#![warn(clippy::unwrap_used, clippy::expect_used)]
 
 mod bundled;
 mod dataset;

@@ -57,7 +57,8 @@ impl<R: Read> Table<R> {
             .read_record(&mut record)
             .map_err(|e| csv_error(file, e))?;
         let expected = || columns.required.join(",");
-        if !got || (record.len() == 1 && record[0].trim().trim_start_matches('\u{feff}').is_empty()) {
+        if !got || (record.len() == 1 && record[0].trim().trim_start_matches('\u{feff}').is_empty())
+        {
             return Err(Error::new(ErrorKind::Empty(format!(
                 "the file is empty; it must start with a header line: {}",
                 expected()
@@ -69,7 +70,11 @@ impl<R: Read> Table<R> {
             .iter()
             .enumerate()
             .map(|(i, h)| {
-                let h = if i == 0 { h.trim_start_matches('\u{feff}') } else { h };
+                let h = if i == 0 {
+                    h.trim_start_matches('\u{feff}')
+                } else {
+                    h
+                };
                 h.trim().to_string()
             })
             .collect();
@@ -86,13 +91,16 @@ impl<R: Read> Table<R> {
                 )));
             }
         }
-        if !columns.allow_others {
-            if let Some(extra) = table.header.iter().find(|h| !columns.required.contains(&h.as_str())) {
-                return Err(table.header_error(format!(
-                    "unknown column `{extra}` (misspelled?); the header must be: {}",
-                    expected()
-                )));
-            }
+        if !columns.allow_others
+            && let Some(extra) = table
+                .header
+                .iter()
+                .find(|h| !columns.required.contains(&h.as_str()))
+        {
+            return Err(table.header_error(format!(
+                "unknown column `{extra}` (misspelled?); the header must be: {}",
+                expected()
+            )));
         }
         let mut seen = std::collections::HashSet::new();
         if let Some(dup) = table.header.iter().find(|h| !seen.insert(h.as_str())) {
@@ -102,10 +110,13 @@ impl<R: Read> Table<R> {
     }
 
     fn header_error(&self, rule: String) -> Error {
-        Error::new(ErrorKind::Header(rule)).in_file(self.file.clone()).at_line(1)
+        Error::new(ErrorKind::Header(rule))
+            .in_file(self.file.clone())
+            .at_line(1)
     }
 
     /// The header's column names, trimmed.
+    #[allow(dead_code)] // for loaders that read columns by name at run time
     pub(crate) fn header(&self) -> &[String] {
         &self.header
     }
@@ -113,7 +124,10 @@ impl<R: Read> Table<R> {
     /// The index of a column known to be present.
     pub(crate) fn col(&self, name: &str) -> usize {
         // `open` checked that every required column is present.
-        self.header.iter().position(|h| h == name).unwrap_or(usize::MAX)
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or(usize::MAX)
     }
 
     /// The file name given at `open`.
@@ -197,6 +211,7 @@ impl Row<'_> {
     }
 
     /// The fields of the row, for loaders that read many columns.
+    #[allow(dead_code)] // for loaders that read many columns
     pub(crate) fn fields(&self) -> impl Iterator<Item = &str> {
         self.record.iter()
     }

@@ -1,0 +1,286 @@
+//! The bundled CST/CSTO dataset: the answers the seed article implies
+//! (as corrected by the reference notes), and checks over the whole dataset.
+
+use chrono::NaiveDate;
+use membership_history::{Certainty, Dataset, EventKind, Status, bundled};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Codes of the parties that are members de jure, by every reading.
+fn members(date: &str) -> Vec<String> {
+    bundled()
+        .members_on("CSTO", d(date))
+        .unwrap()
+        .iter()
+        .filter(|m| m.is_member() && m.certainty() == Certainty::Definite)
+        .map(|m| m.party().code().to_string())
+        .collect()
+}
+
+fn status(code: &str, date: &str) -> Option<Status> {
+    bundled().status_on("CSTO", code, d(date)).unwrap()
+}
+
+const SIX: [&str; 6] = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"];
+
+#[test]
+fn founding_six_in_1993() {
+    assert_eq!(
+        members("1993-06-01"),
+        ["ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+    );
+}
+
+#[test]
+fn all_nine_in_1995() {
+    assert_eq!(
+        members("1995-01-01"),
+        [
+            "ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "RUS", "TJK", "UZB"
+        ]
+    );
+}
+
+#[test]
+fn six_after_the_1999_non_renewal() {
+    assert_eq!(members("2000-01-01"), SIX);
+    for gone in ["AZE", "GEO", "UZB"] {
+        assert_eq!(status(gone, "2000-01-01"), None, "{gone}");
+    }
+}
+
+#[test]
+fn uzbekistan_back_in_2008() {
+    let mut seven: Vec<&str> = SIX.to_vec();
+    seven.push("UZB");
+    seven.sort();
+    assert_eq!(members("2008-01-01"), seven);
+}
+
+#[test]
+fn uzbekistan_suspended_in_2013() {
+    assert_eq!(members("2013-06-01"), SIX);
+    assert_eq!(status("UZB", "2013-06-01"), Some(Status::Suspended));
+    let on = bundled().members_on("CSTO", d("2013-06-01")).unwrap();
+    let uzb = on.iter().find(|m| m.party().code() == "UZB").unwrap();
+    assert_eq!(
+        (uzb.status(), uzb.certainty()),
+        (Status::Suspended, Certainty::Definite)
+    );
+}
+
+#[test]
+fn armenia_frozen_in_2025() {
+    assert_eq!(members("2025-01-01"), SIX);
+    assert_eq!(status("ARM", "2025-01-01"), Some(Status::Frozen));
+    for other in ["BLR", "KAZ", "KGZ", "RUS", "TJK"] {
+        assert_eq!(status(other, "2025-01-01"), Some(Status::Member), "{other}");
+    }
+}
+
+#[test]
+fn names_over_time() {
+    let ds = bundled();
+    assert_eq!(
+        ds.name_on("CSTO", d("1995-01-01")).unwrap(),
+        Some("Collective Security Treaty")
+    );
+    assert_eq!(
+        ds.name_on("CSTO", d("2005-01-01")).unwrap(),
+        Some("Collective Security Treaty Organization")
+    );
+    // The renaming day belongs to the new name (half-open spans).
+    assert_eq!(
+        ds.name_on("CSTO", d("2002-10-07")).unwrap(),
+        Some("Collective Security Treaty Organization")
+    );
+    for alias in ["CST", "CSTO", "ODKB", "odkb", "ОДКБ"] {
+        assert_eq!(ds.organization(alias).unwrap().id(), "CSTO", "{alias}");
+    }
+}
+
+#[test]
+fn boundary_days_follow_the_half_open_convention() {
+    // A member on the day it joins; not on the day its membership ends.
+    assert_eq!(status("AZE", "1993-09-23"), None);
+    assert_eq!(status("AZE", "1993-09-24"), Some(Status::Member));
+    assert_eq!(status("AZE", "1999-04-19"), Some(Status::Member));
+    assert_eq!(status("AZE", "1999-04-20"), None);
+}
+
+#[test]
+fn the_csto_is_an_observer_at_the_general_assembly() {
+    let ds = bundled();
+    assert_eq!(ds.status_on("UNGA", "CSTO", d("2004-12-01")).unwrap(), None);
+    assert_eq!(
+        ds.status_on("UNGA", "CSTO", d("2004-12-02")).unwrap(),
+        Some(Status::Observer)
+    );
+    let orgs = ds.organizations_of("CSTO", d("2020-01-01")).unwrap();
+    assert_eq!(orgs.len(), 1);
+    assert_eq!(orgs[0].organization().id(), "UNGA");
+}
+
+#[test]
+fn parliamentary_assembly_observers_from_2013_year_precision() {
+    let ds = bundled();
+    for code in ["AFG", "SRB"] {
+        let on = |date: &str| ds.membership_on("CSTO-PA", code, d(date)).unwrap();
+        // Observers are not members in any reading.
+        assert_eq!(on("2014-01-01"), None);
+        let status = |date: &str| {
+            ds.members_on("CSTO-PA", d(date))
+                .unwrap()
+                .into_iter()
+                .find(|m| m.party().code() == code)
+                .map(|m| (m.status(), m.certainty()))
+        };
+        assert_eq!(status("2012-12-31"), None);
+        assert_eq!(
+            status("2013-06-01"),
+            Some((Status::Observer, Certainty::Possible))
+        );
+        assert_eq!(
+            status("2014-01-01"),
+            Some((Status::Observer, Certainty::Definite))
+        );
+    }
+}
+
+#[test]
+fn founders_and_changes() {
+    let ds = bundled();
+    let founders: Vec<&str> = ds
+        .founders("CST")
+        .unwrap()
+        .iter()
+        .map(|p| p.code())
+        .collect();
+    assert_eq!(founders, ["ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB"]);
+    let joined: Vec<&str> = ds
+        .changes_between("CSTO", d("1993-01-01"), d("1994-01-01"))
+        .unwrap()
+        .iter()
+        .filter(|c| c.joined())
+        .map(|c| c.party().code())
+        .collect();
+    assert_eq!(joined, ["AZE", "GEO", "BLR"]); // by day
+}
+
+#[test]
+fn disputed_dates_are_recorded_with_both_readings() {
+    let ds = bundled();
+    let geo = ds.timeline("CSTO", "GEO").unwrap();
+    let acc = ds.event(geo[0].opened_by());
+    let dates: Vec<String> = acc
+        .readings()
+        .iter()
+        .map(|r| r.date().to_string())
+        .collect();
+    assert_eq!(dates, ["1993-12-09", "1993-09-09"]);
+    let on = ds.members_on("CSTO", d("1993-10-01")).unwrap();
+    let find = |c: &str| {
+        on.iter()
+            .find(|m| m.party().code() == c)
+            .map(|m| m.certainty())
+    };
+    assert_eq!(find("GEO"), Some(Certainty::Possible));
+    assert_eq!(find("AZE"), Some(Certainty::Definite));
+    // Uzbekistan's first exit: 1999-04-20, or "1998" by some outlets.
+    assert_eq!(
+        ds.membership_on("CSTO", "UZB", d("1997-12-31")).unwrap(),
+        Some(Certainty::Definite)
+    );
+    assert_eq!(
+        ds.membership_on("CSTO", "UZB", d("1998-06-01")).unwrap(),
+        Some(Certainty::Possible)
+    );
+    assert_eq!(
+        ds.membership_on("CSTO", "UZB", d("1999-04-20")).unwrap(),
+        None
+    );
+}
+
+#[test]
+fn every_fact_names_a_known_source() {
+    let ds = bundled();
+    for e in ds.events() {
+        for r in e.readings() {
+            assert!(
+                !r.sources().is_empty(),
+                "{} has a reading without a source",
+                e.id()
+            );
+            for s in r.sources() {
+                assert!(
+                    ds.source(s).is_some(),
+                    "{} cites unknown source {s}",
+                    e.id()
+                );
+            }
+        }
+    }
+    for p in ds
+        .parties()
+        .iter()
+        .filter(|p| p.kind() == membership_history::PartyKind::State)
+    {
+        assert!(!p.sources().is_empty(), "{}", p.code());
+    }
+    for o in ds.organizations() {
+        for n in o.names() {
+            assert!(!n.sources().is_empty(), "{} / {}", o.id(), n.name());
+        }
+    }
+}
+
+#[test]
+fn the_files_in_data_are_the_embedded_dataset_and_load_strictly() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let mut b = Dataset::builder();
+    b.read_dir(dir);
+    let (from_files, problems) = b.build_lenient();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(from_files.events().count(), bundled().events().count());
+    assert_eq!(
+        from_files.spell_records().len(),
+        bundled().spell_records().len()
+    );
+}
+
+#[test]
+fn every_state_has_iso_and_cow_codes() {
+    for p in bundled()
+        .parties()
+        .iter()
+        .filter(|p| p.kind() == membership_history::PartyKind::State)
+    {
+        assert_eq!(p.code().len(), 3, "{}", p.code());
+        assert!(p.cow_code().is_some(), "{}", p.code());
+    }
+}
+
+#[test]
+fn suspension_and_return_history_is_consistent() {
+    let ds = bundled();
+    for org in ds.organizations() {
+        for p in ds.parties() {
+            let spells = ds.timeline(org.id(), p.code()).unwrap();
+            for w in spells.windows(2) {
+                assert!(
+                    w[0].end().unwrap() <= w[1].start(),
+                    "{} {}",
+                    org.id(),
+                    p.code()
+                );
+                if ds.event(w[1].opened_by()).kind() == EventKind::Returned {
+                    let prior =
+                        w[0].status() == Status::Suspended || w[0].end() < Some(w[1].start());
+                    assert!(prior, "return without exit or suspension");
+                }
+            }
+        }
+    }
+}
