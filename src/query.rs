@@ -632,32 +632,24 @@ impl Dataset {
                 let before = prev
                     .filter(|p| p.closed_by == Some(s.opened_by))
                     .map(|p| p.status);
-                out.push((s.opened_by, before, Some(s.status)));
+                out.push((m.party, s.opened_by, before, Some(s.status)));
                 let next = m.spells.get(i + 1);
                 if let Some(c) = s.closed_by
                     && next.is_none_or(|n| n.opened_by != c)
                 {
-                    out.push((c, Some(s.status), None));
+                    out.push((m.party, c, Some(s.status), None));
                 }
             }
         }
-        out.retain(|&(e, _, _)| (from..to).contains(&self.events[e].day()));
+        out.retain(|&(_, e, _, _)| (from..to).contains(&self.events[e].day()));
         let mut changes: Vec<Change<'_>> = out
             .into_iter()
-            .map(|(e, before, after)| {
-                let event = &self.events[e];
-                let party = event
-                    .member
-                    .as_deref()
-                    .and_then(|c| self.party(c))
-                    .unwrap_or(&self.parties[0]);
-                Change {
-                    party,
-                    event,
-                    event_id: e,
-                    before,
-                    after,
-                }
+            .map(|(p, e, before, after)| Change {
+                party: &self.parties[p],
+                event: &self.events[e],
+                event_id: e,
+                before,
+                after,
             })
             .collect();
         changes.sort_by(|a, b| (a.day(), a.party.code()).cmp(&(b.day(), b.party.code())));
