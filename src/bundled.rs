@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use crate::date::{UncertainDate, parse_day};
 use crate::dataset::{Dataset, DatasetBuilder};
 use crate::error::{Error, ErrorKind};
-use crate::event::{Event, Origin, Reading};
+use crate::event::{Event, Reading};
 use crate::party::{NameKind, Party, Source};
 use crate::status::EventKind;
 use crate::table::{Columns, Row, Table};
@@ -124,7 +124,10 @@ impl DatasetBuilder {
                 Ok(mut f) => {
                     read(self, &mut f, &shown);
                 }
-                Err(e) => self.problem(Error::new(ErrorKind::Io(e.to_string())).in_file(shown)),
+                Err(e) => {
+                    self.reading_file(&shown);
+                    self.problem(Error::new(ErrorKind::Io(e.to_string())).in_file(shown));
+                }
             }
         }
         self
@@ -159,7 +162,7 @@ impl DatasetBuilder {
             if citation.is_empty() {
                 return Err(row.error(t[1], ErrorKind::InvalidValue("a source needs a citation".into())));
             }
-            b.add_source(Source::new(id, citation, row.get(t[2])));
+            b.push_source(Source::new(id, citation, row.get(t[2])), row.origin());
             Ok(())
         })
     }
@@ -200,7 +203,7 @@ impl DatasetBuilder {
             if row.get(t[1]).is_empty() {
                 return Err(row.error(t[1], ErrorKind::InvalidValue("a party needs a name".into())));
             }
-            b.add_party(party);
+            b.push_party(party, row.origin());
             Ok(())
         })
     }
@@ -241,8 +244,8 @@ impl DatasetBuilder {
                 s => parse_day(s).map(Some).map_err(|e| row.locate(col, e)),
             };
             let (from, until) = (day(t[3])?, day(t[4])?);
-            if let (Some(f), Some(u)) = (from, until) {
-                if u <= f {
+            if let (Some(f), Some(u)) = (from, until)
+                && u <= f {
                     return Err(row.error(
                         t[4],
                         ErrorKind::EndBeforeStart {
@@ -251,9 +254,8 @@ impl DatasetBuilder {
                         },
                     ));
                 }
-            }
             let srcs = sources(row, t[5])?;
-            b.push_name(org.to_string(), kind, name.to_string(), from, until, srcs);
+            b.push_name(org.to_string(), kind, name.to_string(), from, until, srcs, row.origin());
             Ok(())
         })
     }
@@ -312,7 +314,7 @@ impl DatasetBuilder {
                     by_id.insert(id.to_string(), events.len());
                     events.push(
                         Event::new(id, org, member, kind, vec![reading])
-                            .with_origin(Origin::new(file, row.line())),
+                            .with_origin(row.origin()),
                     );
                 }
             }
@@ -334,6 +336,7 @@ impl DatasetBuilder {
         require_rows: bool,
         mut f: impl FnMut(&mut Self, &[usize], &Row<'_>) -> Result<(), Error>,
     ) -> &mut Self {
+        self.reading_file(file);
         let mut table = match Table::open(file, input, cols) {
             Ok(t) => t,
             Err(e) => {

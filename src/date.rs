@@ -69,8 +69,9 @@ impl UncertainDate {
             UncertainDate::Day(d) | UncertainDate::Between(d, _) => *d,
             UncertainDate::Month { year, month } => first_of_month(*year, *month),
             UncertainDate::Year(y) => first_of_month(*y, 1),
-            // Non-empty by construction (FromStr and `one_of` check it).
-            UncertainDate::OneOf(days) => days[0],
+            // Non-empty when built by FromStr or `one_of`; the variant is
+            // public, so an empty one is still answered without a panic.
+            UncertainDate::OneOf(days) => days.first().copied().unwrap_or(NaiveDate::MIN),
         }
     }
 
@@ -87,7 +88,7 @@ impl UncertainDate {
             UncertainDate::Day(d) | UncertainDate::Between(_, d) => *d,
             UncertainDate::Month { year, month } => last_of_month(*year, *month),
             UncertainDate::Year(y) => last_of_month(*y, 12),
-            UncertainDate::OneOf(days) => days[days.len() - 1],
+            UncertainDate::OneOf(days) => days.last().copied().unwrap_or(NaiveDate::MAX),
         }
     }
 
@@ -150,10 +151,11 @@ fn first_of_month(year: i32, month: u32) -> NaiveDate {
 }
 
 fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    // `checked_add`: the variants are public, so the year can be anything.
     let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        year.checked_add(1).and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
     } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
+        month.checked_add(1).and_then(|m| NaiveDate::from_ymd_opt(year, m, 1))
     };
     next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
 }
@@ -234,11 +236,10 @@ impl FromStr for UncertainDate {
                 .collect::<Result<Vec<_>, _>>()?;
             let n = days.len();
             let d = UncertainDate::one_of(days)?;
-            if let UncertainDate::OneOf(v) = &d {
-                if v.len() != n {
+            if let UncertainDate::OneOf(v) = &d
+                && v.len() != n {
                     return Err(invalid("a set of candidate days lists a day twice").with_value(s));
                 }
-            }
             if n < 2 {
                 return Err(invalid("a set of candidate days needs at least two days").with_value(s));
             }

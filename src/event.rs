@@ -273,7 +273,9 @@ impl Event {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn day(&self) -> NaiveDate {
-        self.readings[0].date.earliest()
+        // An event built with no readings is refused by the builder; the
+        // fallback keeps this total for such an event before it is checked.
+        self.readings.first().map_or(NaiveDate::MIN, |r| r.date.earliest())
     }
 
     /// The earliest day any reading allows.
@@ -321,6 +323,6 @@ impl Event {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_disputed(&self) -> bool {
-        self.readings.len() > 1 || !self.readings[0].date.is_exact()
+        self.readings.len() > 1 || self.readings.first().is_some_and(|r| !r.date.is_exact())
     }
 }

@@ -613,11 +613,10 @@ impl Dataset {
                 let before = prev.filter(|p| p.closed_by == Some(s.opened_by)).map(|p| p.status);
                 out.push((s.opened_by, before, Some(s.status)));
                 let next = m.spells.get(i + 1);
-                if let Some(c) = s.closed_by {
-                    if next.is_none_or(|n| n.opened_by != c) {
+                if let Some(c) = s.closed_by
+                    && next.is_none_or(|n| n.opened_by != c) {
                         out.push((c, Some(s.status), None));
                     }
-                }
             }
         }
         out.retain(|&(e, _, _)| (from..to).contains(&self.events[e].day()));

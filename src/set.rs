@@ -250,7 +250,7 @@ impl<T: Ord + Copy> IntervalSet<T> {
         // Appending in order is the common case when building from sorted
         // history, and it must not cost a full merge.
         if let Some(&last) = self.points.last() {
-            if self.points.len() % 2 == 0 && span.start > last {
+            if self.points.len().is_multiple_of(2) && span.start > last {
                 self.points.push(span.start);
                 self.points.extend(span.end);
                 return;
