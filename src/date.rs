@@ -164,13 +164,24 @@ fn invalid(rule: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidDate(rule.into()))
 }
 
+/// A piece of a date as a message quotes it: the whole value is attached
+/// to the error, so a long piece is cut.
+fn short(s: &str) -> String {
+    if s.chars().count() > 12 {
+        format!("{}…", s.chars().take(12).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
 fn parse_year(s: &str) -> Result<i32, Error> {
     if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid(format!(
-            "`{s}` is not a four-digit year (dates are written YYYY-MM-DD, YYYY-MM or YYYY)"
+            "`{}` is not a four-digit year (dates are written YYYY-MM-DD, YYYY-MM or YYYY)",
+            short(s)
         )));
     }
-    let y: i32 = s.parse().map_err(|_| invalid(format!("`{s}` is not a year")))?;
+    let y: i32 = s.parse().map_err(|_| invalid(format!("`{}` is not a year", short(s))))?;
     if !YEARS.contains(&y) {
         return Err(invalid(format!(
             "year {y} is outside {}..={}",
@@ -184,7 +195,7 @@ fn parse_year(s: &str) -> Result<i32, Error> {
 fn parse_month(s: &str) -> Result<u32, Error> {
     let m: u32 = match (s.len(), s.parse()) {
         (2, Ok(m)) => m,
-        _ => return Err(invalid(format!("`{s}` is not a two-digit month"))),
+        _ => return Err(invalid(format!("`{}` is not a two-digit month", short(s)))),
     };
     if !(1..=12).contains(&m) {
         return Err(invalid(format!("month {m} is not between 01 and 12")));
@@ -216,7 +227,7 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, Error> {
     let month = parse_month(m).map_err(|e| e.with_value(s))?;
     let day: u32 = match (d.len(), d.parse()) {
         (2, Ok(d)) => d,
-        _ => return Err(invalid(format!("`{d}` is not a two-digit day")).with_value(s)),
+        _ => return Err(invalid(format!("`{}` is not a two-digit day", short(d))).with_value(s)),
     };
     NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| invalid(format!("{year:04}-{month:02} has no day {day}")).with_value(s))
@@ -225,8 +236,16 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, Error> {
 impl FromStr for UncertainDate {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        let t = s.trim();
-        let result = if let Some(inner) = t.strip_prefix('[') {
+        parse_uncertain(s.trim()).map_err(|e| e.with_value(s))
+    }
+}
+
+/// Parses the text form; the caller attaches the value to any error (a `?`
+/// in here used to return errors without it).
+fn parse_uncertain(t: &str) -> Result<UncertainDate, Error> {
+    let s = t;
+    {
+        if let Some(inner) = t.strip_prefix('[') {
             let inner = inner
                 .strip_suffix(']')
                 .ok_or_else(|| invalid("a set of candidate days is written [YYYY-MM-DD,YYYY-MM-DD]"))?;
@@ -266,8 +285,7 @@ impl FromStr for UncertainDate {
                 }
                 _ => parse_day(t).map(UncertainDate::Day),
             }
-        };
-        result.map_err(|e| e.with_value(s))
+        }
     }
 }
 

@@ -229,8 +229,14 @@ impl fmt::Display for Error {
         if any {
             f.write_str(": ")?;
         }
-        // The message is one line whatever the input held.
+        // The message is one line, and of a readable length, whatever the
+        // input held (rules quote values they are about).
         let kind = i.kind.to_string();
+        let kind = if kind.chars().count() > MAX_RULE {
+            format!("{}…", kind.chars().take(MAX_RULE).collect::<String>())
+        } else {
+            kind
+        };
         for c in kind.chars() {
             if c.is_control() {
                 write!(f, "{}", c.escape_debug())?;
@@ -244,6 +250,9 @@ impl fmt::Display for Error {
 
 /// The most characters of a value an error message shows.
 const MAX_SHOWN: usize = 80;
+
+/// The most characters of the rule an error message shows.
+const MAX_RULE: usize = 400;
 
 /// A value cut to [`MAX_SHOWN`] characters, so that a huge field cannot
 /// flood the terminal; the error keeps the whole value for programs.

@@ -1,8 +1,8 @@
 //! Reading delimited tables with errors that say where: the shared layer
 //! under every loader (bundled format, ATOP, COW).
 //!
-//! It accepts what spreadsheets write: a UTF-8 byte-order mark, CRLF line
-//! ends, quoted fields with commas, comma or tab separators (sniffed from the
+//! It accepts what spreadsheets write: a UTF-8 byte-order mark, CRLF (or
+//! bare CR) line ends, quoted fields with commas, comma or tab separators (sniffed from the
 //! header line). It refuses, with the line, what would lose data: a row with
 //! a different number of fields than the header, a missing or unknown
 //! column, invalid UTF-8, an empty file.
@@ -17,7 +17,7 @@ use crate::event::Origin;
 /// An open table: its header, and rows to come.
 pub(crate) struct Table<R: Read> {
     file: String,
-    reader: csv::Reader<BufReader<R>>,
+    reader: csv::Reader<BufReader<LineEnds<R>>>,
     header: Vec<String>,
 }
 
@@ -40,7 +40,7 @@ pub(crate) struct Columns<'a> {
 impl<R: Read> Table<R> {
     /// Opens a table, sniffing the separator and checking the header.
     pub(crate) fn open(file: &str, input: R, columns: &Columns<'_>) -> Result<Self, Error> {
-        let mut buf = BufReader::with_capacity(1 << 16, input);
+        let mut buf = BufReader::with_capacity(1 << 16, LineEnds::new(input));
         let head = buf
             .fill_buf()
             .map_err(|e| Error::new(ErrorKind::Io(e.to_string())).in_file(file))?;
@@ -151,6 +151,48 @@ impl<R: Read> Table<R> {
                 line,
                 record,
             }));
+        }
+    }
+}
+
+/// Turns every line end (`\n`, `\r\n`, and a bare `\r` as old Mac
+/// spreadsheets write) into `\n`. The CSV reader splits records on all
+/// three but counts lines only at `\n`, so without this every row of a
+/// file with bare `\r` line ends was reported on line 2.
+pub(crate) struct LineEnds<R> {
+    inner: R,
+    after_cr: bool,
+}
+
+impl<R: Read> LineEnds<R> {
+    fn new(inner: R) -> Self {
+        LineEnds { inner, after_cr: false }
+    }
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut out = 0;
+            for i in 0..n {
+                let b = buf[i];
+                if b == b'\n' && self.after_cr {
+                    // The `\n` of a `\r\n`, already written as `\n`.
+                    self.after_cr = false;
+                    continue;
+                }
+                self.after_cr = b == b'\r';
+                buf[out] = if self.after_cr { b'\n' } else { b };
+                out += 1;
+            }
+            // A read that was only the `\n` of a `\r\n` is not the end.
+            if out > 0 {
+                return Ok(out);
+            }
         }
     }
 }
