@@ -309,6 +309,7 @@ impl DatasetBuilder {
                         ));
                     }
                     first.readings.push(reading);
+                    first.more_lines.push(row.line());
                 }
                 None => {
                     by_id.insert(id.to_string(), events.len());

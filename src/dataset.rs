@@ -556,22 +556,21 @@ impl DatasetBuilder {
         let mut seen: HashMap<(String, Option<String>, EventKind, NaiveDate), u64> = HashMap::new();
         for ev in events {
             match check_event(&ds, &ev) {
-                Err(e) => problems.push(ev.origin.attach(e)),
+                Err(e) => problems.extend(refused(&ev, e)),
                 Ok((org, member)) => {
                     check_sources_of_event(&ds.source_index, &ev, &mut problems);
                     let key = (ev.org.clone(), ev.member.clone(), ev.kind, ev.day());
                     if let Some(first) = seen.get(&key) {
-                        problems.push(ev.origin.attach(
-                            Error::new(ErrorKind::Duplicate(format!(
-                                "the same event ({} of {} in {} on {}) is already recorded at line {first}",
-                                ev.kind,
-                                ev.member.as_deref().unwrap_or("the organization"),
-                                ev.org,
-                                ev.day()
-                            )))
-                            .in_field("event")
-                            .with_value(ev.id.clone()),
-                        ));
+                        let e = Error::new(ErrorKind::Duplicate(format!(
+                            "the same event ({} of {} in {} on {}) is already recorded at line {first}",
+                            ev.kind,
+                            ev.member.as_deref().unwrap_or("the organization"),
+                            ev.org,
+                            ev.day()
+                        )))
+                        .in_field("event")
+                        .with_value(ev.id.clone());
+                        problems.extend(refused(&ev, e));
                         continue;
                     }
                     seen.insert(key, ev.origin.line.unwrap_or(0));
@@ -670,6 +669,22 @@ impl DatasetBuilder {
         problems.sort_by_key(|e| (file_rank(e), e.line()));
         (ds, problems)
     }
+}
+
+/// The problems for an event left out of the dataset: `e` at its first row,
+/// and again at each further row of its readings, so that no row is dropped
+/// without being named.
+fn refused(ev: &Event, e: Error) -> Vec<Error> {
+    let mut out = Vec::with_capacity(1 + ev.more_lines.len());
+    for &line in &ev.more_lines {
+        let at = Origin {
+            file: ev.origin.file.clone(),
+            line: Some(line),
+        };
+        out.push(at.attach(e.clone()));
+    }
+    out.push(ev.origin.attach(e));
+    out
 }
 
 /// ", first at FILE:LINE" when the first definition's place is known.

@@ -236,7 +236,8 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, Error> {
 impl FromStr for UncertainDate {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        parse_uncertain(s.trim()).map_err(|e| e.with_value(s))
+        // The whole text is the value, not the part a rule was about.
+        parse_uncertain(s.trim()).map_err(|e| e.replace_value(s))
     }
 }
 
@@ -254,17 +255,27 @@ fn parse_uncertain(t: &str) -> Result<UncertainDate, Error> {
                 .map(parse_day)
                 .collect::<Result<Vec<_>, _>>()?;
             let n = days.len();
-            let d = UncertainDate::one_of(days)?;
-            if let UncertainDate::OneOf(v) = &d
-                && v.len() != n {
-                    return Err(invalid("a set of candidate days lists a day twice").with_value(s));
-                }
             if n < 2 {
                 return Err(invalid("a set of candidate days needs at least two days").with_value(s));
             }
+            let d = UncertainDate::one_of(days)?;
+            // `one_of` merges repeats; in a file a repeat is a typo.
+            let distinct = match &d {
+                UncertainDate::OneOf(v) => v.len(),
+                _ => 1,
+            };
+            if distinct != n {
+                return Err(invalid("a set of candidate days lists a day twice").with_value(s));
+            }
             Ok(d)
         } else if let Some((a, b)) = t.split_once('/') {
-            let (a, b) = (parse_day(a)?, parse_day(b)?);
+            // A slash is also how day-first dates are written (15/05/1992).
+            let day = |x: &str| {
+                parse_day(x).map_err(|_| {
+                    invalid("a range of days is written YYYY-MM-DD/YYYY-MM-DD, and one day YYYY-MM-DD")
+                })
+            };
+            let (a, b) = (day(a)?, day(b)?);
             if b <= a {
                 return Err(Error::new(ErrorKind::EndBeforeStart {
                     start: a.to_string(),

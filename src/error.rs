@@ -135,6 +135,13 @@ impl Error {
         self
     }
 
+    /// Sets the value even when a parser already attached one (the part of
+    /// the text its rule was about): a user looks for the whole field.
+    pub(crate) fn replace_value(mut self, value: impl Into<String>) -> Self {
+        self.inner.value = Some(value.into());
+        self
+    }
+
     pub(crate) fn with_value(mut self, value: impl Into<String>) -> Self {
         self.inner.value.get_or_insert_with(|| value.into());
         self

@@ -156,6 +156,10 @@ pub struct Event {
     pub(crate) kind: EventKind,
     pub(crate) readings: Vec<Reading>,
     pub(crate) origin: Origin,
+    /// Lines of the rows after the first that gave further readings, so that
+    /// refusing the event names every row it came from.
+    #[serde(skip)]
+    pub(crate) more_lines: Vec<u64>,
 }
 
 impl Event {
@@ -183,6 +187,7 @@ impl Event {
             kind,
             readings,
             origin: Origin::default(),
+            more_lines: Vec::new(),
         }
     }
 

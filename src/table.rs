@@ -79,10 +79,22 @@ impl<R: Read> Table<R> {
             reader,
             header,
         };
+        // A misspelled column is both missing and unknown: say so in one go.
+        let unknown: Vec<&String> = table
+            .header
+            .iter()
+            .filter(|h| !columns.required.contains(&h.as_str()))
+            .collect();
         for want in columns.required {
             if !table.header.iter().any(|h| h == want) {
+                let hint = match unknown.first() {
+                    Some(u) if !columns.allow_others || unknown.len() == 1 => {
+                        format!(" (is `{u}` a misspelling of it?)")
+                    }
+                    _ => String::new(),
+                };
                 return Err(table.header_error(format!(
-                    "missing column `{want}`; the header must have: {}",
+                    "missing column `{want}`{hint}; the header must have: {}",
                     expected()
                 )));
             }
@@ -242,7 +254,7 @@ impl Row<'_> {
         e.in_file(self.file)
             .at_line(self.line)
             .in_field(self.header.get(col).map_or("", String::as_str))
-            .with_value(self.get(col))
+            .replace_value(self.get(col))
     }
 
     /// The fields of the row, for loaders that read many columns.

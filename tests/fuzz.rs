@@ -694,6 +694,51 @@ mod regressions {
         assert_eq!((none.earliest(), none.latest()), (chrono::NaiveDate::MIN, chrono::NaiveDate::MAX));
     }
 
+    /// Found by `fuzz_loader_events`: when an event with readings on two
+    /// rows was refused (here: an unknown organization), only its first row
+    /// was named; the second was dropped silently.
+    #[test]
+    fn refused_event_names_every_row_of_its_readings() {
+        let text = "event,org,member,kind,date,note,sources\n\
+                    e1,\u{feff},UZB,ratified,2008-03-28,,ATOP\n\
+                    e9,CSTO,RUS,signed,1992-05-15,,ATOP\n\
+                    e1,\u{feff},UZB,ratified,2008-03-29,,ATOP\n";
+        events_loader_on(text).unwrap();
+        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        let lines: Vec<Option<u64>> = problems.iter().map(Error::line).collect();
+        assert_eq!(lines, [Some(2), Some(4)]);
+        assert!(problems.iter().all(|p| matches!(p.kind(), ErrorKind::UnknownOrganization(_))));
+    }
+
+    /// Found by `fuzz_loader_*`: a bare `\r` line end (old Mac files) put
+    /// every row on line 2, so problems could not be told apart.
+    #[test]
+    fn bare_cr_rows_have_their_own_lines() {
+        let text = "code,name,cow_code,cow_abbreviation,sources\n\u{e}\r\u{e}";
+        check_load(loader("parties"), text.as_bytes()).unwrap();
+        let (_, problems) = bundled_with(None, Some(text.as_bytes()), None, None).build_lenient();
+        let lines: Vec<Option<u64>> = problems.iter().map(Error::line).collect();
+        assert_eq!(&lines[..2], [Some(2), Some(3)]);
+    }
+
+    /// Found by `fuzz_loader_events`: a huge value was repeated in full
+    /// inside the rule (a 2,000-character message).
+    #[test]
+    fn huge_value_gives_a_short_message() {
+        let text = format!("event,org,member,kind,date,note,sources\ne1,CSTO,RUS,signed,{},,ATOP\n", "9".repeat(2_000));
+        events_loader_on(&text).unwrap();
+        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        assert!(problems[0].to_string().len() < 400, "{}", problems[0]);
+    }
+
+    /// Found by `fuzz_dates`: an error from a month-or-year date (`-`) had
+    /// no value attached.
+    #[test]
+    fn month_or_year_date_error_has_its_value() {
+        let e = "-".parse::<UncertainDate>().unwrap_err();
+        assert_eq!(e.value(), Some("-"));
+    }
+
     /// A quoted header cell holding a newline printed a two-line message.
     #[test]
     fn newline_in_a_header_stays_on_one_line() {
