@@ -1,1 +1,3 @@
-fn main(){}
+//! Query benchmarks (issue 5; written on another branch).
+
+fn main() {}

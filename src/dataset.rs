@@ -655,10 +655,10 @@ impl DatasetBuilder {
         // in the order they were found (the sort is stable).
         let mut rank: Vec<String> = files;
         for p in &problems {
-            if let Some(f) = p.file_name() {
-                if !rank.iter().any(|r| r == f) {
-                    rank.push(f.to_string());
-                }
+            if let Some(f) = p.file_name()
+                && !rank.iter().any(|r| r == f)
+            {
+                rank.push(f.to_string());
             }
         }
         let file_rank = |e: &Error| {

@@ -12,7 +12,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
-use membership_history::{Dataset, Error, ErrorKind, EventKind, IntervalSet, Span, Status, UncertainDate, parse_day};
+use membership_history::{
+    Dataset, Error, ErrorKind, EventKind, IntervalSet, Span, Status, UncertainDate, parse_day,
+};
 
 const SOURCES: &str = "id,citation,url\nS,A source,\nT,Another source,https://example.org\n";
 const PARTIES: &str = "code,name,cow_code,cow_abbreviation,sources\n\
@@ -70,7 +72,14 @@ fn events(rows: &str) -> String {
 
 /// Checks an error's place and message in one go.
 #[track_caller]
-fn check(e: &Error, file: &str, line: u64, field: Option<&str>, value: Option<&str>, message: &str) {
+fn check(
+    e: &Error,
+    file: &str,
+    line: u64,
+    field: Option<&str>,
+    value: Option<&str>,
+    message: &str,
+) {
     assert_eq!(e.file_name(), Some(file), "{e}");
     assert_eq!(e.line(), Some(line), "{e}");
     assert_eq!(e.field(), field, "{e}");
@@ -85,20 +94,45 @@ fn check(e: &Error, file: &str, line: u64, field: Option<&str>, value: Option<&s
 #[test]
 fn wrong_column_count() {
     let e = err(T::Events, &events("e1,X,ARM,signed,1992-05-15,S\n"));
-    assert_eq!(e.kind(), &ErrorKind::FieldCount { expected: 7, found: 6 });
-    check(&e, "events.csv", 2, None, None, "events.csv:2: wrong number of fields: the header has 7, this row has 6");
+    assert_eq!(
+        e.kind(),
+        &ErrorKind::FieldCount {
+            expected: 7,
+            found: 6
+        }
+    );
+    check(
+        &e,
+        "events.csv",
+        2,
+        None,
+        None,
+        "events.csv:2: wrong number of fields: the header has 7, this row has 6",
+    );
 }
 
 #[test]
 fn too_many_columns_an_unquoted_comma() {
-    let e = err(T::Events, &events("e1,X,ARM,signed,1992-05-15,signed, in Tashkent,S\n"));
-    assert_eq!(e.kind(), &ErrorKind::FieldCount { expected: 7, found: 8 });
+    let e = err(
+        T::Events,
+        &events("e1,X,ARM,signed,1992-05-15,signed, in Tashkent,S\n"),
+    );
+    assert_eq!(
+        e.kind(),
+        &ErrorKind::FieldCount {
+            expected: 7,
+            found: 8
+        }
+    );
     assert_eq!(e.line(), Some(2));
 }
 
 #[test]
 fn missing_header_column() {
-    let e = err(T::Events, "event,org,member,kind,note,sources\ne1,X,ARM,signed,,S\n");
+    let e = err(
+        T::Events,
+        "event,org,member,kind,note,sources\ne1,X,ARM,signed,,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::Header(_)));
     check(
         &e,
@@ -112,7 +146,10 @@ fn missing_header_column() {
 
 #[test]
 fn misspelled_header_column() {
-    let e = err(T::Events, "event,org,member,kind,dat,note,sources\ne1,X,ARM,signed,1992-05-15,,S\n");
+    let e = err(
+        T::Events,
+        "event,org,member,kind,dat,note,sources\ne1,X,ARM,signed,1992-05-15,,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::Header(_)));
     check(
         &e,
@@ -142,16 +179,30 @@ fn unknown_extra_header_column() {
 fn header_column_twice() {
     let e = err(T::Sources, "id,citation,url,url\nS,A source,,\n");
     assert!(matches!(e.kind(), ErrorKind::Header(_)));
-    check(&e, "sources.csv", 1, None, None, "sources.csv:1: bad header: column `url` appears twice");
+    check(
+        &e,
+        "sources.csv",
+        1,
+        None,
+        None,
+        "sources.csv:1: bad header: column `url` appears twice",
+    );
 }
 
 #[test]
 fn byte_order_mark_is_accepted() {
     let text = format!("\u{feff}{}", events("e1,X,ARM,signed,1992-05-15,,S\n"));
     let ds = load(T::Events, &text).unwrap();
-    assert_eq!(ds.status_on("X", "ARM", parse_day("2000-01-01").unwrap()).unwrap(), Some(Status::Member));
+    assert_eq!(
+        ds.status_on("X", "ARM", parse_day("2000-01-01").unwrap())
+            .unwrap(),
+        Some(Status::Member)
+    );
     // Lines are still counted from the header.
-    let bad = format!("\u{feff}{}", events("e1,X,ARM,signed,1992-05-15,,S\ne2,X,GEO,signed,1992-02-30,,S\n"));
+    let bad = format!(
+        "\u{feff}{}",
+        events("e1,X,ARM,signed,1992-05-15,,S\ne2,X,GEO,signed,1992-02-30,,S\n")
+    );
     let e = err(T::Events, &bad);
     assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)));
     assert_eq!(e.line(), Some(3));
@@ -161,7 +212,12 @@ fn byte_order_mark_is_accepted() {
 fn crlf_line_ends_are_accepted() {
     let text = "event,org,member,kind,date,note,sources\r\ne1,X,ARM,signed,1992-05-15,,S\r\ne2,X,GEO,signed,1993-12-09,,S\r\n";
     let ds = load(T::Events, text).unwrap();
-    assert_eq!(ds.members_on("X", parse_day("2000-01-01").unwrap()).unwrap().len(), 2);
+    assert_eq!(
+        ds.members_on("X", parse_day("2000-01-01").unwrap())
+            .unwrap()
+            .len(),
+        2
+    );
     let bad = "event,org,member,kind,date,note,sources\r\ne1,X,ARM,signed,1992-05-15,,S\r\ne2,X,GEO,signed,1993-13-09,,S\r\n";
     let e = err(T::Events, bad);
     assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)));
@@ -200,7 +256,10 @@ fn quoted_fields_with_commas_and_newlines_are_accepted() {
 fn tab_separated_is_accepted() {
     let text = "event\torg\tmember\tkind\tdate\tnote\tsources\ne1\tX\tARM\tsigned\t1992-05-15\tsigned, in Tashkent\tS\n";
     let ds = load(T::Events, text).unwrap();
-    assert_eq!(ds.events_of("X", "ARM").unwrap()[0].readings()[0].note(), "signed, in Tashkent");
+    assert_eq!(
+        ds.events_of("X", "ARM").unwrap()[0].readings()[0].note(),
+        "signed, in Tashkent"
+    );
 }
 
 #[test]
@@ -223,7 +282,14 @@ fn empty_file() {
 fn header_only() {
     let e = err(T::Parties, "code,name,cow_code,cow_abbreviation,sources\n");
     assert!(matches!(e.kind(), ErrorKind::Empty(_)));
-    check(&e, "parties.csv", 2, None, None, "parties.csv:2: the file has a header but no rows");
+    check(
+        &e,
+        "parties.csv",
+        2,
+        None,
+        None,
+        "parties.csv:2: the file has a header but no rows",
+    );
 }
 
 #[test]
@@ -232,7 +298,14 @@ fn invalid_utf8() {
     bytes.extend_from_slice(b"\xff\xfe,S\n");
     let e = builder(T::Events, &bytes).build().unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Csv(_)));
-    check(&e, "events.csv", 2, None, None, "events.csv:2: malformed CSV: field 6 is not valid UTF-8");
+    check(
+        &e,
+        "events.csv",
+        2,
+        None,
+        None,
+        "events.csv:2: malformed CSV: field 6 is not valid UTF-8",
+    );
 }
 
 #[test]
@@ -322,7 +395,10 @@ fn date_in_another_format() {
 
 #[test]
 fn invalid_date_in_names_table() {
-    let e = err(T::Names, "org,kind,name,from,until,sources\nX,official,Example Treaty,1992-02-30,,S\n");
+    let e = err(
+        T::Names,
+        "org,kind,name,from,until,sources\nX,official,Example Treaty,1992-02-30,,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)));
     check(
         &e,
@@ -336,7 +412,10 @@ fn invalid_date_in_names_table() {
 
 #[test]
 fn end_before_start_in_names() {
-    let e = err(T::Names, "org,kind,name,from,until,sources\nX,official,Example Treaty,2002-10-07,1992-05-15,S\n");
+    let e = err(
+        T::Names,
+        "org,kind,name,from,until,sources\nX,official,Example Treaty,2002-10-07,1992-05-15,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::EndBeforeStart { .. }));
     check(
         &e,
@@ -350,7 +429,10 @@ fn end_before_start_in_names() {
 
 #[test]
 fn end_before_start_in_a_date_range() {
-    let e = err(T::Events, &events("e1,X,ARM,signed,1993-05-01/1993-01-01,,S\n"));
+    let e = err(
+        T::Events,
+        &events("e1,X,ARM,signed,1993-05-01/1993-01-01,,S\n"),
+    );
     assert!(matches!(e.kind(), ErrorKind::EndBeforeStart { .. }));
     check(
         &e,
@@ -365,7 +447,13 @@ fn end_before_start_in_a_date_range() {
 #[test]
 fn end_before_start_in_spans() {
     let e = Span::new(5, Some(3)).unwrap_err();
-    assert_eq!(e.kind(), &ErrorKind::EndBeforeStart { start: "5".into(), end: "3".into() });
+    assert_eq!(
+        e.kind(),
+        &ErrorKind::EndBeforeStart {
+            start: "5".into(),
+            end: "3".into()
+        }
+    );
     assert_eq!(e.to_string(), "end 3 is not after start 5");
     let e = "1..4, 9..2".parse::<IntervalSet<i32>>().unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::EndBeforeStart { .. }));
@@ -376,8 +464,13 @@ fn end_before_start_in_spans() {
 fn uncertain_date_forms() {
     let e = "[1993-09-09]".parse::<UncertainDate>().unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)));
-    assert_eq!(e.to_string(), "value \"[1993-09-09]\": invalid date: a set of candidate days needs at least two days");
-    let e = "[1993-09-09,1993-09-09]".parse::<UncertainDate>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "value \"[1993-09-09]\": invalid date: a set of candidate days needs at least two days"
+    );
+    let e = "[1993-09-09,1993-09-09]"
+        .parse::<UncertainDate>()
+        .unwrap_err();
     assert_eq!(
         e.to_string(),
         "value \"[1993-09-09,1993-09-09]\": invalid date: a set of candidate days lists a day twice"
@@ -430,7 +523,10 @@ fn unknown_source() {
         "events.csv:2: field `sources`, value \"WP\": unknown source `WP` (not in the sources table)",
     );
     // In the parties table too, with its line.
-    let e = err(T::Parties, "code,name,cow_code,cow_abbreviation,sources\nRUS,Russia,365,RUS,S\nARM,Armenia,371,ARM,COW\n");
+    let e = err(
+        T::Parties,
+        "code,name,cow_code,cow_abbreviation,sources\nRUS,Russia,365,RUS,S\nARM,Armenia,371,ARM,COW\n",
+    );
     assert_eq!(e.kind(), &ErrorKind::UnknownSource("COW".into()));
     check(
         &e,
@@ -460,7 +556,10 @@ fn missing_source() {
 fn unknown_event_kind() {
     let e = err(T::Events, &events("e1,X,ARM,joined,1992-05-15,,S\n"));
     assert!(matches!(e.kind(), ErrorKind::InvalidValue(_)));
-    assert_eq!((e.line(), e.field(), e.value()), (Some(2), Some("kind"), Some("joined")));
+    assert_eq!(
+        (e.line(), e.field(), e.value()),
+        (Some(2), Some("kind"), Some("joined"))
+    );
     assert!(e.to_string().starts_with(
         "events.csv:2: field `kind`, value \"joined\": invalid value: an event kind is one of signed, acceded,"
     ));
@@ -471,7 +570,10 @@ fn unknown_event_kind() {
 
 #[test]
 fn duplicate_event() {
-    let e = err(T::Events, &events("e1,X,ARM,signed,1992-05-15,,S\ne2,X,ARM,signed,1992-05-15,,T\n"));
+    let e = err(
+        T::Events,
+        &events("e1,X,ARM,signed,1992-05-15,,S\ne2,X,ARM,signed,1992-05-15,,T\n"),
+    );
     assert!(matches!(e.kind(), ErrorKind::Duplicate(_)));
     check(
         &e,
@@ -485,7 +587,10 @@ fn duplicate_event() {
 
 #[test]
 fn readings_of_one_event_disagree() {
-    let e = err(T::Events, &events("e1,X,ARM,signed,1992-05-15,,S\ne1,X,GEO,signed,1992-05-16,,T\n"));
+    let e = err(
+        T::Events,
+        &events("e1,X,ARM,signed,1992-05-15,,S\ne1,X,GEO,signed,1992-05-16,,T\n"),
+    );
     assert!(matches!(e.kind(), ErrorKind::InvalidValue(_)));
     check(
         &e,
@@ -499,7 +604,10 @@ fn readings_of_one_event_disagree() {
 
 #[test]
 fn duplicate_party_and_source() {
-    let e = err(T::Parties, "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,371,ARM,S\nARM,Armenia,371,ARM,S\n");
+    let e = err(
+        T::Parties,
+        "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,371,ARM,S\nARM,Armenia,371,ARM,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::Duplicate(_)));
     check(
         &e,
@@ -509,7 +617,10 @@ fn duplicate_party_and_source() {
         Some("ARM"),
         "parties.csv:3: field `code`, value \"ARM\": duplicate: party `ARM` is defined twice (first at parties.csv:2)",
     );
-    let e = err(T::Sources, "id,citation,url\nS,A source,\nT,Another,\nS,Again,\n");
+    let e = err(
+        T::Sources,
+        "id,citation,url\nS,A source,\nT,Another,\nS,Again,\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::Duplicate(_)));
     check(
         &e,
@@ -523,7 +634,10 @@ fn duplicate_party_and_source() {
 
 #[test]
 fn name_used_by_two_organizations() {
-    let e = err(T::Names, "org,kind,name,from,until,sources\nX,official,Example Treaty,,,S\nY,alias,example treaty,,,S\n");
+    let e = err(
+        T::Names,
+        "org,kind,name,from,until,sources\nX,official,Example Treaty,,,S\nY,alias,example treaty,,,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::Duplicate(_)));
     check(
         &e,
@@ -540,7 +654,10 @@ fn name_used_by_two_organizations() {
 
 #[test]
 fn return_without_exit_or_suspension() {
-    let e = err(T::Events, &events("e1,X,ARM,signed,1992-05-15,,S\ne2,X,GEO,returned,1995-01-01,,S\n"));
+    let e = err(
+        T::Events,
+        &events("e1,X,ARM,signed,1992-05-15,,S\ne2,X,GEO,returned,1995-01-01,,S\n"),
+    );
     assert!(matches!(e.kind(), ErrorKind::Sequence(_)));
     check(
         &e,
@@ -568,22 +685,38 @@ fn suspension_of_a_non_member() {
 
 #[test]
 fn joins_twice() {
-    let e = err(T::Events, &events("e1,X,ARM,signed,1992-05-15,,S\ne2,X,ARM,acceded,1994-01-01,,S\n"));
+    let e = err(
+        T::Events,
+        &events("e1,X,ARM,signed,1992-05-15,,S\ne2,X,ARM,acceded,1994-01-01,,S\n"),
+    );
     assert!(matches!(e.kind(), ErrorKind::Sequence(_)));
     assert_eq!((e.line(), e.value()), (Some(3), Some("acceded")));
-    assert!(e.to_string().ends_with("joins while already a member (two memberships at once)"), "{e}");
+    assert!(
+        e.to_string()
+            .ends_with("joins while already a member (two memberships at once)"),
+        "{e}"
+    );
 }
 
 #[test]
 fn sequence_is_by_date_not_by_file_order() {
     // The withdrawal is listed first but happens after the signature: fine.
-    let ds = load(T::Events, &events("e2,X,ARM,withdrew,1999-04-20,,S\ne1,X,ARM,signed,1992-05-15,,S\n")).unwrap();
-    assert_eq!(ds.member_days("X", "ARM").unwrap().to_string(), "1992-05-15..1999-04-20");
+    let ds = load(
+        T::Events,
+        &events("e2,X,ARM,withdrew,1999-04-20,,S\ne1,X,ARM,signed,1992-05-15,,S\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        ds.member_days("X", "ARM").unwrap().to_string(),
+        "1992-05-15..1999-04-20"
+    );
 }
 
 #[test]
 fn member_event_after_the_organization_ended() {
-    let text = events("e1,X,ARM,signed,1992-05-15,,S\nend,X,,dissolved,2000-01-01,,S\ne2,X,ARM,withdrew,2001-01-01,,S\n");
+    let text = events(
+        "e1,X,ARM,signed,1992-05-15,,S\nend,X,,dissolved,2000-01-01,,S\ne2,X,ARM,withdrew,2001-01-01,,S\n",
+    );
     let e = err(T::Events, &text);
     assert!(matches!(e.kind(), ErrorKind::Sequence(_)));
     check(
@@ -597,14 +730,23 @@ fn member_event_after_the_organization_ended() {
     // Without the late event the dissolution ends every membership.
     let ok = events("e1,X,ARM,signed,1992-05-15,,S\nend,X,,dissolved,2000-01-01,,S\n");
     let ds = load(T::Events, &ok).unwrap();
-    assert_eq!(ds.member_days("X", "ARM").unwrap().to_string(), "1992-05-15..2000-01-01");
+    assert_eq!(
+        ds.member_days("X", "ARM").unwrap().to_string(),
+        "1992-05-15..2000-01-01"
+    );
     let tl = ds.timeline("X", "ARM").unwrap();
-    assert_eq!(ds.event(tl[0].closed_by().unwrap()).kind(), EventKind::Dissolved);
+    assert_eq!(
+        ds.event(tl[0].closed_by().unwrap()).kind(),
+        EventKind::Dissolved
+    );
 }
 
 #[test]
 fn organization_dissolved_twice_or_renamed_after_its_end() {
-    let e = err(T::Events, &events("end,X,,dissolved,2000-01-01,,S\nend2,X,,dissolved,2001-01-01,,S\n"));
+    let e = err(
+        T::Events,
+        &events("end,X,,dissolved,2000-01-01,,S\nend2,X,,dissolved,2001-01-01,,S\n"),
+    );
     assert!(matches!(e.kind(), ErrorKind::Sequence(_)));
     check(
         &e,
@@ -614,7 +756,10 @@ fn organization_dissolved_twice_or_renamed_after_its_end() {
         Some("dissolved"),
         "events.csv:3: field `kind`, value \"dissolved\": impossible sequence: organization `X` is dissolved twice (first on 2000-01-01, at events.csv:2)",
     );
-    let e = err(T::Events, &events("end,X,,dissolved,2000-01-01,,S\nr,X,,renamed,2001-01-01,,S\n"));
+    let e = err(
+        T::Events,
+        &events("end,X,,dissolved,2000-01-01,,S\nr,X,,renamed,2001-01-01,,S\n"),
+    );
     assert!(matches!(e.kind(), ErrorKind::Sequence(_)));
     assert_eq!((e.line(), e.value()), (Some(3), Some("renamed")));
 }
@@ -649,7 +794,10 @@ fn member_event_without_a_member() {
 
 #[test]
 fn word_where_a_number_belongs() {
-    let e = err(T::Parties, "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,ARM,371,S\n");
+    let e = err(
+        T::Parties,
+        "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,ARM,371,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::InvalidValue(_)));
     check(
         &e,
@@ -665,8 +813,14 @@ fn word_where_a_number_belongs() {
 fn number_where_a_word_belongs() {
     let e = err(T::Events, &events("e1,X,ARM,1992-05-15,signed,,S\n"));
     assert!(matches!(e.kind(), ErrorKind::InvalidValue(_)));
-    assert_eq!((e.line(), e.field(), e.value()), (Some(2), Some("kind"), Some("1992-05-15")));
-    let e = err(T::Names, "org,kind,name,from,until,sources\nX,1,Example Treaty,,,S\n");
+    assert_eq!(
+        (e.line(), e.field(), e.value()),
+        (Some(2), Some("kind"), Some("1992-05-15"))
+    );
+    let e = err(
+        T::Names,
+        "org,kind,name,from,until,sources\nX,1,Example Treaty,,,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::InvalidValue(_)));
     check(
         &e,
@@ -680,17 +834,29 @@ fn number_where_a_word_belongs() {
 
 #[test]
 fn number_out_of_range() {
-    let e = err(T::Parties, "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,99999999999999999999,ARM,S\n");
+    let e = err(
+        T::Parties,
+        "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,99999999999999999999,ARM,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::InvalidValue(_)));
-    assert_eq!((e.line(), e.value()), (Some(2), Some("99999999999999999999")));
-    let e = err(T::Parties, "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,0,ARM,S\n");
+    assert_eq!(
+        (e.line(), e.value()),
+        (Some(2), Some("99999999999999999999"))
+    );
+    let e = err(
+        T::Parties,
+        "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,0,ARM,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::InvalidValue(_)));
     assert_eq!((e.line(), e.value()), (Some(2), Some("0")));
 }
 
 #[test]
 fn party_code_with_a_space() {
-    let e = err(T::Parties, "code,name,cow_code,cow_abbreviation,sources\nA RM,Armenia,371,ARM,S\n");
+    let e = err(
+        T::Parties,
+        "code,name,cow_code,cow_abbreviation,sources\nA RM,Armenia,371,ARM,S\n",
+    );
     assert!(matches!(e.kind(), ErrorKind::InvalidValue(_)));
     check(
         &e,
@@ -708,7 +874,11 @@ fn very_long_line_and_huge_value() {
     let e = err(T::Events, &events(&format!("e1,X,ARM,signed,{huge},,S\n")));
     assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)));
     assert_eq!((e.line(), e.field()), (Some(2), Some("date")));
-    assert_eq!(e.value().map(str::len), Some(1_000_000), "the error keeps the whole value");
+    assert_eq!(
+        e.value().map(str::len),
+        Some(1_000_000),
+        "the error keeps the whole value"
+    );
     let shown = "9".repeat(80);
     check(
         &e,
@@ -721,8 +891,17 @@ fn very_long_line_and_huge_value() {
         ),
     );
     // A huge note is data, not an error.
-    let ds = load(T::Events, &events(&format!("e1,X,ARM,signed,1992-05-15,{huge},S\n"))).unwrap();
-    assert_eq!(ds.events_of("X", "ARM").unwrap()[0].readings()[0].note().len(), 1_000_000);
+    let ds = load(
+        T::Events,
+        &events(&format!("e1,X,ARM,signed,1992-05-15,{huge},S\n")),
+    )
+    .unwrap();
+    assert_eq!(
+        ds.events_of("X", "ARM").unwrap()[0].readings()[0]
+            .note()
+            .len(),
+        1_000_000
+    );
 }
 
 #[test]
@@ -746,10 +925,18 @@ fn newline_and_control_characters_stay_on_one_line() {
 fn strict_reports_the_first_file_read_first() {
     let dir = std::env::temp_dir().join(format!("mh-order-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("sources.csv"), "id,citation,url\nS,A source,\nS,Again,\n").unwrap();
+    std::fs::write(
+        dir.join("sources.csv"),
+        "id,citation,url\nS,A source,\nS,Again,\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("parties.csv"), PARTIES).unwrap();
     std::fs::write(dir.join("names.csv"), NAMES).unwrap();
-    std::fs::write(dir.join("events.csv"), events("e1,X,ARM,signed,1992-02-30,,S\n")).unwrap();
+    std::fs::write(
+        dir.join("events.csv"),
+        events("e1,X,ARM,signed,1992-02-30,,S\n"),
+    )
+    .unwrap();
     let e = Dataset::from_dir(&dir).unwrap_err();
     std::fs::remove_dir_all(&dir).unwrap();
     // sources.csv is read before events.csv, though "e" sorts before "s".
@@ -791,7 +978,9 @@ fn bundled_data_passes_the_state_existence_check() {
     for rec in r.records() {
         let rec = rec.unwrap();
         let num = |i: usize| rec[i].parse::<u32>().unwrap();
-        let day = |y: usize| chrono::NaiveDate::from_ymd_opt(num(y) as i32, num(y + 1), num(y + 2)).unwrap();
+        let day = |y: usize| {
+            chrono::NaiveDate::from_ymd_opt(num(y) as i32, num(y + 1), num(y + 2)).unwrap()
+        };
         let code: u16 = rec[1].parse().unwrap();
         let end = day(6);
         // COW's last day is the end of its coverage, not of the state.
@@ -809,9 +998,20 @@ fn bundled_data_passes_the_state_existence_check() {
     let mut checked = 0;
     for rec in ds.spell_records() {
         let party = ds.party(rec.member).unwrap();
-        let Some(code) = party.cow_code() else { continue };
-        let (_, set) = system.iter().find(|(c, _)| *c == code).unwrap_or_else(|| panic!("{code} not in states2016"));
-        assert!(set.contains(&rec.start), "{} in {} from {}: not a state then", rec.member, rec.org, rec.start);
+        let Some(code) = party.cow_code() else {
+            continue;
+        };
+        let (_, set) = system
+            .iter()
+            .find(|(c, _)| *c == code)
+            .unwrap_or_else(|| panic!("{code} not in states2016"));
+        assert!(
+            set.contains(&rec.start),
+            "{} in {} from {}: not a state then",
+            rec.member,
+            rec.org,
+            rec.start
+        );
         checked += 1;
     }
     assert!(checked >= 14, "only {checked} spells checked");

@@ -28,7 +28,8 @@ use std::fmt::Debug;
 use std::time::{Duration, Instant};
 
 use membership_history::{
-    Dataset, DatasetBuilder, Error, ErrorKind, IntervalSet, PartyKind, Span, UncertainDate, parse_day,
+    Dataset, DatasetBuilder, Error, ErrorKind, IntervalSet, PartyKind, Span, UncertainDate,
+    parse_day,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -63,7 +64,10 @@ where
         let t = Instant::now();
         test(case)?;
         if t.elapsed() > SLOW {
-            return Err(TestCaseError::fail(format!("case took {:?} (a hang?)", t.elapsed())));
+            return Err(TestCaseError::fail(format!(
+                "case took {:?} (a hang?)",
+                t.elapsed()
+            )));
         }
         Ok(())
     };
@@ -75,8 +79,10 @@ where
         if !more {
             break;
         }
-        let tree = strategy.new_tree(&mut runner).expect("strategies here never reject");
-        if let Err(e) = runner.run_one(tree, &timed) {
+        let tree = strategy
+            .new_tree(&mut runner)
+            .expect("strategies here never reject");
+        if let Err(e) = runner.run_one(tree, timed) {
             panic!("fuzz {name}: failed after {n} cases: {e}");
         }
         n += 1;
@@ -120,7 +126,12 @@ const LOADERS: &[Loader] = &[
         file: "parties.csv",
         sample: PARTIES,
         load: |b| bundled_with(None, Some(b), None, None),
-        kept: |ds| ds.parties().iter().filter(|p| p.kind() == PartyKind::State).count(),
+        kept: |ds| {
+            ds.parties()
+                .iter()
+                .filter(|p| p.kind() == PartyKind::State)
+                .count()
+        },
     },
     Loader {
         name: "names",
@@ -139,7 +150,12 @@ const LOADERS: &[Loader] = &[
 ];
 
 /// The bundled tables, with the given ones replaced.
-fn bundled_with(sources: Option<&[u8]>, parties: Option<&[u8]>, names: Option<&[u8]>, events: Option<&[u8]>) -> DatasetBuilder {
+fn bundled_with(
+    sources: Option<&[u8]>,
+    parties: Option<&[u8]>,
+    names: Option<&[u8]>,
+    events: Option<&[u8]>,
+) -> DatasetBuilder {
     let mut b = Dataset::builder();
     b.read_sources(sources.unwrap_or(SOURCES.as_bytes()), "sources.csv");
     b.read_parties(parties.unwrap_or(PARTIES.as_bytes()), "parties.csv");
@@ -149,7 +165,10 @@ fn bundled_with(sources: Option<&[u8]>, parties: Option<&[u8]>, names: Option<&[
 }
 
 fn loader(name: &str) -> &'static Loader {
-    LOADERS.iter().find(|l| l.name == name).expect("a loader of that name")
+    LOADERS
+        .iter()
+        .find(|l| l.name == name)
+        .expect("a loader of that name")
 }
 
 /// Checks everything a load must guarantee, whatever the input.
@@ -160,7 +179,10 @@ fn check_load(l: &Loader, bytes: &[u8]) -> Result<(), TestCaseError> {
 
     // Strict is lenient's first problem.
     match &strict {
-        Ok(_) => prop_assert!(problems.is_empty(), "strict build passed, lenient found {problems:?}"),
+        Ok(_) => prop_assert!(
+            problems.is_empty(),
+            "strict build passed, lenient found {problems:?}"
+        ),
         Err(e) => prop_assert_eq!(Some(e), problems.first()),
     }
 
@@ -168,23 +190,35 @@ fn check_load(l: &Loader, bytes: &[u8]) -> Result<(), TestCaseError> {
     let mut last_line = 0;
     for p in &problems {
         let msg = p.to_string();
-        prop_assert!(!msg.contains('\n') && !msg.contains('\r'), "message on two lines: {msg:?}");
-        prop_assert!(msg.len() < 2_000, "message of {} bytes: {}", msg.len(), msg.chars().take(400).collect::<String>());
+        prop_assert!(
+            !msg.contains('\n') && !msg.contains('\r'),
+            "message on two lines: {msg:?}"
+        );
+        prop_assert!(
+            msg.len() < 2_000,
+            "message of {} bytes: {}",
+            msg.len(),
+            msg.chars().take(400).collect::<String>()
+        );
         prop_assert!(p.file_name().is_some(), "no file in {msg}");
         if !matches!(p.kind(), ErrorKind::Io(_)) {
             prop_assert!(p.line().is_some(), "no line in {msg}");
         }
         if p.file_name() == Some(l.file) {
             let line = p.line().unwrap_or(0);
-            prop_assert!(line >= last_line, "problems out of line order: {problems:?}");
+            prop_assert!(
+                line >= last_line,
+                "problems out of line order: {problems:?}"
+            );
             last_line = line;
         }
     }
 
     // Nothing is dropped silently: each data row is kept or has a problem.
-    let whole_file_refused = problems
-        .iter()
-        .any(|p| p.file_name() == Some(l.file) && (p.line().is_none_or(|n| n <= 1) || matches!(p.kind(), ErrorKind::Empty(_))));
+    let whole_file_refused = problems.iter().any(|p| {
+        p.file_name() == Some(l.file)
+            && (p.line().is_none_or(|n| n <= 1) || matches!(p.kind(), ErrorKind::Empty(_)))
+    });
     if !whole_file_refused {
         let rows = data_rows(bytes);
         let flagged: BTreeSet<u64> = problems
@@ -229,7 +263,9 @@ fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
         .map(|r| (r.org.to_string(), r.member.to_string()))
         .collect();
     for (org, member) in &pairs {
-        let Ok(tl) = ds.timeline(org, member) else { continue };
+        let Ok(tl) = ds.timeline(org, member) else {
+            continue;
+        };
         let mut prev_end = None;
         for s in tl {
             if let Some(end) = s.end() {
@@ -238,18 +274,29 @@ fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
             if let Some(p) = prev_end {
                 prop_assert!(p <= s.start(), "spells overlap in {org}/{member}");
             }
-            prop_assert!(prev_end.is_some() || std::ptr::eq(s, &tl[0]), "an open spell is followed by another");
+            prop_assert!(
+                prev_end.is_some() || std::ptr::eq(s, &tl[0]),
+                "an open spell is followed by another"
+            );
             prev_end = s.end();
             let set = |sp: Option<Span<_>>| sp.map(IntervalSet::from).unwrap_or_default();
             let (definite, span, possible) = (set(s.definite()), set(s.span()), set(s.possible()));
-            prop_assert!(definite.is_subset(&span) || span.is_empty(), "definite ⊄ span: {s:?}");
+            prop_assert!(
+                definite.is_subset(&span) || span.is_empty(),
+                "definite ⊄ span: {s:?}"
+            );
             prop_assert!(span.is_subset(&possible), "span ⊄ possible: {s:?}");
             for day in [s.start(), s.end().unwrap_or(s.start())] {
                 let _ = ds.members_on(org, day);
             }
         }
-        let days = ds.member_days(org, member).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert!(days.change_points().windows(2).all(|w| w[0] < w[1]), "member days not normalized");
+        let days = ds
+            .member_days(org, member)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(
+            days.change_points().windows(2).all(|w| w[0] < w[1]),
+            "member days not normalized"
+        );
         let _ = ds.events_of(org, member);
         let _ = ds.changes_between(org, chrono::NaiveDate::MIN, chrono::NaiveDate::MAX);
     }
@@ -258,12 +305,57 @@ fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
 
 /// Bits of text that break files in interesting ways.
 const TOKENS: &[&str] = &[
-    ",", "\"", "\n", "\r\n", "\t", "\u{feff}", "", " ", ";", "\"a,b\"", "\0",
-    "1993-02-30", "1993-13-01", "1993-00-10", "1993-01-00", "0999-01-01", "10000-01-01", "1993",
-    "1993-09", "[1993-09-09,1993-12-09]", "[1993-09-09]", "1993-01-01/1992-01-01", "1993-01-01/1994-01-01",
-    "99999999999999999999", "-1", "0", "371", "abc", "ARM", "GEO", "UZB", "NOPE", "CSTO", "CST", "UNGA", "X",
-    "signed", "acceded", "returned", "suspended", "withdrew", "not_renewed", "dissolved", "renamed",
-    "participation_frozen", "observer_granted", "official", "alias", "WP-RU", "ATOP", "cst-arm-signed",
+    ",",
+    "\"",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u{feff}",
+    "",
+    " ",
+    ";",
+    "\"a,b\"",
+    "\0",
+    "1993-02-30",
+    "1993-13-01",
+    "1993-00-10",
+    "1993-01-00",
+    "0999-01-01",
+    "10000-01-01",
+    "1993",
+    "1993-09",
+    "[1993-09-09,1993-12-09]",
+    "[1993-09-09]",
+    "1993-01-01/1992-01-01",
+    "1993-01-01/1994-01-01",
+    "99999999999999999999",
+    "-1",
+    "0",
+    "371",
+    "abc",
+    "ARM",
+    "GEO",
+    "UZB",
+    "NOPE",
+    "CSTO",
+    "CST",
+    "UNGA",
+    "X",
+    "signed",
+    "acceded",
+    "returned",
+    "suspended",
+    "withdrew",
+    "not_renewed",
+    "dissolved",
+    "renamed",
+    "participation_frozen",
+    "observer_granted",
+    "official",
+    "alias",
+    "WP-RU",
+    "ATOP",
+    "cst-arm-signed",
 ];
 
 /// One edit of a file.
@@ -365,7 +457,12 @@ impl Debug for Input {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match std::str::from_utf8(&self.0) {
             Ok(s) => write!(f, "{s:?}"),
-            Err(_) => write!(f, "{:?} (lossy; bytes {:?})", String::from_utf8_lossy(&self.0), self.0),
+            Err(_) => write!(
+                f,
+                "{:?} (lossy; bytes {:?})",
+                String::from_utf8_lossy(&self.0),
+                self.0
+            ),
         }
     }
 }
@@ -390,7 +487,9 @@ fn loader_input(sample: &'static str) -> impl Strategy<Value = Input> {
 
 fn fuzz_loader(name: &str) {
     let l = loader(name);
-    run(&format!("loader_{name}"), loader_input(l.sample), |input| check_load(l, &input.0));
+    run(&format!("loader_{name}"), loader_input(l.sample), |input| {
+        check_load(l, &input.0)
+    });
 }
 
 #[test]
@@ -463,7 +562,10 @@ fn fuzz_dates() {
             }
             Err(e) => {
                 prop_assert!(
-                    matches!(e.kind(), ErrorKind::InvalidDate(_) | ErrorKind::EndBeforeStart { .. }),
+                    matches!(
+                        e.kind(),
+                        ErrorKind::InvalidDate(_) | ErrorKind::EndBeforeStart { .. }
+                    ),
                     "{e:?}"
                 );
                 prop_assert!(e.value().is_some(), "no value in {e:?}");
@@ -477,7 +579,8 @@ fn fuzz_dates() {
 /// The public variants can hold anything; asking them must not panic.
 #[test]
 fn fuzz_uncertain_date_variants() {
-    let day = (-400_000i32..400_000).prop_map(|n| chrono::NaiveDate::from_num_days_from_ce_opt(n).unwrap_or_default());
+    let day = (-400_000i32..400_000)
+        .prop_map(|n| chrono::NaiveDate::from_num_days_from_ce_opt(n).unwrap_or_default());
     let date = prop_oneof![
         day.clone().prop_map(UncertainDate::Day),
         (any::<i32>(), any::<u32>()).prop_map(|(year, month)| UncertainDate::Month { year, month }),
@@ -498,7 +601,10 @@ fn fuzz_uncertain_date_variants() {
 /// Spans on a small range (many overlaps), some open, some empty or
 /// reversed (refused by `Span::new`).
 fn raw_spans() -> impl Strategy<Value = Vec<(i32, Option<i32>)>> {
-    proptest::collection::vec((-60i32..60, proptest::option::weighted(0.85, -60i32..60)), 0..12)
+    proptest::collection::vec(
+        (-60i32..60, proptest::option::weighted(0.85, -60i32..60)),
+        0..12,
+    )
 }
 
 /// The domain the naive model covers: every span lies inside it, so
@@ -513,7 +619,10 @@ fn build(raw: &[(i32, Option<i32>)]) -> Result<IntervalSet<i32>, TestCaseError> 
             Ok(span) => spans.push(span),
             Err(err) => {
                 prop_assert!(e.is_some_and(|e| e <= s), "refused a good span {s}..{e:?}");
-                prop_assert!(matches!(err.kind(), ErrorKind::EndBeforeStart { .. }), "{err:?}");
+                prop_assert!(
+                    matches!(err.kind(), ErrorKind::EndBeforeStart { .. }),
+                    "{err:?}"
+                );
             }
         }
     }
@@ -529,7 +638,12 @@ fn build(raw: &[(i32, Option<i32>)]) -> Result<IntervalSet<i32>, TestCaseError> 
     prop_assert_eq!(&extended, &collected);
     // The model: a day is in the set when some span holds it.
     for x in LO..HI {
-        prop_assert_eq!(collected.contains(&x), spans.iter().any(|s| s.contains(&x)), "x = {}", x);
+        prop_assert_eq!(
+            collected.contains(&x),
+            spans.iter().any(|s| s.contains(&x)),
+            "x = {}",
+            x
+        );
     }
     Ok(collected)
 }
@@ -544,19 +658,33 @@ fn model(s: &IntervalSet<i32>) -> Vec<bool> {
 
 /// Spans of `s` as the model sees them: maximal runs of days.
 fn runs(m: &[bool]) -> usize {
-    m.iter().enumerate().filter(|&(i, &b)| b && (i == 0 || !m[i - 1])).count()
+    m.iter()
+        .enumerate()
+        .filter(|&(i, &b)| b && (i == 0 || !m[i - 1]))
+        .count()
 }
 
-fn check_sets(a: &IntervalSet<i32>, b: &IntervalSet<i32>, window: Span<i32>) -> Result<(), TestCaseError> {
+fn check_sets(
+    a: &IntervalSet<i32>,
+    b: &IntervalSet<i32>,
+    window: Span<i32>,
+) -> Result<(), TestCaseError> {
     let (ma, mb) = (model(a), model(b));
-    let ops: [(&str, IntervalSet<i32>, fn(bool, bool) -> bool); 4] = [
+    type Model = fn(bool, bool) -> bool;
+    let ops: [(&str, IntervalSet<i32>, Model); 4] = [
         ("union", a.union(b), |x, y| x || y),
         ("intersection", a.intersection(b), |x, y| x && y),
         ("difference", a.difference(b), |x, y| x && !y),
-        ("symmetric_difference", a.symmetric_difference(b), |x, y| x != y),
+        ("symmetric_difference", a.symmetric_difference(b), |x, y| {
+            x != y
+        }),
     ];
     for (name, out, f) in &ops {
-        prop_assert!(normalized(out), "{name} not normalized: {:?}", out.change_points());
+        prop_assert!(
+            normalized(out),
+            "{name} not normalized: {:?}",
+            out.change_points()
+        );
         let want: Vec<bool> = ma.iter().zip(&mb).map(|(&x, &y)| f(x, y)).collect();
         prop_assert_eq!(&model(out), &want, "{}", name);
         prop_assert_eq!(out.len(), runs(&want), "{} len", name);
@@ -571,7 +699,10 @@ fn check_sets(a: &IntervalSet<i32>, b: &IntervalSet<i32>, window: Span<i32>) -> 
     let spans: Vec<Span<i32>> = a.iter().collect();
     prop_assert_eq!(spans.len(), a.len());
     for w in spans.windows(2) {
-        prop_assert!(w[0].end().is_some_and(|e| e < w[1].start()), "spans touch: {spans:?}");
+        prop_assert!(
+            w[0].end().is_some_and(|e| e < w[1].start()),
+            "spans touch: {spans:?}"
+        );
     }
     for x in LO..HI {
         let c = a.span_containing(&x);
@@ -588,59 +719,101 @@ fn check_sets(a: &IntervalSet<i32>, b: &IntervalSet<i32>, window: Span<i32>) -> 
     prop_assert_eq!(gaps.len(), gap_set.len(), "gaps touch or overlap");
     let clipped = a.intersection(&win);
     prop_assert!(!gap_set.overlaps(&clipped), "a gap overlaps the set");
-    prop_assert_eq!(gap_set.union(&clipped), win.clone(), "gaps + set do not tile the window");
+    prop_assert_eq!(
+        gap_set.union(&clipped),
+        win.clone(),
+        "gaps + set do not tile the window"
+    );
     prop_assert_eq!(a.complement_within(window), gap_set);
 
     // Text and serde round trips.
-    prop_assert_eq!(a.to_string().parse::<IntervalSet<i32>>().ok(), Some(a.clone()));
+    prop_assert_eq!(
+        a.to_string().parse::<IntervalSet<i32>>().ok(),
+        Some(a.clone())
+    );
     let json = serde_json::to_string(a).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    prop_assert_eq!(serde_json::from_str::<IntervalSet<i32>>(&json).ok(), Some(a.clone()));
+    prop_assert_eq!(
+        serde_json::from_str::<IntervalSet<i32>>(&json).ok(),
+        Some(a.clone())
+    );
     Ok(())
 }
 
 #[test]
 fn fuzz_interval_set() {
     let window = (-64i32..64, proptest::option::weighted(0.8, -64i32..64));
-    run("interval_set", (raw_spans(), raw_spans(), window), |(ra, rb, (ws, we))| {
-        let (a, b) = (build(&ra)?, build(&rb)?);
-        let Ok(window) = Span::new(ws, we.map(|e| e.max(ws + 1))) else {
-            return Ok(());
-        };
-        check_sets(&a, &b, window)?;
-        check_sets(&b, &a, window)
-    });
+    run(
+        "interval_set",
+        (raw_spans(), raw_spans(), window),
+        |(ra, rb, (ws, we))| {
+            let (a, b) = (build(&ra)?, build(&rb)?);
+            let Ok(window) = Span::new(ws, we.map(|e| e.max(ws + 1))) else {
+                return Ok(());
+            };
+            check_sets(&a, &b, window)?;
+            check_sets(&b, &a, window)
+        },
+    );
 }
 
 /// Any `i32` at all (no model): the structural invariants still hold at the
 /// extremes.
 #[test]
 fn fuzz_interval_set_wide() {
-    let spans = || proptest::collection::vec((any::<i32>(), proptest::option::of(any::<i32>())), 0..10);
-    run("interval_set_wide", (spans(), spans(), any::<i32>(), any::<i32>()), |(ra, rb, w1, w2)| {
-        let set = |raw: &[(i32, Option<i32>)]| raw.iter().filter_map(|&(s, e)| Span::new(s, e).ok()).collect::<IntervalSet<i32>>();
-        let (a, b) = (set(&ra), set(&rb));
-        let (lo, hi) = (w1.min(w2), w1.max(w2));
-        let Ok(window) = Span::new(lo, Some(hi)) else { return Ok(()) };
-        for out in [a.union(&b), a.intersection(&b), a.difference(&b), a.symmetric_difference(&b)] {
-            prop_assert!(normalized(&out));
-        }
-        let win = IntervalSet::from(window);
-        let gaps: IntervalSet<i32> = a.gaps(window).collect();
-        prop_assert!(!gaps.overlaps(&a));
-        prop_assert_eq!(gaps.union(&a.intersection(&win)), win);
-        prop_assert_eq!(a.union(&b), b.union(&a));
-        prop_assert_eq!(a.difference(&b).union(&a.intersection(&b)), a.clone());
-        prop_assert_eq!(a.to_string().parse::<IntervalSet<i32>>().ok(), Some(a));
-        Ok(())
-    });
+    let spans =
+        || proptest::collection::vec((any::<i32>(), proptest::option::of(any::<i32>())), 0..10);
+    run(
+        "interval_set_wide",
+        (spans(), spans(), any::<i32>(), any::<i32>()),
+        |(ra, rb, w1, w2)| {
+            let set = |raw: &[(i32, Option<i32>)]| {
+                raw.iter()
+                    .filter_map(|&(s, e)| Span::new(s, e).ok())
+                    .collect::<IntervalSet<i32>>()
+            };
+            let (a, b) = (set(&ra), set(&rb));
+            let (lo, hi) = (w1.min(w2), w1.max(w2));
+            let Ok(window) = Span::new(lo, Some(hi)) else {
+                return Ok(());
+            };
+            for out in [
+                a.union(&b),
+                a.intersection(&b),
+                a.difference(&b),
+                a.symmetric_difference(&b),
+            ] {
+                prop_assert!(normalized(&out));
+            }
+            let win = IntervalSet::from(window);
+            let gaps: IntervalSet<i32> = a.gaps(window).collect();
+            prop_assert!(!gaps.overlaps(&a));
+            prop_assert_eq!(gaps.union(&a.intersection(&win)), win);
+            prop_assert_eq!(a.union(&b), b.union(&a));
+            prop_assert_eq!(a.difference(&b).union(&a.intersection(&b)), a.clone());
+            prop_assert_eq!(a.to_string().parse::<IntervalSet<i32>>().ok(), Some(a));
+            Ok(())
+        },
+    );
 }
 
 /// Strings into the span and set parsers.
 #[test]
 fn fuzz_interval_set_parse() {
     let text = prop_oneof![
-        proptest::collection::vec(prop_oneof![Just(".."), Just(","), Just(" "), Just("-"), Just("1"), Just("23"), Just("x"), Just("2147483648")], 0..10)
-            .prop_map(|v| v.concat()),
+        proptest::collection::vec(
+            prop_oneof![
+                Just(".."),
+                Just(","),
+                Just(" "),
+                Just("-"),
+                Just("1"),
+                Just("23"),
+                Just("x"),
+                Just("2147483648")
+            ],
+            0..10
+        )
+        .prop_map(|v| v.concat()),
         any::<String>(),
     ];
     run("interval_set_parse", text, |s| {
@@ -650,7 +823,10 @@ fn fuzz_interval_set_parse() {
                 prop_assert_eq!(set.to_string().parse::<IntervalSet<i32>>().ok(), Some(set));
             }
             Err(e) => prop_assert!(
-                matches!(e.kind(), ErrorKind::InvalidValue(_) | ErrorKind::EndBeforeStart { .. }),
+                matches!(
+                    e.kind(),
+                    ErrorKind::InvalidValue(_) | ErrorKind::EndBeforeStart { .. }
+                ),
                 "{e:?}"
             ),
         }
@@ -687,11 +863,20 @@ mod regressions {
     /// indexed an empty vector.
     #[test]
     fn uncertain_date_extremes_do_not_panic() {
-        assert_eq!(UncertainDate::Year(i32::MAX).latest(), chrono::NaiveDate::MAX);
-        let m = UncertainDate::Month { year: 2000, month: u32::MAX };
+        assert_eq!(
+            UncertainDate::Year(i32::MAX).latest(),
+            chrono::NaiveDate::MAX
+        );
+        let m = UncertainDate::Month {
+            year: 2000,
+            month: u32::MAX,
+        };
         assert!(m.earliest() <= m.latest());
         let none = UncertainDate::OneOf(vec![]);
-        assert_eq!((none.earliest(), none.latest()), (chrono::NaiveDate::MIN, chrono::NaiveDate::MAX));
+        assert_eq!(
+            (none.earliest(), none.latest()),
+            (chrono::NaiveDate::MIN, chrono::NaiveDate::MAX)
+        );
     }
 
     /// Found by `fuzz_loader_events`: when an event with readings on two
@@ -707,7 +892,11 @@ mod regressions {
         let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
         let lines: Vec<Option<u64>> = problems.iter().map(Error::line).collect();
         assert_eq!(lines, [Some(2), Some(4)]);
-        assert!(problems.iter().all(|p| matches!(p.kind(), ErrorKind::UnknownOrganization(_))));
+        assert!(
+            problems
+                .iter()
+                .all(|p| matches!(p.kind(), ErrorKind::UnknownOrganization(_)))
+        );
     }
 
     /// Found by `fuzz_loader_*`: a bare `\r` line end (old Mac files) put
@@ -725,7 +914,10 @@ mod regressions {
     /// inside the rule (a 2,000-character message).
     #[test]
     fn huge_value_gives_a_short_message() {
-        let text = format!("event,org,member,kind,date,note,sources\ne1,CSTO,RUS,signed,{},,ATOP\n", "9".repeat(2_000));
+        let text = format!(
+            "event,org,member,kind,date,note,sources\ne1,CSTO,RUS,signed,{},,ATOP\n",
+            "9".repeat(2_000)
+        );
         events_loader_on(&text).unwrap();
         let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
         assert!(problems[0].to_string().len() < 400, "{}", problems[0]);
@@ -742,7 +934,8 @@ mod regressions {
     /// A quoted header cell holding a newline printed a two-line message.
     #[test]
     fn newline_in_a_header_stays_on_one_line() {
-        let text = "event,org,member,kind,\"da\nte\",note,sources\ne1,CSTO,ARM,signed,1992-05-15,,ATOP\n";
+        let text =
+            "event,org,member,kind,\"da\nte\",note,sources\ne1,CSTO,ARM,signed,1992-05-15,,ATOP\n";
         events_loader_on(text).unwrap();
         let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
         assert!(matches!(problems[0].kind(), ErrorKind::Header(_)));
