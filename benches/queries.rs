@@ -1,1 +1,3 @@
+//! Query benchmarks (issue 5; written on another branch).
+
 fn main() {}

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use crate::dataset::{Dataset, DatasetBuilder};
 use crate::date::{UncertainDate, parse_day};
 use crate::error::{Error, ErrorKind};
-use crate::event::{Event, Origin, Reading};
+use crate::event::{Event, Reading};
 use crate::party::{NameKind, Party, Source};
 use crate::status::EventKind;
 use crate::table::{Columns, Row, Table};
@@ -125,7 +125,10 @@ impl DatasetBuilder {
                 Ok(mut f) => {
                     read(self, &mut f, &shown);
                 }
-                Err(e) => self.problem(Error::new(ErrorKind::Io(e.to_string())).in_file(shown)),
+                Err(e) => {
+                    self.reading_file(&shown);
+                    self.problem(Error::new(ErrorKind::Io(e.to_string())).in_file(shown));
+                }
             }
         }
         self
@@ -169,7 +172,7 @@ impl DatasetBuilder {
                     ErrorKind::InvalidValue("a source needs a citation".into()),
                 ));
             }
-            b.add_source(Source::new(id, citation, row.get(t[2])));
+            b.push_source(Source::new(id, citation, row.get(t[2])), row.origin());
             Ok(())
         })
     }
@@ -223,7 +226,7 @@ impl DatasetBuilder {
             if row.get(t[1]).is_empty() {
                 return Err(row.error(t[1], ErrorKind::InvalidValue("a party needs a name".into())));
             }
-            b.add_party(party);
+            b.push_party(party, row.origin());
             Ok(())
         })
     }
@@ -274,18 +277,17 @@ impl DatasetBuilder {
             };
             let (from, until) = (day(t[3])?, day(t[4])?);
             if let (Some(f), Some(u)) = (from, until)
-                && u <= f
-            {
-                return Err(row.error(
-                    t[4],
-                    ErrorKind::EndBeforeStart {
-                        start: f.to_string(),
-                        end: u.to_string(),
-                    },
-                ));
-            }
+                && u <= f {
+                    return Err(row.error(
+                        t[4],
+                        ErrorKind::EndBeforeStart {
+                            start: f.to_string(),
+                            end: u.to_string(),
+                        },
+                    ));
+                }
             let srcs = sources(row, t[5])?;
-            b.push_name(org.to_string(), kind, name.to_string(), from, until, srcs);
+            b.push_name(org.to_string(), kind, name.to_string(), from, until, srcs, row.origin());
             Ok(())
         })
     }
@@ -339,12 +341,13 @@ impl DatasetBuilder {
                         ));
                     }
                     first.readings.push(reading);
+                    first.more_lines.push(row.line());
                 }
                 None => {
                     by_id.insert(id.to_string(), events.len());
                     events.push(
                         Event::new(id, org, member, kind, vec![reading])
-                            .with_origin(Origin::new(file, row.line())),
+                            .with_origin(row.origin()),
                     );
                 }
             }
@@ -366,6 +369,7 @@ impl DatasetBuilder {
         require_rows: bool,
         mut f: impl FnMut(&mut Self, &[usize], &Row<'_>) -> Result<(), Error>,
     ) -> &mut Self {
+        self.reading_file(file);
         let mut table = match Table::open(file, input, cols) {
             Ok(t) => t,
             Err(e) => {

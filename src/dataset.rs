@@ -16,7 +16,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind};
-use crate::event::{Event, EventId};
+use crate::event::{Event, EventId, Origin};
 use crate::party::{Name, NameKind, Organization, Party, PartyKind, Source};
 use crate::set::Span;
 use crate::status::{Certainty, EventKind, Standing, Status};
@@ -252,11 +252,14 @@ pub struct Dataset {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct DatasetBuilder {
-    sources: Vec<Source>,
-    parties: Vec<Party>,
-    names: Vec<(String, Name)>,
+    sources: Vec<(Source, Origin)>,
+    parties: Vec<(Party, Origin)>,
+    names: Vec<(String, Name, Origin)>,
     events: Vec<Event>,
     problems: Vec<Error>,
+    /// Files in the order they were read: problems are reported in this
+    /// order (then by line), not alphabetically.
+    files: Vec<String>,
 }
 
 impl Dataset {
@@ -284,7 +287,11 @@ impl DatasetBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_source(&mut self, source: Source) -> &mut Self {
-        self.sources.push(source);
+        self.push_source(source, Origin::default())
+    }
+
+    pub(crate) fn push_source(&mut self, source: Source, origin: Origin) -> &mut Self {
+        self.sources.push((source, origin));
         self
     }
 
@@ -298,7 +305,11 @@ impl DatasetBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_party(&mut self, party: Party) -> &mut Self {
-        self.parties.push(party);
+        self.push_party(party, Origin::default())
+    }
+
+    pub(crate) fn push_party(&mut self, party: Party, origin: Origin) -> &mut Self {
+        self.parties.push((party, origin));
         self
     }
 
@@ -321,14 +332,7 @@ impl DatasetBuilder {
         until: Option<NaiveDate>,
         sources: impl IntoIterator<Item = S>,
     ) -> &mut Self {
-        self.push_name(
-            org.into(),
-            NameKind::Official,
-            name.into(),
-            from,
-            until,
-            sources,
-        )
+        self.push_name(org.into(), NameKind::Official, name.into(), from, until, sources, Origin::default())
     }
 
     /// Adds another name organization `org` is known by; it finds the
@@ -337,7 +341,7 @@ impl DatasetBuilder {
     /// ```
     /// # use membership_history::{Dataset, Source};
     /// let mut b = Dataset::builder();
-    /// b.add_source(Source::new("WP-RU", "ru.wikipedia", ""));
+    /// b.add_source(Source::new("WP-RU", "Russian Wikipedia", ""));
     /// b.add_alias("CSTO", "ODKB", ["WP-RU"]);
     /// assert_eq!(b.build()?.organization("odkb").unwrap().id(), "CSTO");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -348,16 +352,10 @@ impl DatasetBuilder {
         alias: impl Into<String>,
         sources: impl IntoIterator<Item = S>,
     ) -> &mut Self {
-        self.push_name(
-            org.into(),
-            NameKind::Alias,
-            alias.into(),
-            None,
-            None,
-            sources,
-        )
+        self.push_name(org.into(), NameKind::Alias, alias.into(), None, None, sources, Origin::default())
     }
 
+    #[allow(clippy::too_many_arguments)] // one per column of names.csv, plus where it was read
     pub(crate) fn push_name<S: Into<String>>(
         &mut self,
         org: String,
@@ -366,6 +364,7 @@ impl DatasetBuilder {
         from: Option<NaiveDate>,
         until: Option<NaiveDate>,
         sources: impl IntoIterator<Item = S>,
+        origin: Origin,
     ) -> &mut Self {
         let sources = sources.into_iter().map(Into::into).collect();
         self.names.push((
@@ -377,6 +376,7 @@ impl DatasetBuilder {
                 until,
                 sources,
             },
+            origin,
         ));
         self
     }
@@ -401,6 +401,14 @@ impl DatasetBuilder {
     /// a lenient build can report every problem at once.
     pub(crate) fn problem(&mut self, e: Error) {
         self.problems.push(e);
+    }
+
+    /// Notes that `file` is being read, so that problems are reported in
+    /// the order the files were read.
+    pub(crate) fn reading_file(&mut self, file: &str) {
+        if !self.files.iter().any(|f| f == file) {
+            self.files.push(file.to_string());
+        }
     }
 
     /// Checks and replays everything; fails on the first problem, in input
@@ -454,89 +462,78 @@ impl DatasetBuilder {
             names,
             events,
             mut problems,
+            files,
         } = self;
         let mut ds = Dataset::default();
 
-        for s in sources {
-            if ds.source_index.contains_key(&s.id) {
+        let mut source_origins: Vec<Origin> = Vec::new();
+        for (s, origin) in sources {
+            if let Some(&first) = ds.source_index.get(&s.id) {
                 problems.push(
-                    Error::new(ErrorKind::Duplicate(format!(
-                        "source `{}` is defined twice",
-                        s.id
-                    )))
-                    .in_field("id")
-                    .with_value(s.id.clone()),
+                    origin.attach(
+                        Error::new(ErrorKind::Duplicate(format!(
+                            "source `{}` is defined twice{}",
+                            s.id,
+                            first_at(&source_origins[first])
+                        )))
+                        .in_field("id")
+                        .with_value(s.id.clone()),
+                    ),
                 );
                 continue;
             }
             ds.source_index.insert(s.id.clone(), ds.sources.len());
             ds.sources.push(s);
+            source_origins.push(origin);
         }
 
         // Organizations, in order of first mention; every name must be unique
         // across organizations or a lookup could find the wrong body.
+        // Names are checked in input order, so each problem names its row.
         let mut org_ix: HashMap<String, usize> = HashMap::new();
-        for (org, name) in names {
-            let i = *org_ix.entry(org.clone()).or_insert_with(|| {
-                ds.orgs.push(Organization {
-                    id: org.clone(),
-                    names: Vec::new(),
-                });
-                ds.orgs.len() - 1
-            });
+        for (org, name, origin) in names {
+            let i = match org_ix.get(&org) {
+                Some(&i) => i,
+                None => {
+                    let i = ds.orgs.len();
+                    org_ix.insert(org.clone(), i);
+                    ds.orgs.push(Organization {
+                        id: org.clone(),
+                        names: Vec::new(),
+                    });
+                    claim_name(&mut ds, i, &org, "org", &origin, &mut problems);
+                    i
+                }
+            };
+            claim_name(&mut ds, i, &name.name, "name", &origin, &mut problems);
+            check_sources(&ds.source_index, &name.sources, &mut problems, &origin);
             ds.orgs[i].names.push(name);
         }
-        for (i, org) in ds.orgs.iter_mut().enumerate() {
+        for org in &mut ds.orgs {
             // Official names in time order, then aliases.
-            org.names
-                .sort_by_key(|n| (n.kind == NameKind::Alias, n.from));
-            let keys =
-                std::iter::once(org.id.clone()).chain(org.names.iter().map(|n| n.name.clone()));
-            for key in keys {
-                match ds.org_lookup.insert(key.to_lowercase(), i) {
-                    Some(j) if j != i => problems.push(
-                        Error::new(ErrorKind::Duplicate(format!(
-                            "name `{key}` is used by two organizations, `{}` and another",
-                            org.id
-                        )))
-                        .in_field("name")
-                        .with_value(key),
-                    ),
-                    _ => {}
-                }
-            }
-            for n in &org.names {
-                check_sources(
-                    &ds.source_index,
-                    &n.sources,
-                    &mut problems,
-                    "names",
-                    &n.name,
-                );
-            }
+            org.names.sort_by_key(|n| (n.kind == NameKind::Alias, n.from));
         }
 
-        for p in parties {
-            if ds.party_index.contains_key(&p.code) {
+        let mut party_origins: Vec<Origin> = Vec::new();
+        for (p, origin) in parties {
+            if let Some(&first) = ds.party_index.get(&p.code) {
                 problems.push(
-                    Error::new(ErrorKind::Duplicate(format!(
-                        "party `{}` is defined twice",
-                        p.code
-                    )))
-                    .in_field("code")
-                    .with_value(p.code.clone()),
+                    origin.attach(
+                        Error::new(ErrorKind::Duplicate(format!(
+                            "party `{}` is defined twice{}",
+                            p.code,
+                            first_at(&party_origins[first])
+                        )))
+                        .in_field("code")
+                        .with_value(p.code.clone()),
+                    ),
                 );
                 continue;
             }
-            check_sources(
-                &ds.source_index,
-                &p.sources,
-                &mut problems,
-                "parties",
-                &p.code,
-            );
+            check_sources(&ds.source_index, &p.sources, &mut problems, &origin);
             ds.party_index.insert(p.code.clone(), ds.parties.len());
             ds.parties.push(p);
+            party_origins.push(origin);
         }
         // Every organization can itself be a member of another.
         for org in &ds.orgs {
@@ -559,22 +556,21 @@ impl DatasetBuilder {
         let mut seen: HashMap<(String, Option<String>, EventKind, NaiveDate), u64> = HashMap::new();
         for ev in events {
             match check_event(&ds, &ev) {
-                Err(e) => problems.push(ev.origin.attach(e)),
+                Err(e) => problems.extend(refused(&ev, e)),
                 Ok((org, member)) => {
                     check_sources_of_event(&ds.source_index, &ev, &mut problems);
                     let key = (ev.org.clone(), ev.member.clone(), ev.kind, ev.day());
                     if let Some(first) = seen.get(&key) {
-                        problems.push(ev.origin.attach(
-                            Error::new(ErrorKind::Duplicate(format!(
-                                "the same event ({} of {} in {} on {}) is already recorded at line {first}",
-                                ev.kind,
-                                ev.member.as_deref().unwrap_or("the organization"),
-                                ev.org,
-                                ev.day()
-                            )))
-                            .in_field("event")
-                            .with_value(ev.id.clone()),
-                        ));
+                        let e = Error::new(ErrorKind::Duplicate(format!(
+                            "the same event ({} of {} in {} on {}) is already recorded at line {first}",
+                            ev.kind,
+                            ev.member.as_deref().unwrap_or("the organization"),
+                            ev.org,
+                            ev.day()
+                        )))
+                        .in_field("event")
+                        .with_value(ev.id.clone());
+                        problems.extend(refused(&ev, e));
                         continue;
                     }
                     seen.insert(key, ev.origin.line.unwrap_or(0));
@@ -582,12 +578,49 @@ impl DatasetBuilder {
                     match member {
                         Some(m) => groups.entry((org, m)).or_default().push(id),
                         None if ev.kind == EventKind::Dissolved => {
+                            if let Some(&first) = dissolved.get(&org) {
+                                let first: &Event = &ds.events[first];
+                                problems.push(ev.origin.attach(
+                                    Error::new(ErrorKind::Sequence(format!(
+                                        "organization `{}` is dissolved twice (first on {}, at {})",
+                                        ev.org,
+                                        first.day(),
+                                        first.origin
+                                    )))
+                                    .in_field("kind")
+                                    .with_value(ev.kind.as_str()),
+                                ));
+                                continue;
+                            }
                             dissolved.insert(org, id);
                         }
                         None => {}
                     }
                     ds.events.push(ev);
                 }
+            }
+        }
+
+        // An organization event after the end (a renaming) is refused too.
+        for ev in &ds.events {
+            let after_end = ev.member.is_none()
+                && ev.kind != EventKind::Dissolved
+                && ds
+                    .org_lookup
+                    .get(&ev.org.to_lowercase())
+                    .and_then(|o| dissolved.get(o))
+                    .is_some_and(|&d| ev.day() >= ds.events[d].day());
+            if after_end {
+                problems.push(ev.origin.attach(
+                    Error::new(ErrorKind::Sequence(format!(
+                        "`{}` on {} comes after the organization `{}` ended",
+                        ev.kind,
+                        ev.day(),
+                        ev.org
+                    )))
+                    .in_field("kind")
+                    .with_value(ev.kind.as_str()),
+                ));
             }
         }
 
@@ -616,25 +649,84 @@ impl DatasetBuilder {
             ds.org_members[org] = start..end;
             start = end;
         }
-        // Problems in input order, as a reader fixing a file wants them.
-        problems.sort_by(|a, b| (a.file_name(), a.line()).cmp(&(b.file_name(), b.line())));
+        // Problems in input order, as a reader fixing a file wants them: files
+        // in the order they were read (not alphabetically), then by line.
+        // Problems with no file (records added through the API) come last,
+        // in the order they were found (the sort is stable).
+        let mut rank: Vec<String> = files;
+        for p in &problems {
+            if let Some(f) = p.file_name()
+                && !rank.iter().any(|r| r == f)
+            {
+                rank.push(f.to_string());
+            }
+        }
+        let file_rank = |e: &Error| {
+            e.file_name()
+                .and_then(|f| rank.iter().position(|r| r == f))
+                .unwrap_or(usize::MAX)
+        };
+        problems.sort_by_key(|e| (file_rank(e), e.line()));
         (ds, problems)
     }
 }
 
-fn check_sources(
-    index: &HashMap<String, usize>,
-    sources: &[String],
-    problems: &mut Vec<Error>,
-    what: &str,
-    key: &str,
-) {
+/// The problems for an event left out of the dataset: `e` at its first row,
+/// and again at each further row of its readings, so that no row is dropped
+/// without being named.
+fn refused(ev: &Event, e: Error) -> Vec<Error> {
+    let mut out = Vec::with_capacity(1 + ev.more_lines.len());
+    for &line in &ev.more_lines {
+        let at = Origin {
+            file: ev.origin.file.clone(),
+            line: Some(line),
+        };
+        out.push(at.attach(e.clone()));
+    }
+    out.push(ev.origin.attach(e));
+    out
+}
+
+/// ", first at FILE:LINE" when the first definition's place is known.
+fn first_at(origin: &Origin) -> String {
+    if origin.file.is_some() || origin.line.is_some() {
+        format!(" (first at {origin})")
+    } else {
+        String::new()
+    }
+}
+
+/// Makes `key` (an organization id or name, any case) find organization `i`;
+/// a key another organization already uses is a problem at `origin`.
+fn claim_name(ds: &mut Dataset, i: usize, key: &str, field: &str, origin: &Origin, problems: &mut Vec<Error>) {
+    let lower = key.to_lowercase();
+    match ds.org_lookup.get(&lower) {
+        Some(&j) if j != i => problems.push(
+            origin.attach(
+                Error::new(ErrorKind::Duplicate(format!(
+                    "name `{key}` is used by two organizations, `{}` and `{}` (names and ids must be unique, ignoring case)",
+                    ds.orgs[j].id, ds.orgs[i].id
+                )))
+                .in_field(field)
+                .with_value(key),
+            ),
+        ),
+        Some(_) => {}
+        None => {
+            ds.org_lookup.insert(lower, i);
+        }
+    }
+}
+
+fn check_sources(index: &HashMap<String, usize>, sources: &[String], problems: &mut Vec<Error>, origin: &Origin) {
     for s in sources {
         if !index.contains_key(s) {
             problems.push(
-                Error::new(ErrorKind::UnknownSource(s.clone()))
-                    .in_field("sources")
-                    .with_value(format!("{what} `{key}` cites `{s}`")),
+                origin.attach(
+                    Error::new(ErrorKind::UnknownSource(s.clone()))
+                        .in_field("sources")
+                        .with_value(s.clone()),
+                ),
             );
         }
     }
@@ -677,11 +769,21 @@ fn check_event(ds: &Dataset, ev: &Event) -> Result<(usize, Option<usize>), Error
         .with_value(r.date.to_string()));
     }
     let member = match (&ev.member, ev.kind.is_organization_event()) {
-        (Some(m), false) => Some(*ds.party_index.get(m).ok_or_else(|| {
-            Error::new(ErrorKind::UnknownParty(m.clone()))
+        (Some(m), false) => {
+            let p = *ds.party_index.get(m).ok_or_else(|| {
+                Error::new(ErrorKind::UnknownParty(m.clone()))
+                    .in_field("member")
+                    .with_value(m.clone())
+            })?;
+            if ds.party_index.get(&ds.orgs[org].id) == Some(&p) {
+                return Err(Error::new(ErrorKind::InvalidValue(
+                    "an organization cannot be a member of itself".into(),
+                ))
                 .in_field("member")
-                .with_value(m.clone())
-        })?),
+                .with_value(m.clone()));
+            }
+            Some(p)
+        }
         (None, true) => None,
         (Some(m), true) => {
             return Err(Error::new(ErrorKind::InvalidValue(format!(
@@ -719,10 +821,8 @@ fn replay(
     for id in ids {
         let ev = &events[id];
         if let Some(d) = dissolved
-            && ev.day() >= events[d].day()
-        {
-            errors.push(
-                ev.origin.attach(
+            && ev.day() >= events[d].day() {
+                errors.push(ev.origin.attach(
                     Error::new(ErrorKind::Sequence(format!(
                         "`{}` on {} comes after the organization ended on {}",
                         ev.kind,
@@ -731,10 +831,9 @@ fn replay(
                     )))
                     .in_field("kind")
                     .with_value(ev.kind.as_str()),
-                ),
-            );
-            continue;
-        }
+                ));
+                continue;
+            }
         let after = match ev.kind.apply(standing) {
             Ok(after) => after,
             Err(rule) => {

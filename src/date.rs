@@ -69,8 +69,9 @@ impl UncertainDate {
             UncertainDate::Day(d) | UncertainDate::Between(d, _) => *d,
             UncertainDate::Month { year, month } => first_of_month(*year, *month),
             UncertainDate::Year(y) => first_of_month(*y, 1),
-            // Non-empty by construction (FromStr and `one_of` check it).
-            UncertainDate::OneOf(days) => days[0],
+            // Non-empty when built by FromStr or `one_of`; the variant is
+            // public, so an empty one is still answered without a panic.
+            UncertainDate::OneOf(days) => days.first().copied().unwrap_or(NaiveDate::MIN),
         }
     }
 
@@ -87,7 +88,7 @@ impl UncertainDate {
             UncertainDate::Day(d) | UncertainDate::Between(_, d) => *d,
             UncertainDate::Month { year, month } => last_of_month(*year, *month),
             UncertainDate::Year(y) => last_of_month(*y, 12),
-            UncertainDate::OneOf(days) => days[days.len() - 1],
+            UncertainDate::OneOf(days) => days.last().copied().unwrap_or(NaiveDate::MAX),
         }
     }
 
@@ -150,10 +151,11 @@ fn first_of_month(year: i32, month: u32) -> NaiveDate {
 }
 
 fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    // `checked_add`: the variants are public, so the year can be anything.
     let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        year.checked_add(1).and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
     } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
+        month.checked_add(1).and_then(|m| NaiveDate::from_ymd_opt(year, m, 1))
     };
     next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
 }
@@ -162,15 +164,24 @@ fn invalid(rule: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidDate(rule.into()))
 }
 
+/// A piece of a date as a message quotes it: the whole value is attached
+/// to the error, so a long piece is cut.
+fn short(s: &str) -> String {
+    if s.chars().count() > 12 {
+        format!("{}…", s.chars().take(12).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
 fn parse_year(s: &str) -> Result<i32, Error> {
     if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid(format!(
-            "`{s}` is not a four-digit year (dates are written YYYY-MM-DD, YYYY-MM or YYYY)"
+            "`{}` is not a four-digit year (dates are written YYYY-MM-DD, YYYY-MM or YYYY)",
+            short(s)
         )));
     }
-    let y: i32 = s
-        .parse()
-        .map_err(|_| invalid(format!("`{s}` is not a year")))?;
+    let y: i32 = s.parse().map_err(|_| invalid(format!("`{}` is not a year", short(s))))?;
     if !YEARS.contains(&y) {
         return Err(invalid(format!(
             "year {y} is outside {}..={}",
@@ -184,7 +195,7 @@ fn parse_year(s: &str) -> Result<i32, Error> {
 fn parse_month(s: &str) -> Result<u32, Error> {
     let m: u32 = match (s.len(), s.parse()) {
         (2, Ok(m)) => m,
-        _ => return Err(invalid(format!("`{s}` is not a two-digit month"))),
+        _ => return Err(invalid(format!("`{}` is not a two-digit month", short(s)))),
     };
     if !(1..=12).contains(&m) {
         return Err(invalid(format!("month {m} is not between 01 and 12")));
@@ -216,7 +227,7 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, Error> {
     let month = parse_month(m).map_err(|e| e.with_value(s))?;
     let day: u32 = match (d.len(), d.parse()) {
         (2, Ok(d)) => d,
-        _ => return Err(invalid(format!("`{d}` is not a two-digit day")).with_value(s)),
+        _ => return Err(invalid(format!("`{}` is not a two-digit day", short(d))).with_value(s)),
     };
     NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| invalid(format!("{year:04}-{month:02} has no day {day}")).with_value(s))
@@ -225,30 +236,48 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, Error> {
 impl FromStr for UncertainDate {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        let t = s.trim();
-        let result = if let Some(inner) = t.strip_prefix('[') {
-            let inner = inner.strip_suffix(']').ok_or_else(|| {
-                invalid("a set of candidate days is written [YYYY-MM-DD,YYYY-MM-DD]")
-            })?;
+        // The whole text is the value, not the part a rule was about.
+        parse_uncertain(s.trim()).map_err(|e| e.replace_value(s))
+    }
+}
+
+/// Parses the text form; the caller attaches the value to any error (a `?`
+/// in here used to return errors without it).
+fn parse_uncertain(t: &str) -> Result<UncertainDate, Error> {
+    let s = t;
+    {
+        if let Some(inner) = t.strip_prefix('[') {
+            let inner = inner
+                .strip_suffix(']')
+                .ok_or_else(|| invalid("a set of candidate days is written [YYYY-MM-DD,YYYY-MM-DD]"))?;
             let days = inner
                 .split(',')
                 .map(parse_day)
                 .collect::<Result<Vec<_>, _>>()?;
             let n = days.len();
-            let d = UncertainDate::one_of(days)?;
-            if let UncertainDate::OneOf(v) = &d
-                && v.len() != n
-            {
-                return Err(invalid("a set of candidate days lists a day twice").with_value(s));
-            }
             if n < 2 {
                 return Err(
                     invalid("a set of candidate days needs at least two days").with_value(s)
                 );
             }
+            let d = UncertainDate::one_of(days)?;
+            // `one_of` merges repeats; in a file a repeat is a typo.
+            let distinct = match &d {
+                UncertainDate::OneOf(v) => v.len(),
+                _ => 1,
+            };
+            if distinct != n {
+                return Err(invalid("a set of candidate days lists a day twice").with_value(s));
+            }
             Ok(d)
         } else if let Some((a, b)) = t.split_once('/') {
-            let (a, b) = (parse_day(a)?, parse_day(b)?);
+            // A slash is also how day-first dates are written (15/05/1992).
+            let day = |x: &str| {
+                parse_day(x).map_err(|_| {
+                    invalid("a range of days is written YYYY-MM-DD/YYYY-MM-DD, and one day YYYY-MM-DD")
+                })
+            };
+            let (a, b) = (day(a)?, day(b)?);
             if b <= a {
                 return Err(Error::new(ErrorKind::EndBeforeStart {
                     start: a.to_string(),
@@ -269,8 +298,7 @@ impl FromStr for UncertainDate {
                 }
                 _ => parse_day(t).map(UncertainDate::Day),
             }
-        };
-        result.map_err(|e| e.with_value(s))
+        }
     }
 }
 

@@ -57,13 +57,13 @@ pub enum ErrorKind {
     #[error("invalid value: {0}")]
     InvalidValue(String),
     /// A state or other member code that the data does not define.
-    #[error("unknown party `{0}`")]
+    #[error("unknown party `{}` (not in the parties table)", shown(.0))]
     UnknownParty(String),
     /// An organization name, id or alias that the data does not define.
-    #[error("unknown organization `{0}`")]
+    #[error("unknown organization `{}` (no organization has this id or name)", shown(.0))]
     UnknownOrganization(String),
     /// A source id that the sources table does not define.
-    #[error("unknown source `{0}`")]
+    #[error("unknown source `{}` (not in the sources table)", shown(.0))]
     UnknownSource(String),
     /// The same thing is defined or recorded twice.
     #[error("duplicate: {0}")]
@@ -132,6 +132,13 @@ impl Error {
 
     pub(crate) fn in_field(mut self, field: impl Into<String>) -> Self {
         self.inner.field.get_or_insert_with(|| field.into());
+        self
+    }
+
+    /// Sets the value even when a parser already attached one (the part of
+    /// the text its rule was about): a user looks for the whole field.
+    pub(crate) fn replace_value(mut self, value: impl Into<String>) -> Self {
+        self.inner.value = Some(value.into());
         self
     }
 
@@ -213,15 +220,15 @@ impl fmt::Display for Error {
         match (&i.field, &i.value) {
             (Some(field), Some(value)) => {
                 sep(f)?;
-                write!(f, "field `{field}`, value {value:?}")?;
+                write!(f, "field `{}`, value {:?}", shown(field), cut(value))?;
             }
             (Some(field), None) => {
                 sep(f)?;
-                write!(f, "field `{field}`")?;
+                write!(f, "field `{}`", shown(field))?;
             }
             (None, Some(value)) => {
                 sep(f)?;
-                write!(f, "value {value:?}")?;
+                write!(f, "value {:?}", cut(value))?;
             }
             (None, None) => {}
         }
@@ -229,8 +236,49 @@ impl fmt::Display for Error {
         if any {
             f.write_str(": ")?;
         }
-        write!(f, "{}", i.kind)
+        // The message is one line, and of a readable length, whatever the
+        // input held (rules quote values they are about).
+        let kind = i.kind.to_string();
+        let kind = if kind.chars().count() > MAX_RULE {
+            format!("{}…", kind.chars().take(MAX_RULE).collect::<String>())
+        } else {
+            kind
+        };
+        for c in kind.chars() {
+            if c.is_control() {
+                write!(f, "{}", c.escape_debug())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
     }
+}
+
+/// The most characters of a value an error message shows.
+const MAX_SHOWN: usize = 80;
+
+/// The most characters of the rule an error message shows.
+const MAX_RULE: usize = 400;
+
+/// A value cut to [`MAX_SHOWN`] characters, so that a huge field cannot
+/// flood the terminal; the error keeps the whole value for programs.
+fn cut(s: &str) -> String {
+    let mut out: String = s.chars().take(MAX_SHOWN).collect();
+    let rest = s.chars().count().saturating_sub(MAX_SHOWN);
+    if rest > 0 {
+        out.push_str(&format!("… ({rest} more characters)"));
+    }
+    out
+}
+
+/// A name as an error message shows it: cut, and on one line (control
+/// characters escaped).
+fn shown(s: &str) -> String {
+    cut(s)
+        .chars()
+        .map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() })
+        .collect()
 }
 
 impl std::error::Error for Error {}

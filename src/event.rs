@@ -156,6 +156,10 @@ pub struct Event {
     pub(crate) kind: EventKind,
     pub(crate) readings: Vec<Reading>,
     pub(crate) origin: Origin,
+    /// Lines of the rows after the first that gave further readings, so that
+    /// refusing the event names every row it came from.
+    #[serde(skip)]
+    pub(crate) more_lines: Vec<u64>,
 }
 
 impl Event {
@@ -183,6 +187,7 @@ impl Event {
             kind,
             readings,
             origin: Origin::default(),
+            more_lines: Vec::new(),
         }
     }
 
@@ -273,7 +278,9 @@ impl Event {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn day(&self) -> NaiveDate {
-        self.readings[0].date.earliest()
+        // An event built with no readings is refused by the builder; the
+        // fallback keeps this total for such an event before it is checked.
+        self.readings.first().map_or(NaiveDate::MIN, |r| r.date.earliest())
     }
 
     /// The earliest day any reading allows.
@@ -321,6 +328,6 @@ impl Event {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_disputed(&self) -> bool {
-        self.readings.len() > 1 || !self.readings[0].date.is_exact()
+        self.readings.len() > 1 || self.readings.first().is_some_and(|r| !r.date.is_exact())
     }
 }

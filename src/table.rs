@@ -1,8 +1,8 @@
 //! Reading delimited tables with errors that say where: the shared layer
 //! under every loader (bundled format, ATOP, COW).
 //!
-//! It accepts what spreadsheets write: a UTF-8 byte-order mark, CRLF line
-//! ends, quoted fields with commas, comma or tab separators (sniffed from the
+//! It accepts what spreadsheets write: a UTF-8 byte-order mark, CRLF (or
+//! bare CR) line ends, quoted fields with commas, comma or tab separators (sniffed from the
 //! header line). It refuses, with the line, what would lose data: a row with
 //! a different number of fields than the header, a missing or unknown
 //! column, invalid UTF-8, an empty file.
@@ -12,11 +12,12 @@ use std::io::{BufRead, BufReader, Read};
 use csv::StringRecord;
 
 use crate::error::{Error, ErrorKind};
+use crate::event::Origin;
 
 /// An open table: its header, and rows to come.
 pub(crate) struct Table<R: Read> {
     file: String,
-    reader: csv::Reader<BufReader<R>>,
+    reader: csv::Reader<BufReader<LineEnds<R>>>,
     header: Vec<String>,
 }
 
@@ -39,7 +40,7 @@ pub(crate) struct Columns<'a> {
 impl<R: Read> Table<R> {
     /// Opens a table, sniffing the separator and checking the header.
     pub(crate) fn open(file: &str, input: R, columns: &Columns<'_>) -> Result<Self, Error> {
-        let mut buf = BufReader::with_capacity(1 << 16, input);
+        let mut buf = BufReader::with_capacity(1 << 16, LineEnds::new(input));
         let head = buf
             .fill_buf()
             .map_err(|e| Error::new(ErrorKind::Io(e.to_string())).in_file(file))?;
@@ -83,25 +84,33 @@ impl<R: Read> Table<R> {
             reader,
             header,
         };
+        // A misspelled column is both missing and unknown: say so in one go.
+        let unknown: Vec<&String> = table
+            .header
+            .iter()
+            .filter(|h| !columns.required.contains(&h.as_str()))
+            .collect();
         for want in columns.required {
             if !table.header.iter().any(|h| h == want) {
+                let hint = match unknown.first() {
+                    Some(u) if !columns.allow_others || unknown.len() == 1 => {
+                        format!(" (is `{u}` a misspelling of it?)")
+                    }
+                    _ => String::new(),
+                };
                 return Err(table.header_error(format!(
-                    "missing column `{want}`; the header must have: {}",
+                    "missing column `{want}`{hint}; the header must have: {}",
                     expected()
                 )));
             }
         }
         if !columns.allow_others
-            && let Some(extra) = table
-                .header
-                .iter()
-                .find(|h| !columns.required.contains(&h.as_str()))
-        {
-            return Err(table.header_error(format!(
-                "unknown column `{extra}` (misspelled?); the header must be: {}",
-                expected()
-            )));
-        }
+            && let Some(extra) = table.header.iter().find(|h| !columns.required.contains(&h.as_str())) {
+                return Err(table.header_error(format!(
+                    "unknown column `{extra}` (misspelled?); the header must be: {}",
+                    expected()
+                )));
+            }
         let mut seen = std::collections::HashSet::new();
         if let Some(dup) = table.header.iter().find(|h| !seen.insert(h.as_str())) {
             return Err(table.header_error(format!("column `{dup}` appears twice")));
@@ -116,7 +125,7 @@ impl<R: Read> Table<R> {
     }
 
     /// The header's column names, trimmed.
-    #[allow(dead_code)] // for loaders that read columns by name at run time
+    #[allow(dead_code)] // for the ATOP and COW loaders, which read many columns
     pub(crate) fn header(&self) -> &[String] {
         &self.header
     }
@@ -168,6 +177,48 @@ impl<R: Read> Table<R> {
     }
 }
 
+/// Turns every line end (`\n`, `\r\n`, and a bare `\r` as old Mac
+/// spreadsheets write) into `\n`. The CSV reader splits records on all
+/// three but counts lines only at `\n`, so without this every row of a
+/// file with bare `\r` line ends was reported on line 2.
+pub(crate) struct LineEnds<R> {
+    inner: R,
+    after_cr: bool,
+}
+
+impl<R: Read> LineEnds<R> {
+    fn new(inner: R) -> Self {
+        LineEnds { inner, after_cr: false }
+    }
+}
+
+impl<R: Read> Read for LineEnds<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let mut out = 0;
+            for i in 0..n {
+                let b = buf[i];
+                if b == b'\n' && self.after_cr {
+                    // The `\n` of a `\r\n`, already written as `\n`.
+                    self.after_cr = false;
+                    continue;
+                }
+                self.after_cr = b == b'\r';
+                buf[out] = if self.after_cr { b'\n' } else { b };
+                out += 1;
+            }
+            // A read that was only the `\n` of a `\r\n` is not the end.
+            if out > 0 {
+                return Ok(out);
+            }
+        }
+    }
+}
+
 fn csv_error(file: &str, e: csv::Error) -> Error {
     let line = e.position().map(|p| p.line());
     let msg = match e.kind() {
@@ -188,7 +239,13 @@ impl Row<'_> {
         self.record.get(col).unwrap_or("").trim()
     }
 
+    /// Where the row is, for records that keep it for later errors.
+    pub(crate) fn origin(&self) -> Origin {
+        Origin::new(self.file, self.line)
+    }
+
     /// The row's line in its file.
+    #[allow(dead_code)] // for the ATOP and COW loaders
     pub(crate) fn line(&self) -> u64 {
         self.line
     }
@@ -207,11 +264,11 @@ impl Row<'_> {
         e.in_file(self.file)
             .at_line(self.line)
             .in_field(self.header.get(col).map_or("", String::as_str))
-            .with_value(self.get(col))
+            .replace_value(self.get(col))
     }
 
     /// The fields of the row, for loaders that read many columns.
-    #[allow(dead_code)] // for loaders that read many columns
+    #[allow(dead_code)] // for the ATOP and COW loaders
     pub(crate) fn fields(&self) -> impl Iterator<Item = &str> {
         self.record.iter()
     }

@@ -1,0 +1,944 @@
+//! Fuzz harnesses: proptest over arbitrary bytes and over mutated valid
+//! files, into every loader, and over arbitrary spans into the interval-set
+//! operations (cargo fuzz needs a nightly compiler; this runs on stable).
+//!
+//! Each target is one `#[test]`. How long it runs comes from the
+//! environment, so that `cargo test` stays fast and a long run is one
+//! command:
+//!
+//! - `MH_FUZZ_CASES=N`: run N cases (default 256);
+//! - `MH_FUZZ_SECONDS=S`: run for S seconds instead (a time box).
+//!
+//! ```text
+//! MH_FUZZ_SECONDS=600 cargo test --release --test fuzz fuzz_loader_events -- --nocapture
+//! ```
+//!
+//! Each target prints how many cases it ran. A failing case is shrunk by
+//! proptest and printed; it then becomes a named test in the `regressions`
+//! module below.
+//!
+//! A loader is one row of [`LOADERS`]: adding the ATOP, COW IGO and COW
+//! states readers is one entry each (a sample file, how to read bytes into a
+//! builder, and how many of its records a dataset kept).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
+
+use std::collections::BTreeSet;
+use std::fmt::Debug;
+use std::time::{Duration, Instant};
+
+use membership_history::{
+    Dataset, DatasetBuilder, Error, ErrorKind, IntervalSet, PartyKind, Span, UncertainDate,
+    parse_day,
+};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+const SOURCES: &str = include_str!("../data/sources.csv");
+const PARTIES: &str = include_str!("../data/parties.csv");
+const NAMES: &str = include_str!("../data/names.csv");
+const EVENTS: &str = include_str!("../data/events.csv");
+
+/// A case slower than this counts as a hang.
+const SLOW: Duration = Duration::from_secs(5);
+
+// ---------------------------------------------------------------------------
+// The runner: a case count or a time box, proptest shrinking on failure.
+
+fn run<S>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
+where
+    S: Strategy,
+    S::Value: Debug,
+{
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok());
+    let seconds = env("MH_FUZZ_SECONDS");
+    let cases = env("MH_FUZZ_CASES").unwrap_or(256);
+    let config = Config {
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let mut runner = TestRunner::new(config);
+    let start = Instant::now();
+    let mut n: u64 = 0;
+    let timed = |case: S::Value| {
+        let t = Instant::now();
+        test(case)?;
+        if t.elapsed() > SLOW {
+            return Err(TestCaseError::fail(format!(
+                "case took {:?} (a hang?)",
+                t.elapsed()
+            )));
+        }
+        Ok(())
+    };
+    loop {
+        let more = match seconds {
+            Some(s) => start.elapsed() < Duration::from_secs(s),
+            None => n < cases,
+        };
+        if !more {
+            break;
+        }
+        let tree = strategy
+            .new_tree(&mut runner)
+            .expect("strategies here never reject");
+        if let Err(e) = runner.run_one(tree, timed) {
+            panic!("fuzz {name}: failed after {n} cases: {e}");
+        }
+        n += 1;
+    }
+    println!(
+        "fuzz {name}: {n} cases in {:.1}s, no failure",
+        start.elapsed().as_secs_f64()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Loaders.
+
+/// One loader under fuzz.
+struct Loader {
+    /// The target's name.
+    name: &'static str,
+    /// The file name the loader is given (errors must carry it).
+    file: &'static str,
+    /// A valid file, the seed for mutations.
+    sample: &'static str,
+    /// Reads the bytes into a builder that holds whatever else a valid
+    /// dataset needs.
+    load: fn(&[u8]) -> DatasetBuilder,
+    /// How many of the file's records a dataset kept (each data row is kept
+    /// or named in a problem: nothing is dropped silently).
+    kept: fn(&Dataset) -> usize,
+}
+
+/// Every loader. ATOP, COW IGO and COW states: add one entry each.
+const LOADERS: &[Loader] = &[
+    Loader {
+        name: "sources",
+        file: "sources.csv",
+        sample: SOURCES,
+        load: |b| bundled_with(Some(b), None, None, None),
+        kept: |ds| ds.sources().len(),
+    },
+    Loader {
+        name: "parties",
+        file: "parties.csv",
+        sample: PARTIES,
+        load: |b| bundled_with(None, Some(b), None, None),
+        kept: |ds| {
+            ds.parties()
+                .iter()
+                .filter(|p| p.kind() == PartyKind::State)
+                .count()
+        },
+    },
+    Loader {
+        name: "names",
+        file: "names.csv",
+        sample: NAMES,
+        load: |b| bundled_with(None, None, Some(b), None),
+        kept: |ds| ds.organizations().iter().map(|o| o.names().len()).sum(),
+    },
+    Loader {
+        name: "events",
+        file: "events.csv",
+        sample: EVENTS,
+        load: |b| bundled_with(None, None, None, Some(b)),
+        kept: |ds| ds.events().map(|e| e.readings().len()).sum(),
+    },
+];
+
+/// The bundled tables, with the given ones replaced.
+fn bundled_with(
+    sources: Option<&[u8]>,
+    parties: Option<&[u8]>,
+    names: Option<&[u8]>,
+    events: Option<&[u8]>,
+) -> DatasetBuilder {
+    let mut b = Dataset::builder();
+    b.read_sources(sources.unwrap_or(SOURCES.as_bytes()), "sources.csv");
+    b.read_parties(parties.unwrap_or(PARTIES.as_bytes()), "parties.csv");
+    b.read_names(names.unwrap_or(NAMES.as_bytes()), "names.csv");
+    b.read_events(events.unwrap_or(EVENTS.as_bytes()), "events.csv");
+    b
+}
+
+fn loader(name: &str) -> &'static Loader {
+    LOADERS
+        .iter()
+        .find(|l| l.name == name)
+        .expect("a loader of that name")
+}
+
+/// Checks everything a load must guarantee, whatever the input.
+fn check_load(l: &Loader, bytes: &[u8]) -> Result<(), TestCaseError> {
+    let builder = (l.load)(bytes);
+    let strict = builder.clone().build();
+    let (ds, problems) = builder.build_lenient();
+
+    // Strict is lenient's first problem.
+    match &strict {
+        Ok(_) => prop_assert!(
+            problems.is_empty(),
+            "strict build passed, lenient found {problems:?}"
+        ),
+        Err(e) => prop_assert_eq!(Some(e), problems.first()),
+    }
+
+    // Every problem is positioned and one line; they come in line order.
+    let mut last_line = 0;
+    for p in &problems {
+        let msg = p.to_string();
+        prop_assert!(
+            !msg.contains('\n') && !msg.contains('\r'),
+            "message on two lines: {msg:?}"
+        );
+        prop_assert!(
+            msg.len() < 2_000,
+            "message of {} bytes: {}",
+            msg.len(),
+            msg.chars().take(400).collect::<String>()
+        );
+        prop_assert!(p.file_name().is_some(), "no file in {msg}");
+        if !matches!(p.kind(), ErrorKind::Io(_)) {
+            prop_assert!(p.line().is_some(), "no line in {msg}");
+        }
+        if p.file_name() == Some(l.file) {
+            let line = p.line().unwrap_or(0);
+            prop_assert!(
+                line >= last_line,
+                "problems out of line order: {problems:?}"
+            );
+            last_line = line;
+        }
+    }
+
+    // Nothing is dropped silently: each data row is kept or has a problem.
+    let whole_file_refused = problems.iter().any(|p| {
+        p.file_name() == Some(l.file)
+            && (p.line().is_none_or(|n| n <= 1) || matches!(p.kind(), ErrorKind::Empty(_)))
+    });
+    if !whole_file_refused {
+        let rows = data_rows(bytes);
+        let flagged: BTreeSet<u64> = problems
+            .iter()
+            .filter(|p| p.file_name() == Some(l.file))
+            .filter_map(Error::line)
+            .collect();
+        let kept = (l.kept)(&ds);
+        prop_assert!(
+            kept + flagged.len() >= rows,
+            "{rows} data rows, {kept} kept, {} flagged: a row was dropped silently",
+            flagged.len()
+        );
+    }
+
+    check_dataset(&ds)
+}
+
+/// Data rows as a spreadsheet user counts them: records after the header,
+/// blank lines aside (sniffing the separator as the table layer does).
+fn data_rows(bytes: &[u8]) -> usize {
+    let first = bytes.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let tabs = first.iter().filter(|&&b| b == b'\t').count();
+    let commas = first.iter().filter(|&&b| b == b',').count();
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(if tabs > commas { b'\t' } else { b',' })
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(bytes);
+    r.byte_records()
+        .skip(1)
+        .filter_map(Result::ok)
+        .filter(|rec| !(rec.len() == 1 && String::from_utf8_lossy(&rec[0]).trim().is_empty()))
+        .count()
+}
+
+/// The invariants of any dataset the builder returns.
+fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
+    let pairs: BTreeSet<(String, String)> = ds
+        .spell_records()
+        .iter()
+        .map(|r| (r.org.to_string(), r.member.to_string()))
+        .collect();
+    for (org, member) in &pairs {
+        let Ok(tl) = ds.timeline(org, member) else {
+            continue;
+        };
+        let mut prev_end = None;
+        for s in tl {
+            if let Some(end) = s.end() {
+                prop_assert!(s.start() <= end, "spell ends before it starts: {s:?}");
+            }
+            if let Some(p) = prev_end {
+                prop_assert!(p <= s.start(), "spells overlap in {org}/{member}");
+            }
+            prop_assert!(
+                prev_end.is_some() || std::ptr::eq(s, &tl[0]),
+                "an open spell is followed by another"
+            );
+            prev_end = s.end();
+            let set = |sp: Option<Span<_>>| sp.map(IntervalSet::from).unwrap_or_default();
+            let (definite, span, possible) = (set(s.definite()), set(s.span()), set(s.possible()));
+            prop_assert!(
+                definite.is_subset(&span) || span.is_empty(),
+                "definite ⊄ span: {s:?}"
+            );
+            prop_assert!(span.is_subset(&possible), "span ⊄ possible: {s:?}");
+            for day in [s.start(), s.end().unwrap_or(s.start())] {
+                let _ = ds.members_on(org, day);
+            }
+        }
+        let days = ds
+            .member_days(org, member)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(
+            days.change_points().windows(2).all(|w| w[0] < w[1]),
+            "member days not normalized"
+        );
+        let _ = ds.events_of(org, member);
+        let _ = ds.changes_between(org, chrono::NaiveDate::MIN, chrono::NaiveDate::MAX);
+    }
+    Ok(())
+}
+
+/// Bits of text that break files in interesting ways.
+const TOKENS: &[&str] = &[
+    ",",
+    "\"",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u{feff}",
+    "",
+    " ",
+    ";",
+    "\"a,b\"",
+    "\0",
+    "1993-02-30",
+    "1993-13-01",
+    "1993-00-10",
+    "1993-01-00",
+    "0999-01-01",
+    "10000-01-01",
+    "1993",
+    "1993-09",
+    "[1993-09-09,1993-12-09]",
+    "[1993-09-09]",
+    "1993-01-01/1992-01-01",
+    "1993-01-01/1994-01-01",
+    "99999999999999999999",
+    "-1",
+    "0",
+    "371",
+    "abc",
+    "ARM",
+    "GEO",
+    "UZB",
+    "NOPE",
+    "CSTO",
+    "CST",
+    "UNGA",
+    "X",
+    "signed",
+    "acceded",
+    "returned",
+    "suspended",
+    "withdrew",
+    "not_renewed",
+    "dissolved",
+    "renamed",
+    "participation_frozen",
+    "observer_granted",
+    "official",
+    "alias",
+    "WP-RU",
+    "ATOP",
+    "cst-arm-signed",
+];
+
+/// One edit of a file.
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// Insert a token at a byte offset.
+    Insert(usize, usize),
+    /// Delete bytes from an offset.
+    Delete(usize, usize),
+    /// Set field `f` of line `l` to a token.
+    Field(usize, usize, usize),
+    /// Copy line `l` to after line `m`.
+    CopyLine(usize, usize),
+    /// Remove line `l`.
+    DropLine(usize),
+    /// Cut the file at an offset.
+    Truncate(usize),
+    /// Insert a raw byte (invalid UTF-8 when ≥ 0x80).
+    Byte(usize, u8),
+    /// Make one field huge.
+    Huge(usize, usize, usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let t = 0..TOKENS.len();
+    prop_oneof![
+        2 => (any::<usize>(), t.clone()).prop_map(|(p, t)| Mutation::Insert(p, t)),
+        1 => (any::<usize>(), 1usize..40).prop_map(|(p, n)| Mutation::Delete(p, n)),
+        6 => (any::<usize>(), any::<usize>(), t).prop_map(|(l, f, t)| Mutation::Field(l, f, t)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(l, m)| Mutation::CopyLine(l, m)),
+        1 => any::<usize>().prop_map(Mutation::DropLine),
+        1 => any::<usize>().prop_map(Mutation::Truncate),
+        1 => (any::<usize>(), any::<u8>()).prop_map(|(p, b)| Mutation::Byte(p, b)),
+        1 => (any::<usize>(), any::<usize>(), 1usize..200_000).prop_map(|(l, f, n)| Mutation::Huge(l, f, n)),
+    ]
+}
+
+fn apply(sample: &str, mutations: &[Mutation]) -> Vec<u8> {
+    let mut bytes = sample.as_bytes().to_vec();
+    for m in mutations {
+        let n = bytes.len().max(1);
+        match *m {
+            Mutation::Insert(p, t) => {
+                let p = p % (bytes.len() + 1);
+                bytes.splice(p..p, TOKENS[t].bytes());
+            }
+            Mutation::Delete(p, k) => {
+                let p = p % n;
+                let end = (p + k).min(bytes.len());
+                if p < end {
+                    bytes.drain(p..end);
+                }
+            }
+            Mutation::Truncate(p) => bytes.truncate(p % n),
+            Mutation::Byte(p, b) => {
+                let p = p % (bytes.len() + 1);
+                bytes.insert(p, b);
+            }
+            Mutation::Field(l, f, t) => edit_field(&mut bytes, l, f, TOKENS[t]),
+            Mutation::Huge(l, f, k) => edit_field(&mut bytes, l, f, &"9".repeat(k)),
+            Mutation::CopyLine(l, m) => {
+                let mut lines = split_lines(&bytes);
+                let line = lines[l % lines.len()].clone();
+                let at = m % lines.len() + 1;
+                lines.insert(at, line);
+                bytes = lines.join(&b'\n');
+            }
+            Mutation::DropLine(l) => {
+                let mut lines = split_lines(&bytes);
+                let i = l % lines.len();
+                lines.remove(i);
+                bytes = lines.join(&b'\n');
+            }
+        }
+    }
+    bytes
+}
+
+fn split_lines(bytes: &[u8]) -> Vec<Vec<u8>> {
+    bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect()
+}
+
+/// Sets field `f` of line `l` (split naively on commas) to `value`.
+fn edit_field(bytes: &mut Vec<u8>, l: usize, f: usize, value: &str) {
+    let mut lines = split_lines(bytes);
+    let i = l % lines.len();
+    let mut fields: Vec<Vec<u8>> = lines[i].split(|&b| b == b',').map(<[u8]>::to_vec).collect();
+    let j = f % fields.len();
+    fields[j] = value.as_bytes().to_vec();
+    lines[i] = fields.join(&b',');
+    *bytes = lines.join(&b'\n');
+}
+
+/// Bytes for a loader, shown as text when a case fails.
+#[derive(Clone)]
+struct Input(Vec<u8>);
+
+impl Debug for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match std::str::from_utf8(&self.0) {
+            Ok(s) => write!(f, "{s:?}"),
+            Err(_) => write!(
+                f,
+                "{:?} (lossy; bytes {:?})",
+                String::from_utf8_lossy(&self.0),
+                self.0
+            ),
+        }
+    }
+}
+
+/// Input for a loader: a mutated sample, or arbitrary bytes (often after
+/// the sample's header, so that they reach the row checks).
+fn loader_input(sample: &'static str) -> impl Strategy<Value = Input> {
+    let header = sample.lines().next().unwrap_or("").to_string();
+    prop_oneof![
+        3 => proptest::collection::vec(mutation(), 1..8).prop_map(move |m| Input(apply(sample, &m))),
+        1 => (any::<bool>(), proptest::collection::vec(any::<u8>(), 0..2_000)).prop_map(move |(h, mut b)| {
+            if h {
+                let mut v = format!("{header}\n").into_bytes();
+                v.append(&mut b);
+                Input(v)
+            } else {
+                Input(b)
+            }
+        }),
+    ]
+}
+
+fn fuzz_loader(name: &str) {
+    let l = loader(name);
+    run(&format!("loader_{name}"), loader_input(l.sample), |input| {
+        check_load(l, &input.0)
+    });
+}
+
+#[test]
+fn fuzz_loader_sources() {
+    fuzz_loader("sources");
+}
+
+#[test]
+fn fuzz_loader_parties() {
+    fuzz_loader("parties");
+}
+
+#[test]
+fn fuzz_loader_names() {
+    fuzz_loader("names");
+}
+
+#[test]
+fn fuzz_loader_events() {
+    fuzz_loader("events");
+}
+
+#[test]
+fn samples_load_cleanly() {
+    for l in LOADERS {
+        let (ds, problems) = (l.load)(l.sample.as_bytes()).build_lenient();
+        assert!(problems.is_empty(), "{}: {problems:?}", l.name);
+        assert_eq!((l.kept)(&ds), data_rows(l.sample.as_bytes()), "{}", l.name);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Dates.
+
+fn date_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("-".to_string()),
+        Just("/".to_string()),
+        Just(",".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just(" ".to_string()),
+        "[0-9]{1,5}",
+        "1[0-9]{3}",
+        "(0[0-9]|1[0-3])",
+        "([0-2][0-9]|3[0-2])",
+        any::<char>().prop_map(String::from),
+    ];
+    prop_oneof![
+        proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat()),
+        any::<String>(),
+    ]
+}
+
+#[test]
+fn fuzz_dates() {
+    run("dates", date_text(), |s| {
+        match parse_day(&s) {
+            Ok(d) => prop_assert_eq!(parse_day(&d.to_string()).ok(), Some(d)),
+            Err(e) => {
+                prop_assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)), "{e:?}");
+                prop_assert!(!e.to_string().contains('\n'));
+            }
+        }
+        match s.parse::<UncertainDate>() {
+            Ok(d) => {
+                prop_assert!(d.earliest() <= d.latest());
+                prop_assert!(d.could_be(d.earliest()) && d.could_be(d.latest()));
+                prop_assert_eq!(d.to_string().parse::<UncertainDate>().ok(), Some(d));
+            }
+            Err(e) => {
+                prop_assert!(
+                    matches!(
+                        e.kind(),
+                        ErrorKind::InvalidDate(_) | ErrorKind::EndBeforeStart { .. }
+                    ),
+                    "{e:?}"
+                );
+                prop_assert!(e.value().is_some(), "no value in {e:?}");
+                prop_assert!(!e.to_string().contains('\n'));
+            }
+        }
+        Ok(())
+    });
+}
+
+/// The public variants can hold anything; asking them must not panic.
+#[test]
+fn fuzz_uncertain_date_variants() {
+    let day = (-400_000i32..400_000)
+        .prop_map(|n| chrono::NaiveDate::from_num_days_from_ce_opt(n).unwrap_or_default());
+    let date = prop_oneof![
+        day.clone().prop_map(UncertainDate::Day),
+        (any::<i32>(), any::<u32>()).prop_map(|(year, month)| UncertainDate::Month { year, month }),
+        any::<i32>().prop_map(UncertainDate::Year),
+        proptest::collection::vec(day.clone(), 0..4).prop_map(UncertainDate::OneOf),
+        (day.clone(), day).prop_map(|(a, b)| UncertainDate::Between(a, b)),
+    ];
+    run("uncertain_date_variants", date, |d| {
+        let _ = (d.earliest(), d.latest(), d.is_exact(), d.to_string());
+        let _ = d.could_be(chrono::NaiveDate::MIN);
+        Ok(())
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Interval sets.
+
+/// Spans on a small range (many overlaps), some open, some empty or
+/// reversed (refused by `Span::new`).
+fn raw_spans() -> impl Strategy<Value = Vec<(i32, Option<i32>)>> {
+    proptest::collection::vec(
+        (-60i32..60, proptest::option::weighted(0.85, -60i32..60)),
+        0..12,
+    )
+}
+
+/// The domain the naive model covers: every span lies inside it, so
+/// whatever holds up to `HI` holds beyond it.
+const LO: i32 = -64;
+const HI: i32 = 64;
+
+fn build(raw: &[(i32, Option<i32>)]) -> Result<IntervalSet<i32>, TestCaseError> {
+    let mut spans = Vec::new();
+    for &(s, e) in raw {
+        match Span::new(s, e) {
+            Ok(span) => spans.push(span),
+            Err(err) => {
+                prop_assert!(e.is_some_and(|e| e <= s), "refused a good span {s}..{e:?}");
+                prop_assert!(
+                    matches!(err.kind(), ErrorKind::EndBeforeStart { .. }),
+                    "{err:?}"
+                );
+            }
+        }
+    }
+    let collected: IntervalSet<i32> = spans.iter().copied().collect();
+    // Three ways to build one set must agree.
+    let mut inserted = IntervalSet::new();
+    for s in &spans {
+        inserted.insert(*s);
+    }
+    prop_assert_eq!(&inserted, &collected);
+    let mut extended = IntervalSet::new();
+    extended.extend(spans.iter().copied());
+    prop_assert_eq!(&extended, &collected);
+    // The model: a day is in the set when some span holds it.
+    for x in LO..HI {
+        prop_assert_eq!(
+            collected.contains(&x),
+            spans.iter().any(|s| s.contains(&x)),
+            "x = {}",
+            x
+        );
+    }
+    Ok(collected)
+}
+
+fn normalized(s: &IntervalSet<i32>) -> bool {
+    s.change_points().windows(2).all(|w| w[0] < w[1])
+}
+
+fn model(s: &IntervalSet<i32>) -> Vec<bool> {
+    (LO..HI).map(|x| s.contains(&x)).collect()
+}
+
+/// Spans of `s` as the model sees them: maximal runs of days.
+fn runs(m: &[bool]) -> usize {
+    m.iter()
+        .enumerate()
+        .filter(|&(i, &b)| b && (i == 0 || !m[i - 1]))
+        .count()
+}
+
+fn check_sets(
+    a: &IntervalSet<i32>,
+    b: &IntervalSet<i32>,
+    window: Span<i32>,
+) -> Result<(), TestCaseError> {
+    let (ma, mb) = (model(a), model(b));
+    type Model = fn(bool, bool) -> bool;
+    let ops: [(&str, IntervalSet<i32>, Model); 4] = [
+        ("union", a.union(b), |x, y| x || y),
+        ("intersection", a.intersection(b), |x, y| x && y),
+        ("difference", a.difference(b), |x, y| x && !y),
+        ("symmetric_difference", a.symmetric_difference(b), |x, y| {
+            x != y
+        }),
+    ];
+    for (name, out, f) in &ops {
+        prop_assert!(
+            normalized(out),
+            "{name} not normalized: {:?}",
+            out.change_points()
+        );
+        let want: Vec<bool> = ma.iter().zip(&mb).map(|(&x, &y)| f(x, y)).collect();
+        prop_assert_eq!(&model(out), &want, "{}", name);
+        prop_assert_eq!(out.len(), runs(&want), "{} len", name);
+    }
+    let any_common = ma.iter().zip(&mb).any(|(&x, &y)| x && y);
+    prop_assert_eq!(a.overlaps(b), any_common);
+    prop_assert_eq!(a.is_subset(b), ma.iter().zip(&mb).all(|(&x, &y)| !x || y));
+    prop_assert_eq!(a.len(), runs(&ma));
+    prop_assert_eq!(a.is_empty(), !ma.iter().any(|&x| x));
+
+    // Spans: in order, disjoint, not touching.
+    let spans: Vec<Span<i32>> = a.iter().collect();
+    prop_assert_eq!(spans.len(), a.len());
+    for w in spans.windows(2) {
+        prop_assert!(
+            w[0].end().is_some_and(|e| e < w[1].start()),
+            "spans touch: {spans:?}"
+        );
+    }
+    for x in LO..HI {
+        let c = a.span_containing(&x);
+        prop_assert_eq!(c.is_some(), a.contains(&x));
+        if let Some(c) = c {
+            prop_assert!(c.contains(&x) && spans.contains(&c));
+        }
+    }
+
+    // Gaps and the clipped set tile the window.
+    let win = IntervalSet::from(window);
+    let gaps: Vec<Span<i32>> = a.gaps(window).collect();
+    let gap_set: IntervalSet<i32> = gaps.iter().copied().collect();
+    prop_assert_eq!(gaps.len(), gap_set.len(), "gaps touch or overlap");
+    let clipped = a.intersection(&win);
+    prop_assert!(!gap_set.overlaps(&clipped), "a gap overlaps the set");
+    prop_assert_eq!(
+        gap_set.union(&clipped),
+        win.clone(),
+        "gaps + set do not tile the window"
+    );
+    prop_assert_eq!(a.complement_within(window), gap_set);
+
+    // Text and serde round trips.
+    prop_assert_eq!(
+        a.to_string().parse::<IntervalSet<i32>>().ok(),
+        Some(a.clone())
+    );
+    let json = serde_json::to_string(a).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(
+        serde_json::from_str::<IntervalSet<i32>>(&json).ok(),
+        Some(a.clone())
+    );
+    Ok(())
+}
+
+#[test]
+fn fuzz_interval_set() {
+    let window = (-64i32..64, proptest::option::weighted(0.8, -64i32..64));
+    run(
+        "interval_set",
+        (raw_spans(), raw_spans(), window),
+        |(ra, rb, (ws, we))| {
+            let (a, b) = (build(&ra)?, build(&rb)?);
+            let Ok(window) = Span::new(ws, we.map(|e| e.max(ws + 1))) else {
+                return Ok(());
+            };
+            check_sets(&a, &b, window)?;
+            check_sets(&b, &a, window)
+        },
+    );
+}
+
+/// Any `i32` at all (no model): the structural invariants still hold at the
+/// extremes.
+#[test]
+fn fuzz_interval_set_wide() {
+    let spans =
+        || proptest::collection::vec((any::<i32>(), proptest::option::of(any::<i32>())), 0..10);
+    run(
+        "interval_set_wide",
+        (spans(), spans(), any::<i32>(), any::<i32>()),
+        |(ra, rb, w1, w2)| {
+            let set = |raw: &[(i32, Option<i32>)]| {
+                raw.iter()
+                    .filter_map(|&(s, e)| Span::new(s, e).ok())
+                    .collect::<IntervalSet<i32>>()
+            };
+            let (a, b) = (set(&ra), set(&rb));
+            let (lo, hi) = (w1.min(w2), w1.max(w2));
+            let Ok(window) = Span::new(lo, Some(hi)) else {
+                return Ok(());
+            };
+            for out in [
+                a.union(&b),
+                a.intersection(&b),
+                a.difference(&b),
+                a.symmetric_difference(&b),
+            ] {
+                prop_assert!(normalized(&out));
+            }
+            let win = IntervalSet::from(window);
+            let gaps: IntervalSet<i32> = a.gaps(window).collect();
+            prop_assert!(!gaps.overlaps(&a));
+            prop_assert_eq!(gaps.union(&a.intersection(&win)), win);
+            prop_assert_eq!(a.union(&b), b.union(&a));
+            prop_assert_eq!(a.difference(&b).union(&a.intersection(&b)), a.clone());
+            prop_assert_eq!(a.to_string().parse::<IntervalSet<i32>>().ok(), Some(a));
+            Ok(())
+        },
+    );
+}
+
+/// Strings into the span and set parsers.
+#[test]
+fn fuzz_interval_set_parse() {
+    let text = prop_oneof![
+        proptest::collection::vec(
+            prop_oneof![
+                Just(".."),
+                Just(","),
+                Just(" "),
+                Just("-"),
+                Just("1"),
+                Just("23"),
+                Just("x"),
+                Just("2147483648")
+            ],
+            0..10
+        )
+        .prop_map(|v| v.concat()),
+        any::<String>(),
+    ];
+    run("interval_set_parse", text, |s| {
+        match s.parse::<IntervalSet<i32>>() {
+            Ok(set) => {
+                prop_assert!(normalized(&set));
+                prop_assert_eq!(set.to_string().parse::<IntervalSet<i32>>().ok(), Some(set));
+            }
+            Err(e) => prop_assert!(
+                matches!(
+                    e.kind(),
+                    ErrorKind::InvalidValue(_) | ErrorKind::EndBeforeStart { .. }
+                ),
+                "{e:?}"
+            ),
+        }
+        Ok(())
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Crashes found by the harnesses above, kept as named regression tests.
+
+mod regressions {
+    use super::*;
+
+    fn events_loader_on(text: &str) -> Result<(), TestCaseError> {
+        check_load(loader("events"), text.as_bytes())
+    }
+
+    /// `Event::day` indexed the first reading; an event added with no
+    /// readings panicked before the builder could refuse it.
+    #[test]
+    fn event_without_readings_is_refused_not_a_panic() {
+        use membership_history::{Event, EventKind};
+        let e = Event::new("e", "CSTO", Some("ARM"), EventKind::Signed, vec![]);
+        let _ = (e.day(), e.is_disputed());
+        let mut b = bundled_with(None, None, None, None);
+        b.add_event(e);
+        let (_, problems) = b.build_lenient();
+        assert_eq!(problems.len(), 1);
+        assert!(matches!(problems[0].kind(), ErrorKind::InvalidValue(_)));
+    }
+
+    /// `UncertainDate::Year(i32::MAX).latest()` overflowed computing the next
+    /// year; `Month { month: u32::MAX }` the next month; `OneOf(vec![])`
+    /// indexed an empty vector.
+    #[test]
+    fn uncertain_date_extremes_do_not_panic() {
+        assert_eq!(
+            UncertainDate::Year(i32::MAX).latest(),
+            chrono::NaiveDate::MAX
+        );
+        let m = UncertainDate::Month {
+            year: 2000,
+            month: u32::MAX,
+        };
+        assert!(m.earliest() <= m.latest());
+        let none = UncertainDate::OneOf(vec![]);
+        assert_eq!(
+            (none.earliest(), none.latest()),
+            (chrono::NaiveDate::MIN, chrono::NaiveDate::MAX)
+        );
+    }
+
+    /// Found by `fuzz_loader_events`: when an event with readings on two
+    /// rows was refused (here: an unknown organization), only its first row
+    /// was named; the second was dropped silently.
+    #[test]
+    fn refused_event_names_every_row_of_its_readings() {
+        let text = "event,org,member,kind,date,note,sources\n\
+                    e1,\u{feff},UZB,ratified,2008-03-28,,ATOP\n\
+                    e9,CSTO,RUS,signed,1992-05-15,,ATOP\n\
+                    e1,\u{feff},UZB,ratified,2008-03-29,,ATOP\n";
+        events_loader_on(text).unwrap();
+        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        let lines: Vec<Option<u64>> = problems.iter().map(Error::line).collect();
+        assert_eq!(lines, [Some(2), Some(4)]);
+        assert!(
+            problems
+                .iter()
+                .all(|p| matches!(p.kind(), ErrorKind::UnknownOrganization(_)))
+        );
+    }
+
+    /// Found by `fuzz_loader_*`: a bare `\r` line end (old Mac files) put
+    /// every row on line 2, so problems could not be told apart.
+    #[test]
+    fn bare_cr_rows_have_their_own_lines() {
+        let text = "code,name,cow_code,cow_abbreviation,sources\n\u{e}\r\u{e}";
+        check_load(loader("parties"), text.as_bytes()).unwrap();
+        let (_, problems) = bundled_with(None, Some(text.as_bytes()), None, None).build_lenient();
+        let lines: Vec<Option<u64>> = problems.iter().map(Error::line).collect();
+        assert_eq!(&lines[..2], [Some(2), Some(3)]);
+    }
+
+    /// Found by `fuzz_loader_events`: a huge value was repeated in full
+    /// inside the rule (a 2,000-character message).
+    #[test]
+    fn huge_value_gives_a_short_message() {
+        let text = format!(
+            "event,org,member,kind,date,note,sources\ne1,CSTO,RUS,signed,{},,ATOP\n",
+            "9".repeat(2_000)
+        );
+        events_loader_on(&text).unwrap();
+        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        assert!(problems[0].to_string().len() < 400, "{}", problems[0]);
+    }
+
+    /// Found by `fuzz_dates`: an error from a month-or-year date (`-`) had
+    /// no value attached.
+    #[test]
+    fn month_or_year_date_error_has_its_value() {
+        let e = "-".parse::<UncertainDate>().unwrap_err();
+        assert_eq!(e.value(), Some("-"));
+    }
+
+    /// A quoted header cell holding a newline printed a two-line message.
+    #[test]
+    fn newline_in_a_header_stays_on_one_line() {
+        let text =
+            "event,org,member,kind,\"da\nte\",note,sources\ne1,CSTO,ARM,signed,1992-05-15,,ATOP\n";
+        events_loader_on(text).unwrap();
+        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        assert!(matches!(problems[0].kind(), ErrorKind::Header(_)));
+        assert!(!problems[0].to_string().contains('\n'), "{}", problems[0]);
+    }
+}
