@@ -277,17 +277,26 @@ impl DatasetBuilder {
             };
             let (from, until) = (day(t[3])?, day(t[4])?);
             if let (Some(f), Some(u)) = (from, until)
-                && u <= f {
-                    return Err(row.error(
-                        t[4],
-                        ErrorKind::EndBeforeStart {
-                            start: f.to_string(),
-                            end: u.to_string(),
-                        },
-                    ));
-                }
+                && u <= f
+            {
+                return Err(row.error(
+                    t[4],
+                    ErrorKind::EndBeforeStart {
+                        start: f.to_string(),
+                        end: u.to_string(),
+                    },
+                ));
+            }
             let srcs = sources(row, t[5])?;
-            b.push_name(org.to_string(), kind, name.to_string(), from, until, srcs, row.origin());
+            b.push_name(
+                org.to_string(),
+                kind,
+                name.to_string(),
+                from,
+                until,
+                srcs,
+                row.origin(),
+            );
             Ok(())
         })
     }

@@ -332,7 +332,15 @@ impl DatasetBuilder {
         until: Option<NaiveDate>,
         sources: impl IntoIterator<Item = S>,
     ) -> &mut Self {
-        self.push_name(org.into(), NameKind::Official, name.into(), from, until, sources, Origin::default())
+        self.push_name(
+            org.into(),
+            NameKind::Official,
+            name.into(),
+            from,
+            until,
+            sources,
+            Origin::default(),
+        )
     }
 
     /// Adds another name organization `org` is known by; it finds the
@@ -352,7 +360,15 @@ impl DatasetBuilder {
         alias: impl Into<String>,
         sources: impl IntoIterator<Item = S>,
     ) -> &mut Self {
-        self.push_name(org.into(), NameKind::Alias, alias.into(), None, None, sources, Origin::default())
+        self.push_name(
+            org.into(),
+            NameKind::Alias,
+            alias.into(),
+            None,
+            None,
+            sources,
+            Origin::default(),
+        )
     }
 
     #[allow(clippy::too_many_arguments)] // one per column of names.csv, plus where it was read
@@ -511,7 +527,8 @@ impl DatasetBuilder {
         }
         for org in &mut ds.orgs {
             // Official names in time order, then aliases.
-            org.names.sort_by_key(|n| (n.kind == NameKind::Alias, n.from));
+            org.names
+                .sort_by_key(|n| (n.kind == NameKind::Alias, n.from));
         }
 
         let mut party_origins: Vec<Origin> = Vec::new();
@@ -611,16 +628,18 @@ impl DatasetBuilder {
                     .and_then(|o| dissolved.get(o))
                     .is_some_and(|&d| ev.day() >= ds.events[d].day());
             if after_end {
-                problems.push(ev.origin.attach(
-                    Error::new(ErrorKind::Sequence(format!(
-                        "`{}` on {} comes after the organization `{}` ended",
-                        ev.kind,
-                        ev.day(),
-                        ev.org
-                    )))
-                    .in_field("kind")
-                    .with_value(ev.kind.as_str()),
-                ));
+                problems.push(
+                    ev.origin.attach(
+                        Error::new(ErrorKind::Sequence(format!(
+                            "`{}` on {} comes after the organization `{}` ended",
+                            ev.kind,
+                            ev.day(),
+                            ev.org
+                        )))
+                        .in_field("kind")
+                        .with_value(ev.kind.as_str()),
+                    ),
+                );
             }
         }
 
@@ -698,7 +717,14 @@ fn first_at(origin: &Origin) -> String {
 
 /// Makes `key` (an organization id or name, any case) find organization `i`;
 /// a key another organization already uses is a problem at `origin`.
-fn claim_name(ds: &mut Dataset, i: usize, key: &str, field: &str, origin: &Origin, problems: &mut Vec<Error>) {
+fn claim_name(
+    ds: &mut Dataset,
+    i: usize,
+    key: &str,
+    field: &str,
+    origin: &Origin,
+    problems: &mut Vec<Error>,
+) {
     let lower = key.to_lowercase();
     match ds.org_lookup.get(&lower) {
         Some(&j) if j != i => problems.push(
@@ -718,7 +744,12 @@ fn claim_name(ds: &mut Dataset, i: usize, key: &str, field: &str, origin: &Origi
     }
 }
 
-fn check_sources(index: &HashMap<String, usize>, sources: &[String], problems: &mut Vec<Error>, origin: &Origin) {
+fn check_sources(
+    index: &HashMap<String, usize>,
+    sources: &[String],
+    problems: &mut Vec<Error>,
+    origin: &Origin,
+) {
     for s in sources {
         if !index.contains_key(s) {
             problems.push(
@@ -821,8 +852,10 @@ fn replay(
     for id in ids {
         let ev = &events[id];
         if let Some(d) = dissolved
-            && ev.day() >= events[d].day() {
-                errors.push(ev.origin.attach(
+            && ev.day() >= events[d].day()
+        {
+            errors.push(
+                ev.origin.attach(
                     Error::new(ErrorKind::Sequence(format!(
                         "`{}` on {} comes after the organization ended on {}",
                         ev.kind,
@@ -831,9 +864,10 @@ fn replay(
                     )))
                     .in_field("kind")
                     .with_value(ev.kind.as_str()),
-                ));
-                continue;
-            }
+                ),
+            );
+            continue;
+        }
         let after = match ev.kind.apply(standing) {
             Ok(after) => after,
             Err(rule) => {

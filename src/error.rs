@@ -277,7 +277,13 @@ fn cut(s: &str) -> String {
 fn shown(s: &str) -> String {
     cut(s)
         .chars()
-        .map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() })
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
         .collect()
 }
 

@@ -635,9 +635,10 @@ impl Dataset {
                 out.push((m.party, s.opened_by, before, Some(s.status)));
                 let next = m.spells.get(i + 1);
                 if let Some(c) = s.closed_by
-                    && next.is_none_or(|n| n.opened_by != c) {
-                        out.push((c, Some(s.status), None));
-                    }
+                    && next.is_none_or(|n| n.opened_by != c)
+                {
+                    out.push((m.party, c, Some(s.status), None));
+                }
             }
         }
         out.retain(|&(_, e, _, _)| (from..to).contains(&self.events[e].day()));

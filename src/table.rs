@@ -105,12 +105,16 @@ impl<R: Read> Table<R> {
             }
         }
         if !columns.allow_others
-            && let Some(extra) = table.header.iter().find(|h| !columns.required.contains(&h.as_str())) {
-                return Err(table.header_error(format!(
-                    "unknown column `{extra}` (misspelled?); the header must be: {}",
-                    expected()
-                )));
-            }
+            && let Some(extra) = table
+                .header
+                .iter()
+                .find(|h| !columns.required.contains(&h.as_str()))
+        {
+            return Err(table.header_error(format!(
+                "unknown column `{extra}` (misspelled?); the header must be: {}",
+                expected()
+            )));
+        }
         let mut seen = std::collections::HashSet::new();
         if let Some(dup) = table.header.iter().find(|h| !seen.insert(h.as_str())) {
             return Err(table.header_error(format!("column `{dup}` appears twice")));
@@ -188,7 +192,10 @@ pub(crate) struct LineEnds<R> {
 
 impl<R: Read> LineEnds<R> {
     fn new(inner: R) -> Self {
-        LineEnds { inner, after_cr: false }
+        LineEnds {
+            inner,
+            after_cr: false,
+        }
     }
 }
 
