@@ -24,7 +24,7 @@ use crate::dataset::{Dataset, Spell};
 use crate::error::{Error, ErrorKind};
 use crate::import::CowStates;
 use crate::party::Party;
-use crate::set::Span;
+use crate::set::{IntervalSet, Span};
 use crate::status::{Certainty, Status};
 
 /// How a year's code is read from spells that start and end on days.
@@ -96,10 +96,14 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// The code of one party's spells in one year.
 fn code_in(spells: &[Spell], party: &Party, year: i32, rule: YearRule, states: Option<&CowStates>) -> i8 {
-    let in_system = |d: NaiveDate| match (states, party.cow_code()) {
-        (Some(list), Some(code)) => list.in_system(code, d),
-        _ => true,
-    };
+    let (first, next) = (day(year, 1, 1), day(year + 1, 1, 1));
+    let cow = states.zip(party.cow_code());
+    let in_system = |d: NaiveDate| cow.is_none_or(|(list, code)| list.in_system(code, d));
+    let existed = cow.is_none_or(|(list, code)| {
+        list.by_code(code).is_some_and(|st| {
+            Span::new(first, Some(next)).is_ok_and(|y| !IntervalSet::from(y).intersection(st.existence()).is_empty())
+        })
+    });
     let point = |d: NaiveDate| {
         let mut possible = false;
         for s in spells {
@@ -109,10 +113,10 @@ fn code_in(spells: &[Spell], party: &Party, year: i32, rule: YearRule, states: O
                 None => {}
             }
         }
-        if !in_system(d) {
-            -1
-        } else if possible {
+        if possible {
             -9
+        } else if !in_system(d) {
+            -1
         } else {
             0
         }
@@ -122,7 +126,6 @@ fn code_in(spells: &[Spell], party: &Party, year: i32, rule: YearRule, states: O
         YearRule::MidYear => point(day(year, 7, 1)),
         YearRule::StartOfYear => point(day(year, 1, 1)),
         YearRule::AnyDay => {
-            let (first, next) = (day(year, 1, 1), day(year + 1, 1, 1));
             let overlaps = |a: NaiveDate, b: Option<NaiveDate>| a < next && b.is_none_or(|b| b > first && b > a);
             let rank = |c: i8| match c {
                 1 => 3,
@@ -141,16 +144,10 @@ fn code_in(spells: &[Spell], party: &Party, year: i32, rule: YearRule, states: O
             let possible = spells
                 .iter()
                 .any(|s| s.status != Status::Suspended && overlaps(s.start_earliest, s.end_latest));
-            let existed = match (states, party.cow_code()) {
-                (Some(list), Some(code)) => list.by_code(code).is_some_and(|st| {
-                    Span::new(first, Some(next)).is_ok_and(|y| !crate::IntervalSet::from(y).intersection(st.existence()).is_empty())
-                }),
-                _ => true,
-            };
-            if !existed {
-                -1
-            } else if possible {
+            if possible {
                 -9
+            } else if !existed {
+                -1
             } else {
                 0
             }

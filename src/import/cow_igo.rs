@@ -305,7 +305,7 @@ impl Emitter<'_> {
                 continue;
             }
             let now = status_of(code);
-            let (after, before) = prev.unwrap_or((year - 1, None));
+            let (after, before) = prev.unwrap_or((first_year.unwrap_or(year) - 1, None));
             let date = window(after + 1, year);
             if missing_since.take().is_some() {
                 self.unknown(member, before, now, date, line);
@@ -317,7 +317,9 @@ impl Emitter<'_> {
         }
         if let (Some(from), Some((year, line))) = (missing_since, last) {
             let (after, before) = prev.unwrap_or((from - 1, None));
-            self.unknown(member, before, None, window(after + 1, year), line);
+            // Through the last missing year: its 31 December is unknown too.
+            let through = UncertainDate::Between(jan1(after + 1), jan1(year + 1));
+            self.unknown(member, before, None, through, line);
             // After trailing missing years nothing is known: `unknown` ended
             // every status, so later answers say no status.
         }
@@ -383,9 +385,13 @@ fn window(from: i32, to: i32) -> UncertainDate {
         return UncertainDate::Year(to);
     }
     // Both years come from checked rows, so these days exist.
-    let jan1 = NaiveDate::from_ymd_opt(from, 1, 1).unwrap_or(NaiveDate::MIN);
     let dec31 = NaiveDate::from_ymd_opt(to, 12, 31).unwrap_or(NaiveDate::MAX);
-    UncertainDate::Between(jan1, dec31)
+    UncertainDate::Between(jan1(from), dec31)
+}
+
+fn jan1(year: i32) -> NaiveDate {
+    // Years come from checked rows (at most one past them), so the day exists.
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MAX)
 }
 
 impl Dataset {
