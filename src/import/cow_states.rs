@@ -343,7 +343,7 @@ impl CowStates {
     ///
     /// ```
     /// # use membership_history::CowStates;
-    /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nKZK,705,Kazakhstan,1991,12,26,2016,12,31\n";
+    /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\nKZK,705,Kazakhstan,1991,12,26,2016,12,31,2016\n";
     /// let states = CowStates::from_reader(csv.as_bytes(), "s.csv")?;
     /// assert!(!states.in_system(705, "1991-12-25".parse()?));
     /// assert!(states.in_system(705, "2030-01-01".parse()?)); // the data stops in 2016
