@@ -27,11 +27,18 @@ fn load(c: &mut Criterion) {
     group.bench_function("cow_igo_full", |b| {
         b.iter(|| {
             let mut builder = Dataset::builder();
-            let counts = builder.read_cow_igo(black_box(bytes.as_slice()), "igo_year_formatv3.csv", None);
+            let counts =
+                builder.read_cow_igo(black_box(bytes.as_slice()), "igo_year_formatv3.csv", None);
             let ds = builder.build();
             // Checked inside the loop: a load that fails or loses rows is no load.
-            assert!(counts.is_ok_and(|c| c.rows == 19_335), "the COW IGO file did not load");
-            assert!(ds.is_ok_and(|ds| ds.organizations().len() == 534), "the COW IGO dataset did not build");
+            assert!(
+                counts.is_ok_and(|c| c.rows == 19_335),
+                "the COW IGO file did not load"
+            );
+            assert!(
+                ds.is_ok_and(|ds| ds.organizations().len() == 534),
+                "the COW IGO dataset did not build"
+            );
         });
     });
     group.finish();

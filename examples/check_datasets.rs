@@ -37,8 +37,16 @@ fn fail(msg: &str) -> ! {
 /// Data records in a CSV file, counted by the csv crate alone.
 fn records(path: &str) -> usize {
     let file = std::fs::File::open(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    let mut rd = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(file);
-    rd.records().filter(|r| r.as_ref().is_ok_and(|r| !(r.len() == 1 && r[0].trim().is_empty()))).count()
+    let mut rd = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(file);
+    rd.records()
+        .filter(|r| {
+            r.as_ref()
+                .is_ok_and(|r| !(r.len() == 1 && r[0].trim().is_empty()))
+        })
+        .count()
 }
 
 struct Tally {
@@ -81,19 +89,34 @@ fn main() {
     // --- COW states
     let states = CowStates::from_path(states_path).unwrap_or_else(|e| fail(&e.to_string()));
     let n = records(states_path);
-    println!("{states_path}: {} rows, {} states", states.rows(), states.len());
-    t.check(states.rows() == n, &format!("every row read ({} of {n})", states.rows()));
+    println!(
+        "{states_path}: {} rows, {} states",
+        states.rows(),
+        states.len()
+    );
+    t.check(
+        states.rows() == n,
+        &format!("every row read ({} of {n})", states.rows()),
+    );
     let errs = bundled().check_state_existence(&states);
     for e in &errs {
         println!("    {e}");
     }
-    t.check(errs.is_empty(), &format!("bundled data: {} spells of a state outside the state system", errs.len()));
+    t.check(
+        errs.is_empty(),
+        &format!(
+            "bundled data: {} spells of a state outside the state system",
+            errs.len()
+        ),
+    );
 
     // --- ATOP
     let start = Instant::now();
     let mut b = Dataset::builder();
     let f = std::fs::File::open(atop_path).unwrap_or_else(|e| fail(&format!("{atop_path}: {e}")));
-    let counts = b.read_atop(f, "atop-member-level.csv", Some(&states)).unwrap_or_else(|e| fail(&e.to_string()));
+    let counts = b
+        .read_atop(f, "atop-member-level.csv", Some(&states))
+        .unwrap_or_else(|e| fail(&e.to_string()));
     let (atop, problems) = b.build_lenient();
     let n = records(atop_path);
     println!(
@@ -105,29 +128,51 @@ fn main() {
         atop.spell_records().len(),
         start.elapsed().as_secs_f64() * 1e3
     );
-    t.check(counts.rows == n, &format!("every row read ({} of {n})", counts.rows));
+    t.check(
+        counts.rows == n,
+        &format!("every row read ({} of {n})", counts.rows),
+    );
     for p in problems.iter().take(10) {
         println!("    {p}");
     }
-    t.check(problems.is_empty(), &format!("{} problems building the ATOP dataset", problems.len()));
+    t.check(
+        problems.is_empty(),
+        &format!("{} problems building the ATOP dataset", problems.len()),
+    );
     let errs = atop.check_state_existence(&states);
-    println!("  (info) ATOP spells of a state outside the state system: {}", errs.len());
+    println!(
+        "  (info) ATOP spells of a state outside the state system: {}",
+        errs.len()
+    );
 
     // ATOP 4220 against the bundled CST/CSTO where the bundled data cites ATOP.
     let ours = bundled();
-    let by_cow: HashMap<u16, &str> = ours.parties().iter().filter_map(|p| p.cow_code().map(|c| (c, p.code()))).collect();
+    let by_cow: HashMap<u16, &str> = ours
+        .parties()
+        .iter()
+        .filter_map(|p| p.cow_code().map(|c| (c, p.code())))
+        .collect();
     let mut atop_events: Vec<(String, chrono::NaiveDate, Sense)> = Vec::new();
     for p in atop.parties() {
-        let Ok(evs) = atop.events_of("4220", p.code()) else { continue };
+        let Ok(evs) = atop.events_of("4220", p.code()) else {
+            continue;
+        };
         for e in evs {
-            let code = p.cow_code().and_then(|c| by_cow.get(&c)).map_or_else(|| p.code().to_string(), |c| c.to_string());
+            let code = p
+                .cow_code()
+                .and_then(|c| by_cow.get(&c))
+                .map_or_else(|| p.code().to_string(), |c| c.to_string());
             atop_events.push((code, e.day(), sense(e.kind())));
         }
     }
     let mut cited = Vec::new();
     for e in ours.events().filter(|e| e.org() == "CSTO") {
         let Some(member) = e.member() else { continue };
-        for r in e.readings().iter().filter(|r| r.sources().iter().any(|s| s == "ATOP")) {
+        for r in e
+            .readings()
+            .iter()
+            .filter(|r| r.sources().iter().any(|s| s == "ATOP"))
+        {
             if r.date().is_exact() {
                 cited.push((member.to_string(), r.date().earliest(), sense(e.kind())));
             }
@@ -149,9 +194,21 @@ fn main() {
             cited.len()
         ),
     );
-    let days = |ds: &Dataset, org: &str, code: &str| ds.member_days(org, code).map(|d| d.to_string()).unwrap_or_default();
-    for p in atop.parties().iter().filter(|p| atop.timeline("4220", p.code()).is_ok_and(|t| !t.is_empty())) {
-        let b_code = p.cow_code().and_then(|c| by_cow.get(&c)).copied().unwrap_or("?");
+    let days = |ds: &Dataset, org: &str, code: &str| {
+        ds.member_days(org, code)
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    for p in atop
+        .parties()
+        .iter()
+        .filter(|p| atop.timeline("4220", p.code()).is_ok_and(|t| !t.is_empty()))
+    {
+        let b_code = p
+            .cow_code()
+            .and_then(|c| by_cow.get(&c))
+            .copied()
+            .unwrap_or("?");
         println!(
             "    {:<4} ATOP {:<48} bundled {}",
             p.code(),
@@ -162,11 +219,14 @@ fn main() {
 
     // --- COW IGO
     let start = Instant::now();
-    let igo = Dataset::from_cow_igo(igo_path, Some(&states)).unwrap_or_else(|e| fail(&e.to_string()));
+    let igo =
+        Dataset::from_cow_igo(igo_path, Some(&states)).unwrap_or_else(|e| fail(&e.to_string()));
     let load = start.elapsed();
     let mut b = Dataset::builder();
     let f = std::fs::File::open(igo_path).unwrap_or_else(|e| fail(&format!("{igo_path}: {e}")));
-    let counts = b.read_cow_igo(f, "igo_year_formatv3.csv", Some(&states)).unwrap_or_else(|e| fail(&e.to_string()));
+    let counts = b
+        .read_cow_igo(f, "igo_year_formatv3.csv", Some(&states))
+        .unwrap_or_else(|e| fail(&e.to_string()));
     let n = records(igo_path);
     println!(
         "{igo_path}: {} rows, {} IGOs, {} states, {} events, {} spells (loaded in {:.0} ms)",
@@ -177,11 +237,17 @@ fn main() {
         igo.spell_records().len(),
         load.as_secs_f64() * 1e3
     );
-    t.check(counts.rows == n, &format!("every row read ({} of {n})", counts.rows));
+    t.check(
+        counts.rows == n,
+        &format!("every row read ({} of {n})", counts.rows),
+    );
 
     let file = std::fs::File::open(igo_path).unwrap_or_else(|e| fail(&format!("{igo_path}: {e}")));
     let mut rd = csv::Reader::from_reader(file);
-    let header = rd.headers().unwrap_or_else(|e| fail(&e.to_string())).clone();
+    let header = rd
+        .headers()
+        .unwrap_or_else(|e| fail(&e.to_string()))
+        .clone();
     let cols: Vec<(usize, &str)> = header
         .iter()
         .enumerate()
@@ -194,7 +260,12 @@ fn main() {
     let mut three_valued_bad = 0usize;
     for rec in rd.records() {
         let rec = rec.unwrap_or_else(|e| fail(&e.to_string()));
-        let (org, year) = (&rec[0], rec[2].parse::<i32>().unwrap_or_else(|e| fail(&e.to_string())));
+        let (org, year) = (
+            &rec[0],
+            rec[2]
+                .parse::<i32>()
+                .unwrap_or_else(|e| fail(&e.to_string())),
+        );
         let dec31 = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
         let jul1 = chrono::NaiveDate::from_ymd_opt(year, 7, 1).unwrap_or_default();
         for &(i, abb) in &cols {
@@ -202,7 +273,9 @@ fn main() {
             cells += 1;
             *by_code.entry(want).or_default() += 1;
             // Without the state list -1 cannot be told from 0: exact.
-            let got = igo.cow_code(org, abb, year, YearRule::EndOfYear, None).unwrap_or(i8::MIN);
+            let got = igo
+                .cow_code(org, abb, year, YearRule::EndOfYear, None)
+                .unwrap_or(i8::MIN);
             if got != want.max(0) && !(want == -9 && got == -9) {
                 *mismatches.entry((want, got)).or_default() += 1;
                 if examples.len() < 10 {
@@ -211,7 +284,9 @@ fn main() {
             }
             // With it, -1 comes from states2016, which COW IGO does not
             // always follow: count those cells apart.
-            let with_list = igo.cow_code(org, abb, year, YearRule::EndOfYear, Some(&states)).unwrap_or(i8::MIN);
+            let with_list = igo
+                .cow_code(org, abb, year, YearRule::EndOfYear, Some(&states))
+                .unwrap_or(i8::MIN);
             if with_list != want {
                 match (want, with_list) {
                     (-1, 0) | (0, -1) => *minus_one.entry((want, with_list)).or_default() += 1,
@@ -234,7 +309,9 @@ fn main() {
             if !ok {
                 three_valued_bad += 1;
                 if examples.len() < 20 {
-                    examples.push(format!("{org} {abb} {year}: file {want}, membership_on {m:?} (1 July: {m_mid:?})"));
+                    examples.push(format!(
+                        "{org} {abb} {year}: file {want}, membership_on {m:?} (1 July: {m_mid:?})"
+                    ));
                 }
             }
         }

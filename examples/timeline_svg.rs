@@ -18,8 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use common::{args, dataset, fail, today};
 use membership_history::{Spell, Status};
 
-const USAGE: &str =
-    "usage: timeline_svg [ORG] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH] > timeline.svg";
+const USAGE: &str = "usage: timeline_svg [ORG] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH] > timeline.svg";
 
 const LABEL_W: f64 = 230.0;
 const PLOT_W: f64 = 860.0;
@@ -37,7 +36,10 @@ fn colour(s: Status) -> &'static str {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn main() {
@@ -47,11 +49,18 @@ fn main() {
     if args.positional.len() > 1 {
         fail(USAGE);
     }
-    let org = ds.organization(org_arg).unwrap_or_else(|| fail(&format!("unknown organization `{org_arg}`")));
+    let org = ds
+        .organization(org_arg)
+        .unwrap_or_else(|| fail(&format!("unknown organization `{org_arg}`")));
     let mut rows: Vec<(&membership_history::Party, &[Spell])> = ds
         .parties()
         .iter()
-        .filter_map(|p| ds.timeline(org.id(), p.code()).ok().filter(|t| !t.is_empty()).map(|t| (p, t)))
+        .filter_map(|p| {
+            ds.timeline(org.id(), p.code())
+                .ok()
+                .filter(|t| !t.is_empty())
+                .map(|t| (p, t))
+        })
         .collect();
     if rows.is_empty() {
         fail(&format!("{} has no members in this data", org.id()));
@@ -60,18 +69,25 @@ fn main() {
 
     // The time window: from the first possible day to the last known one
     // (an open spell runs to today).
-    let first = rows.iter().filter_map(|(_, t)| t.iter().map(|s| s.possible_start()).min()).min().unwrap_or_else(today);
+    let first = rows
+        .iter()
+        .filter_map(|(_, t)| t.iter().map(|s| s.possible_start()).min())
+        .min()
+        .unwrap_or_else(today);
     let last_known = rows
         .iter()
         .flat_map(|(_, t)| t.iter().map(|s| s.possible_end().unwrap_or_else(today)))
         .max()
         .unwrap_or_else(today);
     let (y0, y1) = (first.year(), last_known.year() + 1);
-    let span_days = (NaiveDate::from_ymd_opt(y1, 1, 1).unwrap_or(last_known) - NaiveDate::from_ymd_opt(y0, 1, 1).unwrap_or(first))
-        .num_days()
-        .max(1) as f64;
+    let span_days = (NaiveDate::from_ymd_opt(y1, 1, 1).unwrap_or(last_known)
+        - NaiveDate::from_ymd_opt(y0, 1, 1).unwrap_or(first))
+    .num_days()
+    .max(1) as f64;
     let origin = NaiveDate::from_ymd_opt(y0, 1, 1).unwrap_or(first);
-    let x = |d: NaiveDate| LABEL_W + PLOT_W * ((d - origin).num_days() as f64 / span_days).clamp(0.0, 1.0);
+    let x = |d: NaiveDate| {
+        LABEL_W + PLOT_W * ((d - origin).num_days() as f64 / span_days).clamp(0.0, 1.0)
+    };
 
     let height = TOP + ROW_H * rows.len() as f64 + 60.0;
     let width = LABEL_W + PLOT_W + 30.0;
@@ -100,7 +116,12 @@ fn main() {
     // Legend.
     let mut lx = LABEL_W;
     for s in Status::ALL {
-        let _ = writeln!(svg, r##"<rect x="{lx}" y="36" width="14" height="10" fill="{}"/><text x="{}" y="45">{s}</text>"##, colour(s), lx + 18.0);
+        let _ = writeln!(
+            svg,
+            r##"<rect x="{lx}" y="36" width="14" height="10" fill="{}"/><text x="{}" y="45">{s}</text>"##,
+            colour(s),
+            lx + 18.0
+        );
         lx += 95.0;
     }
     let _ = writeln!(
@@ -111,7 +132,10 @@ fn main() {
 
     // Year axis: a tick every 1, 2, 5, 10, 20 or 50 years, about 12 in all.
     let years = (y1 - y0).max(1);
-    let step = [1, 2, 5, 10, 20, 25, 50, 100].into_iter().find(|s| years / s <= 14).unwrap_or(100);
+    let step = [1, 2, 5, 10, 20, 25, 50, 100]
+        .into_iter()
+        .find(|s| years / s <= 14)
+        .unwrap_or(100);
     let axis_y = TOP + ROW_H * rows.len() as f64 + 8.0;
     let mut year = y0 + (step - y0.rem_euclid(step)) % step;
     while year <= y1 {
@@ -137,7 +161,10 @@ fn main() {
     for (i, (party, spells)) in rows.iter().enumerate() {
         let y = TOP + ROW_H * i as f64;
         if i % 2 == 1 {
-            let _ = writeln!(svg, r##"<rect x="0" y="{y}" width="{width}" height="{ROW_H}" fill="#f7f7f7"/>"##);
+            let _ = writeln!(
+                svg,
+                r##"<rect x="0" y="{y}" width="{width}" height="{ROW_H}" fill="#f7f7f7"/>"##
+            );
         }
         let label = if party.name() == party.code() {
             party.code().to_string()
@@ -159,7 +186,10 @@ fn main() {
             let rect = |a: NaiveDate, b: NaiveDate, fill: &str| {
                 let (xa, xb) = (x(a), x(b));
                 if xb > xa {
-                    format!(r##"<rect x="{xa:.1}" y="{top}" width="{:.1}" height="{h}" fill="{fill}"/>"##, (xb - xa).max(1.0))
+                    format!(
+                        r##"<rect x="{xa:.1}" y="{top}" width="{:.1}" height="{h}" fill="{fill}"/>"##,
+                        (xb - xa).max(1.0)
+                    )
                 } else {
                     String::new()
                 }
@@ -169,7 +199,10 @@ fn main() {
                 "{} {}: {} (possible {})",
                 party.code(),
                 s.status(),
-                s.span().map_or_else(|| "no days by the preferred dates".to_string(), |sp| sp.to_string()),
+                s.span().map_or_else(
+                    || "no days by the preferred dates".to_string(),
+                    |sp| sp.to_string()
+                ),
                 s.possible().map_or_else(String::new, |sp| sp.to_string())
             );
             let _ = writeln!(svg, "<g><title>{}</title>", escape(&title));
@@ -181,11 +214,20 @@ fn main() {
                         svg.push_str(&rect(e, end_or_today(s.possible_end()), &hatch));
                     }
                 }
-                None => svg.push_str(&rect(s.possible_start(), end_or_today(s.possible_end()), &hatch)),
+                None => svg.push_str(&rect(
+                    s.possible_start(),
+                    end_or_today(s.possible_end()),
+                    &hatch,
+                )),
             }
             if s.end().is_none() {
                 let xe = x(today());
-                let _ = write!(svg, r##"<path d="M{xe:.1},{top} l6,{} l-6,{} z" fill="{c}"/>"##, h / 2.0, h / 2.0);
+                let _ = write!(
+                    svg,
+                    r##"<path d="M{xe:.1},{top} l6,{} l-6,{} z" fill="{c}"/>"##,
+                    h / 2.0,
+                    h / 2.0
+                );
             }
             svg.push_str("</g>\n");
         }

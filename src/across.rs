@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Membership};
+use crate::dataset::{Dataset, Membership, Spell};
 use crate::error::Error;
 use crate::party::Organization;
 use crate::set::{IntervalSet, Span};
@@ -121,14 +121,15 @@ fn member_sets(m: &Membership) -> [IntervalSet<NaiveDate>; 3] {
             continue;
         }
         let mut j = i;
-        while j + 1 < spells.len() && spells[j + 1].status.is_member() && spells[j].closed_by == Some(spells[j + 1].opened_by) {
+        while j + 1 < spells.len()
+            && spells[j + 1].status.is_member()
+            && spells[j].closed_by == Some(spells[j + 1].opened_by)
+        {
             j += 1;
         }
         let (first, last) = (&spells[i], &spells[j]);
-        for k in i..=j {
-            if let Some(span) = spells[k].span() {
-                out[0].insert(span);
-            }
+        for span in spells[i..=j].iter().filter_map(Spell::span) {
+            out[0].insert(span);
         }
         if let Ok(span) = Span::new(first.start_latest, last.end_earliest) {
             out[1].insert(span);
@@ -164,7 +165,10 @@ impl Dataset {
         let mut out = Vec::new();
         for &ia in &self.party_memberships[pa] {
             let ma = &self.memberships[ia];
-            let Some(&ib) = self.party_memberships[pb].iter().find(|&&ib| self.memberships[ib].org == ma.org) else {
+            let Some(&ib) = self.party_memberships[pb]
+                .iter()
+                .find(|&&ib| self.memberships[ib].org == ma.org)
+            else {
                 continue;
             };
             let (sa, sb) = (member_sets(ma), member_sets(&self.memberships[ib]));

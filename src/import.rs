@@ -55,9 +55,10 @@ pub struct ImportCounts {
 
 /// Opens a file for an importer, naming it by its file name in errors.
 pub(crate) fn open_path(path: &Path) -> Result<(File, String), Error> {
-    let name = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let file = File::open(path).map_err(|e| {
         Error::new(ErrorKind::Io(format!("{}: {e}", path.display()))).in_file(name.clone())
     })?;
@@ -69,7 +70,10 @@ pub(crate) fn int_field<T: FromStr>(row: &Row<'_>, col: usize) -> Result<T, Erro
     row.get(col).parse::<T>().map_err(|_| {
         row.error(
             col,
-            ErrorKind::InvalidValue(format!("expected a whole number in `{}`", std::any::type_name::<T>())),
+            ErrorKind::InvalidValue(format!(
+                "expected a whole number in `{}`",
+                std::any::type_name::<T>()
+            )),
         )
     })
 }
@@ -82,7 +86,8 @@ pub(crate) fn cow_party(code: u16, states: Option<&CowStates>, source: &str) -> 
             .with_cow(code, st.abbreviation())
             .with_sources([source]),
         None => {
-            let mut p = Party::state(code.to_string(), format!("COW state {code}")).with_sources([source]);
+            let mut p =
+                Party::state(code.to_string(), format!("COW state {code}")).with_sources([source]);
             p.cow_code = Some(code);
             p
         }
@@ -132,7 +137,9 @@ impl Dataset {
         let mut out = Vec::new();
         for m in &self.memberships {
             let party = &self.parties[m.party];
-            let Some(code) = party.cow_code() else { continue };
+            let Some(code) = party.cow_code() else {
+                continue;
+            };
             let state = states.by_code(code);
             for s in &m.spells {
                 let Some(span) = s.span() else { continue };
@@ -149,16 +156,18 @@ impl Dataset {
                     None => format!("COW code {code} is not in the state list"),
                 };
                 let ev = &self.events[s.opened_by];
-                out.push(ev.origin.attach(
-                    Error::new(ErrorKind::StateNotInSystem(format!(
-                        "{} in {} ({} {span}) {what}",
-                        party.code(),
-                        self.orgs[m.org].id(),
-                        s.status()
-                    )))
-                    .in_field("member")
-                    .with_value(party.code()),
-                ));
+                out.push(
+                    ev.origin.attach(
+                        Error::new(ErrorKind::StateNotInSystem(format!(
+                            "{} in {} ({} {span}) {what}",
+                            party.code(),
+                            self.orgs[m.org].id(),
+                            s.status()
+                        )))
+                        .in_field("member")
+                        .with_value(party.code()),
+                    ),
+                );
             }
         }
         out

@@ -91,17 +91,28 @@ fn status_code(s: Status) -> i8 {
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     // Years come from the caller's range; out-of-calendar years clamp.
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(if y < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(if y < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
 }
 
 /// The code of one party's spells in one year.
-fn code_in(spells: &[Spell], party: &Party, year: i32, rule: YearRule, states: Option<&CowStates>) -> i8 {
+fn code_in(
+    spells: &[Spell],
+    party: &Party,
+    year: i32,
+    rule: YearRule,
+    states: Option<&CowStates>,
+) -> i8 {
     let (first, next) = (day(year, 1, 1), day(year + 1, 1, 1));
     let cow = states.zip(party.cow_code());
     let in_system = |d: NaiveDate| cow.is_none_or(|(list, code)| list.in_system(code, d));
     let existed = cow.is_none_or(|(list, code)| {
         list.by_code(code).is_some_and(|st| {
-            Span::new(first, Some(next)).is_ok_and(|y| !IntervalSet::from(y).intersection(st.existence()).is_empty())
+            Span::new(first, Some(next))
+                .is_ok_and(|y| !IntervalSet::from(y).intersection(st.existence()).is_empty())
         })
     });
     let point = |d: NaiveDate| {
@@ -126,7 +137,9 @@ fn code_in(spells: &[Spell], party: &Party, year: i32, rule: YearRule, states: O
         YearRule::MidYear => point(day(year, 7, 1)),
         YearRule::StartOfYear => point(day(year, 1, 1)),
         YearRule::AnyDay => {
-            let overlaps = |a: NaiveDate, b: Option<NaiveDate>| a < next && b.is_none_or(|b| b > first && b > a);
+            let overlaps = |a: NaiveDate, b: Option<NaiveDate>| {
+                a < next && b.is_none_or(|b| b > first && b > a)
+            };
             let rank = |c: i8| match c {
                 1 => 3,
                 2 => 2,
@@ -172,9 +185,18 @@ impl Dataset {
     /// assert_eq!(ds.cow_code("CSTO", "ARM", 2024, YearRule::EndOfYear, None)?, 1); // frozen is de jure
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn cow_code(&self, org: &str, member: &str, year: i32, rule: YearRule, states: Option<&CowStates>) -> Result<i8, Error> {
+    pub fn cow_code(
+        &self,
+        org: &str,
+        member: &str,
+        year: i32,
+        rule: YearRule,
+        states: Option<&CowStates>,
+    ) -> Result<i8, Error> {
         let spells = self.timeline(org, member)?;
-        let party = self.party(member).ok_or_else(|| Error::new(ErrorKind::UnknownParty(member.to_string())))?;
+        let party = self
+            .party(member)
+            .ok_or_else(|| Error::new(ErrorKind::UnknownParty(member.to_string())))?;
         Ok(code_in(spells, party, year, rule, states))
     }
 
@@ -189,7 +211,12 @@ impl Dataset {
     /// let geo: Vec<i8> = rows.iter().filter(|r| r.org == "CSTO" && r.member == "GEO").map(|r| r.code).collect();
     /// assert_eq!(geo, [0, 1]);
     /// ```
-    pub fn panel(&self, years: RangeInclusive<i32>, rule: YearRule, states: Option<&CowStates>) -> Vec<PanelRow<'_>> {
+    pub fn panel(
+        &self,
+        years: RangeInclusive<i32>,
+        rule: YearRule,
+        states: Option<&CowStates>,
+    ) -> Vec<PanelRow<'_>> {
         let mut out = Vec::new();
         for m in &self.memberships {
             let party = &self.parties[m.party];
@@ -225,16 +252,31 @@ impl Dataset {
     /// assert_eq!(text.lines().count(), n + 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn write_panel_csv(&self, out: impl Write, years: RangeInclusive<i32>, rule: YearRule, states: Option<&CowStates>) -> Result<usize, Error> {
+    pub fn write_panel_csv(
+        &self,
+        out: impl Write,
+        years: RangeInclusive<i32>,
+        rule: YearRule,
+        states: Option<&CowStates>,
+    ) -> Result<usize, Error> {
         let io = |e: csv::Error| Error::new(ErrorKind::Io(e.to_string()));
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(["org", "member", "ccode", "year", "code"]).map_err(io)?;
+        w.write_record(["org", "member", "ccode", "year", "code"])
+            .map_err(io)?;
         let rows = self.panel(years, rule, states);
         for r in &rows {
             let ccode = r.ccode.map(|c| c.to_string()).unwrap_or_default();
-            w.write_record([r.org, r.member, &ccode, &r.year.to_string(), &r.code.to_string()]).map_err(io)?;
+            w.write_record([
+                r.org,
+                r.member,
+                &ccode,
+                &r.year.to_string(),
+                &r.code.to_string(),
+            ])
+            .map_err(io)?;
         }
-        w.flush().map_err(|e| Error::new(ErrorKind::Io(e.to_string())))?;
+        w.flush()
+            .map_err(|e| Error::new(ErrorKind::Io(e.to_string())))?;
         Ok(rows.len())
     }
 }

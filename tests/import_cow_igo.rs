@@ -3,7 +3,9 @@
 //! on what they load.
 
 use chrono::NaiveDate;
-use membership_history::{Certainty, CowStates, Dataset, ErrorKind, EventKind, Status, UncertainDate, YearRule};
+use membership_history::{
+    Certainty, CowStates, Dataset, ErrorKind, EventKind, Status, UncertainDate, YearRule,
+};
 
 const CSV: &str = include_str!("data/igo_year_formatv3-excerpt.csv");
 const TSV: &str = include_str!("data/igo_year_formatv3-excerpt.tsv");
@@ -35,7 +37,10 @@ fn every_row_is_read_comma_or_tab() -> R {
         b.build()?;
     }
     let (a, b) = (load(CSV, None)?, load(TSV, None)?);
-    assert_eq!(format!("{:?}", a.spell_records()), format!("{:?}", b.spell_records()));
+    assert_eq!(
+        format!("{:?}", a.spell_records()),
+        format!("{:?}", b.spell_records())
+    );
     Ok(())
 }
 
@@ -43,10 +48,20 @@ fn every_row_is_read_comma_or_tab() -> R {
 fn states_map_columns_to_cow_codes() -> R {
     let ds = load(CSV, Some(&states()))?;
     let rus = ds.party("RUS").ok_or("no RUS")?;
-    assert_eq!((rus.cow_code(), rus.cow_abbreviation(), rus.name()), (Some(365), Some("RUS"), "Russia"));
-    assert_eq!(ds.organization("Collective Security Treaty Organization (CSTO)").map(|o| o.id()), Some("CSTO"));
+    assert_eq!(
+        (rus.cow_code(), rus.cow_abbreviation(), rus.name()),
+        (Some(365), Some("RUS"), "Russia")
+    );
+    assert_eq!(
+        ds.organization("Collective Security Treaty Organization (CSTO)")
+            .map(|o| o.id()),
+        Some("CSTO")
+    );
     // What the file says, not corrected: COW has Uzbekistan in the CSTO 2002-2008.
-    assert_eq!(ds.status_on("CSTO", "UZB", d("2004-06-01"))?, Some(Status::Member));
+    assert_eq!(
+        ds.status_on("CSTO", "UZB", d("2004-06-01"))?,
+        Some(Status::Member)
+    );
     Ok(())
 }
 
@@ -56,15 +71,30 @@ fn five_year_gaps_before_1965_are_uncertain() -> R {
     // Russia: 0 in 1950, 1 in 1955: joined some day 1951-1955.
     let join = ds.events_of("XIGO", "russia")?[0];
     assert_eq!(join.kind(), EventKind::Acceded);
-    assert_eq!(join.readings()[0].date(), &UncertainDate::Between(d("1951-01-01"), d("1955-12-31")));
+    assert_eq!(
+        join.readings()[0].date(),
+        &UncertainDate::Between(d("1951-01-01"), d("1955-12-31"))
+    );
     assert_eq!(ds.membership_on("XIGO", "russia", d("1950-12-31"))?, None);
-    assert_eq!(ds.membership_on("XIGO", "russia", d("1953-06-01"))?, Some(Certainty::Possible));
-    assert_eq!(ds.membership_on("XIGO", "russia", d("1955-12-31"))?, Some(Certainty::Definite));
+    assert_eq!(
+        ds.membership_on("XIGO", "russia", d("1953-06-01"))?,
+        Some(Certainty::Possible)
+    );
+    assert_eq!(
+        ds.membership_on("XIGO", "russia", d("1955-12-31"))?,
+        Some(Certainty::Definite)
+    );
     // Member 1955 and 1960 (no change observed): a member throughout.
-    assert_eq!(ds.membership_on("XIGO", "russia", d("1958-06-01"))?, Some(Certainty::Definite));
+    assert_eq!(
+        ds.membership_on("XIGO", "russia", d("1958-06-01"))?,
+        Some(Certainty::Definite)
+    );
     // Associate in 1965, observer in 1966, none in 1967; the USA a founding member.
     let st = |date: &str| ds.status_on("XIGO", "russia", d(date)).ok().flatten();
-    assert_eq!((st("1965-12-31"), st("1966-12-31"), st("1967-12-31")), (Some(Status::Associate), Some(Status::Observer), None));
+    assert_eq!(
+        (st("1965-12-31"), st("1966-12-31"), st("1967-12-31")),
+        (Some(Status::Associate), Some(Status::Observer), None)
+    );
     assert_eq!(ds.events_of("XIGO", "usa")?[0].kind(), EventKind::Signed);
     // The IGO leaves the data after 1967: it ends, and its members with it.
     assert_eq!(ds.membership_on("XIGO", "usa", d("1969-01-01"))?, None);
@@ -75,19 +105,38 @@ fn five_year_gaps_before_1965_are_uncertain() -> R {
 fn missing_data_is_neither_member_nor_non_member() -> R {
     let ds = load(CSV, None)?;
     // USA: 1, 1, -9, 1: 1992 possible, never definite.
-    assert_eq!(ds.membership_on("YIGO", "usa", d("1992-06-01"))?, Some(Certainty::Possible));
-    assert_eq!(ds.membership_on("YIGO", "usa", d("1991-12-31"))?, Some(Certainty::Definite));
-    assert_eq!(ds.membership_on("YIGO", "usa", d("1993-12-31"))?, Some(Certainty::Definite));
+    assert_eq!(
+        ds.membership_on("YIGO", "usa", d("1992-06-01"))?,
+        Some(Certainty::Possible)
+    );
+    assert_eq!(
+        ds.membership_on("YIGO", "usa", d("1991-12-31"))?,
+        Some(Certainty::Definite)
+    );
+    assert_eq!(
+        ds.membership_on("YIGO", "usa", d("1993-12-31"))?,
+        Some(Certainty::Definite)
+    );
     // Russia: 0, -9, -9, 0: possibly a member in 1991-1992, though never seen as one.
     for day in ["1991-01-01", "1992-06-01", "1992-12-31"] {
-        assert_eq!(ds.membership_on("YIGO", "russia", d(day))?, Some(Certainty::Possible), "{day}");
+        assert_eq!(
+            ds.membership_on("YIGO", "russia", d(day))?,
+            Some(Certainty::Possible),
+            "{day}"
+        );
         let on = ds.members_on("YIGO", d(day))?;
-        let rus = on.iter().find(|m| m.party().code() == "russia").ok_or("russia not listed")?;
+        let rus = on
+            .iter()
+            .find(|m| m.party().code() == "russia")
+            .ok_or("russia not listed")?;
         assert_eq!(rus.certainty(), Certainty::Possible);
     }
     assert_eq!(ds.membership_on("YIGO", "russia", d("1993-12-31"))?, None);
     // Belarus: 1 then -9 to the end of the data: possible, not definite.
-    assert_eq!(ds.membership_on("YIGO", "belarus", d("1996-12-31"))?, Some(Certainty::Possible));
+    assert_eq!(
+        ds.membership_on("YIGO", "belarus", d("1996-12-31"))?,
+        Some(Certainty::Possible)
+    );
     Ok(())
 }
 
@@ -95,9 +144,19 @@ fn missing_data_is_neither_member_nor_non_member() -> R {
 fn leaves_and_rejoins() -> R {
     let ds = load(CSV, None)?;
     // Germany: 0, 1, 1, 0, 0, 1, 1.
-    assert_eq!(ds.member_days("YIGO", "germany")?.to_string(), "1991-01-01..1993-01-01, 1995-01-01..1997-01-01");
-    let kinds: Vec<EventKind> = ds.events_of("YIGO", "germany")?.iter().map(|e| e.kind()).collect();
-    assert_eq!(kinds[..3], [EventKind::Acceded, EventKind::Withdrew, EventKind::Acceded]);
+    assert_eq!(
+        ds.member_days("YIGO", "germany")?.to_string(),
+        "1991-01-01..1993-01-01, 1995-01-01..1997-01-01"
+    );
+    let kinds: Vec<EventKind> = ds
+        .events_of("YIGO", "germany")?
+        .iter()
+        .map(|e| e.kind())
+        .collect();
+    assert_eq!(
+        kinds[..3],
+        [EventKind::Acceded, EventKind::Withdrew, EventKind::Acceded]
+    );
     Ok(())
 }
 
@@ -107,9 +166,18 @@ fn not_in_the_state_system_is_no_status_and_minus_one_in_the_panel() -> R {
     let ds = load(CSV, Some(&list))?;
     // Belarus: -1 in 1990 (not yet a state).
     assert_eq!(ds.membership_on("YIGO", "BLR", d("1990-12-31"))?, None);
-    assert_eq!(ds.cow_code("YIGO", "BLR", 1990, YearRule::EndOfYear, Some(&list))?, -1);
-    assert_eq!(ds.cow_code("YIGO", "BLR", 1990, YearRule::EndOfYear, None)?, 0);
-    assert_eq!(ds.cow_code("XIGO", "GMY", 1960, YearRule::EndOfYear, Some(&list))?, -1);
+    assert_eq!(
+        ds.cow_code("YIGO", "BLR", 1990, YearRule::EndOfYear, Some(&list))?,
+        -1
+    );
+    assert_eq!(
+        ds.cow_code("YIGO", "BLR", 1990, YearRule::EndOfYear, None)?,
+        0
+    );
+    assert_eq!(
+        ds.cow_code("XIGO", "GMY", 1960, YearRule::EndOfYear, Some(&list))?,
+        -1
+    );
     Ok(())
 }
 
@@ -125,9 +193,17 @@ fn panel_round_trips_the_file() -> R {
         let f: Vec<&str> = line.split(',').collect();
         let year: i32 = f[2].parse()?;
         for (i, col) in header.iter().enumerate() {
-            let Some(st) = list.by_column(col) else { continue };
+            let Some(st) = list.by_column(col) else {
+                continue;
+            };
             let want: i8 = f[i].parse()?;
-            let got = ds.cow_code(f[0], st.abbreviation(), year, YearRule::EndOfYear, Some(&list))?;
+            let got = ds.cow_code(
+                f[0],
+                st.abbreviation(),
+                year,
+                YearRule::EndOfYear,
+                Some(&list),
+            )?;
             assert_eq!(got, want, "{} {} {year}", f[0], col);
             cells += 1;
         }
@@ -143,10 +219,20 @@ fn panel_round_trips_the_file() -> R {
 fn statuses_full_associate_observer() -> R {
     let ds = load(CSV, None)?;
     // Kazakhstan: -1, 0, 3, 3, 2, 2, 1.
-    let statuses: Vec<Status> = ds.timeline("YIGO", "kazakhstan")?.iter().map(|s| s.status()).collect();
-    assert_eq!(statuses, [Status::Observer, Status::Associate, Status::Member]);
+    let statuses: Vec<Status> = ds
+        .timeline("YIGO", "kazakhstan")?
+        .iter()
+        .map(|s| s.status())
+        .collect();
+    assert_eq!(
+        statuses,
+        [Status::Observer, Status::Associate, Status::Member]
+    );
     let codes: Vec<i8> = (1990..=1996)
-        .map(|y| ds.cow_code("YIGO", "kazakhstan", y, YearRule::EndOfYear, None).unwrap_or(99))
+        .map(|y| {
+            ds.cow_code("YIGO", "kazakhstan", y, YearRule::EndOfYear, None)
+                .unwrap_or(99)
+        })
         .collect();
     assert_eq!(codes, [0, 0, 3, 3, 2, 2, 1]);
     Ok(())
@@ -159,10 +245,21 @@ fn co_membership_and_counts() -> R {
     assert_eq!(both.len(), 1);
     assert_eq!(both[0].organization().id(), "YIGO");
     // By the preferred readings the USA's -9 year follows its next observation.
-    assert_eq!(both[0].days().to_string(), "1991-01-01..1993-01-01, 1995-01-01..1997-01-01");
-    assert_eq!(both[0].definite().to_string(), "1991-12-31..1992-01-01, 1995-12-31..1997-01-01");
+    assert_eq!(
+        both[0].days().to_string(),
+        "1991-01-01..1993-01-01, 1995-01-01..1997-01-01"
+    );
+    assert_eq!(
+        both[0].definite().to_string(),
+        "1991-12-31..1992-01-01, 1995-12-31..1997-01-01"
+    );
     let counts = ds.member_counts("YIGO")?;
-    let on = |day: &str| counts.iter().find(|c| c.span.contains(&d(day))).map(|c| (c.members, c.definite, c.possible));
+    let on = |day: &str| {
+        counts
+            .iter()
+            .find(|c| c.span.contains(&d(day)))
+            .map(|c| (c.members, c.definite, c.possible))
+    };
     // Mid-1992: Germany a member for certain; Belarus joined some day in
     // 1992; the USA and Russia unknown (-9). The preferred readings count
     // the USA (its next observation) and Belarus (the year's first day).
@@ -187,12 +284,22 @@ fn malformed_rows_name_their_line_and_field() {
         assert_eq!(err.as_ref().and_then(|e| e.value()), Some(value), "{rows}");
     }
     let err = load(&format!("{head}X,X,1990,1\n"), None).err();
-    assert!(matches!(err.as_ref().map(|e| e.kind()), Some(ErrorKind::FieldCount { .. })));
+    assert!(matches!(
+        err.as_ref().map(|e| e.kind()),
+        Some(ErrorKind::FieldCount { .. })
+    ));
     // With a state list, every state column must be a known state.
     let list = states();
     let mut b = Dataset::builder();
-    let err = b.read_cow_igo("ioname,orgname,year,narnia\nX,X,1990,1\n".as_bytes(), "igo.csv", Some(&list));
-    assert!(matches!(err.map_err(|e| e.kind().clone()), Err(ErrorKind::Header(_))));
+    let err = b.read_cow_igo(
+        "ioname,orgname,year,narnia\nX,X,1990,1\n".as_bytes(),
+        "igo.csv",
+        Some(&list),
+    );
+    assert!(matches!(
+        err.map_err(|e| e.kind().clone()),
+        Err(ErrorKind::Header(_))
+    ));
 }
 
 #[test]
@@ -200,20 +307,32 @@ fn state_list_and_existence_check() -> R {
     let list = states();
     assert_eq!(list.rows(), STATES.lines().count() - 1);
     let gmy = list.by_abbreviation("GMY").ok_or("no GMY")?;
-    assert_eq!(gmy.existence().to_string(), "1816-01-01..1945-05-09, 1990-10-03..");
+    assert_eq!(
+        gmy.existence().to_string(),
+        "1816-01-01..1945-05-09, 1990-10-03.."
+    );
     assert!(!list.in_system(255, d("1960-01-01")));
     // The bundled CSTO data has its states in the system whenever they are
     // members (states missing from this excerpt aside); an ATOP row with
     // Uzbekistan before 1991 is reported.
     let errs = membership_history::bundled().check_state_existence(&list);
-    assert!(errs.iter().all(|e| e.to_string().contains("is not in the state list")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .all(|e| e.to_string().contains("is not in the state list")),
+        "{errs:?}"
+    );
     let mut b = Dataset::builder();
-    let atop = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n1,704,1990,1,1,0,0,0,0\n";
+    let atop =
+        "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n1,704,1990,1,1,0,0,0,0\n";
     b.read_atop(atop.as_bytes(), "atop.csv", Some(&list))?;
     let errs = b.build()?.check_state_existence(&list);
     assert_eq!(errs.len(), 1);
     assert!(matches!(errs[0].kind(), ErrorKind::StateNotInSystem(_)));
     assert_eq!(errs[0].line(), Some(2));
-    assert!(errs[0].to_string().contains("1990-01-01..1991-12-26"), "{}", errs[0]);
+    assert!(
+        errs[0].to_string().contains("1990-01-01..1991-12-26"),
+        "{}",
+        errs[0]
+    );
     Ok(())
 }

@@ -94,19 +94,21 @@ impl DatasetBuilder {
         let mut rows = Vec::new();
         while let Some(row) = table.next_row() {
             let row = row?;
-            let entry = ymd(&row, entry_cols)?
-                .ok_or_else(|| row.error(entry_cols[0], ErrorKind::InvalidDate("an entry needs a year".into())))?;
+            let entry = ymd(&row, entry_cols)?.ok_or_else(|| {
+                row.error(
+                    entry_cols[0],
+                    ErrorKind::InvalidDate("an entry needs a year".into()),
+                )
+            })?;
             let exit = ymd(&row, exit_cols)?;
-            if let Some(x) = &exit {
-                if x.latest() < entry.earliest() {
-                    return Err(row.error(
-                        exit_cols[0],
-                        ErrorKind::EndBeforeStart {
-                            start: entry.to_string(),
-                            end: x.to_string(),
-                        },
-                    ));
-                }
+            if let Some(x) = exit.as_ref().filter(|x| x.latest() < entry.earliest()) {
+                return Err(row.error(
+                    exit_cols[0],
+                    ErrorKind::EndBeforeStart {
+                        start: entry.to_string(),
+                        end: x.to_string(),
+                    },
+                ));
             }
             rows.push(AtopRow {
                 atopid: int_field(&row, id_col)?,
@@ -120,7 +122,12 @@ impl DatasetBuilder {
         Ok(self.add_atop_rows(rows, table.file().to_string(), states))
     }
 
-    fn add_atop_rows(&mut self, rows: Vec<AtopRow>, file: String, states: Option<&CowStates>) -> ImportCounts {
+    fn add_atop_rows(
+        &mut self,
+        rows: Vec<AtopRow>,
+        file: String,
+        states: Option<&CowStates>,
+    ) -> ImportCounts {
         let mut counts = ImportCounts {
             rows: rows.len(),
             ..ImportCounts::default()
@@ -146,13 +153,29 @@ impl DatasetBuilder {
         let mut member_codes: HashMap<u16, String> = HashMap::new();
         for id in order {
             let mut ix = by_alliance.remove(&id).unwrap_or_default();
-            ix.sort_by_key(|&i| (rows[i].member, rows[i].entry.earliest(), rows[i].phase, rows[i].line));
+            ix.sort_by_key(|&i| {
+                (
+                    rows[i].member,
+                    rows[i].entry.earliest(),
+                    rows[i].phase,
+                    rows[i].line,
+                )
+            });
             let org = id.to_string();
-            self.add_name(org.clone(), format!("ATOP alliance {id}"), None, None, [SOURCE]);
+            self.add_name(
+                org.clone(),
+                format!("ATOP alliance {id}"),
+                None,
+                None,
+                [SOURCE],
+            );
             counts.organizations += 1;
             let founded = ix.iter().map(|&i| rows[i].entry.earliest()).min();
             let ended = ix.iter().all(|&i| rows[i].exit.is_some());
-            let last_exit = ix.iter().filter_map(|&i| rows[i].exit.as_ref().map(UncertainDate::latest)).max();
+            let last_exit = ix
+                .iter()
+                .filter_map(|&i| rows[i].exit.as_ref().map(UncertainDate::latest))
+                .max();
             let mut start = 0;
             while start < ix.len() {
                 let member = rows[ix[start]].member;
@@ -198,10 +221,19 @@ impl DatasetBuilder {
                         // an earlier phase) are told in that event's note.
                         if *date == stay.entry {
                             notes.push(phase_note(*phase));
-                        } else if let Some(prev) = pending.last_mut().filter(|e| e.readings[0].date == *date) {
-                            prev.readings[0].note.push_str(&format!("; {}", phase_note(*phase)));
+                        } else if let Some(prev) =
+                            pending.last_mut().filter(|e| e.readings[0].date == *date)
+                        {
+                            prev.readings[0]
+                                .note
+                                .push_str(&format!("; {}", phase_note(*phase)));
                         } else {
-                            pending.push(event(EventKind::InstrumentSigned, date, phase_note(*phase), *line));
+                            pending.push(event(
+                                EventKind::InstrumentSigned,
+                                date,
+                                phase_note(*phase),
+                                *line,
+                            ));
                         }
                     }
                     notes.retain(|s| !s.is_empty());
@@ -275,7 +307,11 @@ fn merge<'a>(rows: impl Iterator<Item = &'a AtopRow>) -> Vec<Stay> {
                 cur.phases.push((r.entry.clone(), r.phase, r.line));
                 cur.exit = match (cur.exit.take(), &r.exit) {
                     (None, _) | (_, None) => None,
-                    (Some(a), Some(b)) => Some(if b.latest() > a.0.latest() { (b.clone(), r.line) } else { a }),
+                    (Some(a), Some(b)) => Some(if b.latest() > a.0.latest() {
+                        (b.clone(), r.line)
+                    } else {
+                        a
+                    }),
                 };
                 continue;
             }
@@ -312,7 +348,10 @@ fn ymd(row: &Row<'_>, cols: [usize; 3]) -> Result<Option<UncertainDate>, Error> 
     }
     let year = i32::try_from(y).unwrap_or(i32::MAX);
     if !YEARS.contains(&year) {
-        return bad(0, format!("year {y} is outside {}..={}", YEARS.start(), YEARS.end()));
+        return bad(
+            0,
+            format!("year {y} is outside {}..={}", YEARS.start(), YEARS.end()),
+        );
     }
     match (m, d) {
         (0, 0) => Ok(Some(UncertainDate::Year(year))),

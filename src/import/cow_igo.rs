@@ -127,7 +127,8 @@ impl DatasetBuilder {
             allow_others: true,
         };
         let mut table = Table::open(file, input, &columns)?;
-        let (id_col, name_col, year_col) = (table.col("ioname"), table.col("orgname"), table.col("year"));
+        let (id_col, name_col, year_col) =
+            (table.col("ioname"), table.col("orgname"), table.col("year"));
         let long_col = table.header().iter().position(|h| h == "longorgname");
         let state_cols: Vec<usize> = (0..table.header().len())
             .filter(|&i| !META.contains(&table.header()[i].as_str()))
@@ -165,13 +166,20 @@ impl DatasetBuilder {
             counts.rows += 1;
             let id = row.get(id_col);
             if id.is_empty() {
-                return Err(row.error(id_col, ErrorKind::InvalidValue("an IGO needs its `ioname`".into())));
+                return Err(row.error(
+                    id_col,
+                    ErrorKind::InvalidValue("an IGO needs its `ioname`".into()),
+                ));
             }
             let year: i32 = int_field(&row, year_col)?;
             if !YEARS.contains(&year) {
                 return Err(row.error(
                     year_col,
-                    ErrorKind::InvalidDate(format!("year {year} is outside {}..={}", YEARS.start(), YEARS.end())),
+                    ErrorKind::InvalidDate(format!(
+                        "year {year} is outside {}..={}",
+                        YEARS.start(),
+                        YEARS.end()
+                    )),
                 ));
             }
             let k = match index.get(id) {
@@ -192,7 +200,9 @@ impl DatasetBuilder {
             if let Some(&(_, first)) = igo.years.iter().find(|(y, _)| *y == year) {
                 return Err(row.error(
                     year_col,
-                    ErrorKind::Duplicate(format!("{id} in {year} is already given at line {first}")),
+                    ErrorKind::Duplicate(format!(
+                        "{id} in {year} is already given at line {first}"
+                    )),
                 ));
             }
             igo.years.push((year, row.line()));
@@ -227,11 +237,21 @@ impl DatasetBuilder {
         let last_year = igos.iter().flat_map(|g| g.years.iter().map(|y| y.0)).max();
         // Names: the first IGO to use one keeps it, so a lookup never finds
         // two bodies (the data names two IGOs "Eastern Caribb. Central Bank").
-        let mut taken: HashMap<String, usize> = igos.iter().enumerate().map(|(k, g)| (g.id.to_lowercase(), k)).collect();
+        let mut taken: HashMap<String, usize> = igos
+            .iter()
+            .enumerate()
+            .map(|(k, g)| (g.id.to_lowercase(), k))
+            .collect();
         for (k, igo) in igos.iter_mut().enumerate() {
             counts.organizations += 1;
-            let mut free = |name: &str| !name.is_empty() && *taken.entry(name.to_lowercase()).or_insert(k) == k;
-            let official = if free(&igo.orgname) { igo.orgname.as_str() } else { igo.id.as_str() };
+            let mut free = |name: &str| {
+                !name.is_empty() && *taken.entry(name.to_lowercase()).or_insert(k) == k
+            };
+            let official = if free(&igo.orgname) {
+                igo.orgname.as_str()
+            } else {
+                igo.id.as_str()
+            };
             self.add_name(igo.id.clone(), official, None, None, [SOURCE]);
             if igo.longorgname != igo.orgname && free(&igo.longorgname) {
                 self.add_alias(igo.id.clone(), igo.longorgname.clone(), [SOURCE]);
@@ -247,14 +267,22 @@ impl DatasetBuilder {
                 serial: 0,
             };
             for (j, code) in codes.iter().enumerate() {
-                let obs = order.iter().map(|&r| (igo.years[r].0, igo.years[r].1, igo.codes[r * n + j]));
+                let obs = order
+                    .iter()
+                    .map(|&r| (igo.years[r].0, igo.years[r].1, igo.codes[r * n + j]));
                 emit.state(code, obs);
             }
             let last = order.last().map(|&r| igo.years[r]);
-            if let (Some((y, line)), Some(end)) = (last, last_year) {
-                if y < end {
-                    emit.push(None, EventKind::Dissolved, UncertainDate::Year(y + 1), "no longer in the data", line);
-                }
+            if let (Some((y, line)), Some(end)) = (last, last_year)
+                && y < end
+            {
+                emit.push(
+                    None,
+                    EventKind::Dissolved,
+                    UncertainDate::Year(y + 1),
+                    "no longer in the data",
+                    line,
+                );
             }
         }
         Ok(counts)
@@ -271,7 +299,14 @@ struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
-    fn push(&mut self, member: Option<&str>, kind: EventKind, date: UncertainDate, note: &str, line: u64) {
+    fn push(
+        &mut self,
+        member: Option<&str>,
+        kind: EventKind,
+        date: UncertainDate,
+        note: &str,
+        line: u64,
+    ) {
         self.serial += 1;
         self.counts.events += 1;
         let ev = Event::new(
@@ -325,17 +360,36 @@ impl Emitter<'_> {
         }
     }
 
-    fn change(&mut self, m: &str, before: Option<Status>, after: Option<Status>, date: UncertainDate, founding: bool, line: u64) {
+    fn change(
+        &mut self,
+        m: &str,
+        before: Option<Status>,
+        after: Option<Status>,
+        date: UncertainDate,
+        founding: bool,
+        line: u64,
+    ) {
         use Status::{Associate, Member, Observer};
         match (before, after) {
-            (Some(Observer | Associate), Some(Member)) => self.push(Some(m), EventKind::Acceded, date, "", line),
-            (Some(Observer), Some(Associate)) => self.push(Some(m), EventKind::AssociateGranted, date, "", line),
+            (Some(Observer | Associate), Some(Member)) => {
+                self.push(Some(m), EventKind::Acceded, date, "", line)
+            }
+            (Some(Observer), Some(Associate)) => {
+                self.push(Some(m), EventKind::AssociateGranted, date, "", line)
+            }
             _ => {
                 if let Some(b) = before {
                     self.close(m, b, date.clone(), "", line);
                 }
                 if let Some(a) = after {
-                    self.open(m, a, date, if founding { "founding member" } else { "" }, founding, line);
+                    self.open(
+                        m,
+                        a,
+                        date,
+                        if founding { "founding member" } else { "" },
+                        founding,
+                        line,
+                    );
                 }
             }
         }
@@ -345,13 +399,26 @@ impl Emitter<'_> {
     /// the new one starts somewhere in `date`, and unless either is full
     /// membership, a membership that possibly held there is recorded too
     /// (joined and left within `date`; empty by the preferred readings).
-    fn unknown(&mut self, m: &str, before: Option<Status>, after: Option<Status>, date: UncertainDate, line: u64) {
+    fn unknown(
+        &mut self,
+        m: &str,
+        before: Option<Status>,
+        after: Option<Status>,
+        date: UncertainDate,
+        line: u64,
+    ) {
         const NOTE: &str = "missing data (-9): status unknown";
         if let Some(b) = before {
             self.close(m, b, date.clone(), NOTE, line);
         }
         if before != Some(Status::Member) && after != Some(Status::Member) {
-            self.push(Some(m), EventKind::Acceded, date.clone(), "missing data (-9): possibly a member", line);
+            self.push(
+                Some(m),
+                EventKind::Acceded,
+                date.clone(),
+                "missing data (-9): possibly a member",
+                line,
+            );
             self.push(Some(m), EventKind::Withdrew, date.clone(), NOTE, line);
         }
         if let Some(a) = after {
@@ -359,7 +426,15 @@ impl Emitter<'_> {
         }
     }
 
-    fn open(&mut self, m: &str, status: Status, date: UncertainDate, note: &str, founding: bool, line: u64) {
+    fn open(
+        &mut self,
+        m: &str,
+        status: Status,
+        date: UncertainDate,
+        note: &str,
+        founding: bool,
+        line: u64,
+    ) {
         let kind = match status {
             Status::Member if founding => EventKind::Signed,
             Status::Associate => EventKind::AssociateGranted,
@@ -412,7 +487,10 @@ impl Dataset {
     /// println!("{} NATO members in 1990", ds.members_on("NATO", "1990-06-01".parse()?)?.len());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn from_cow_igo(path: impl AsRef<Path>, states: Option<&CowStates>) -> Result<Dataset, Error> {
+    pub fn from_cow_igo(
+        path: impl AsRef<Path>,
+        states: Option<&CowStates>,
+    ) -> Result<Dataset, Error> {
         let (f, name) = open_path(path.as_ref())?;
         let mut b = Dataset::builder();
         b.read_cow_igo(f, &name, states)?;

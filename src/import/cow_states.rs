@@ -233,7 +233,9 @@ impl CowStates {
             }
         }
         if out.rows == 0 {
-            return Err(Error::new(ErrorKind::Empty("the state list has no rows".into())).in_file(file));
+            return Err(
+                Error::new(ErrorKind::Empty("the state list has no rows".into())).in_file(file),
+            );
         }
         Ok(out)
     }
@@ -323,7 +325,9 @@ impl CowStates {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn by_abbreviation(&self, abbreviation: &str) -> Option<&CowState> {
-        self.by_abbreviation.get(abbreviation).map(|&i| &self.states[i])
+        self.by_abbreviation
+            .get(abbreviation)
+            .map(|&i| &self.states[i])
     }
 
     /// The state whose column in the COW IGO file is `column`.
@@ -350,7 +354,8 @@ impl CowStates {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_system(&self, code: u16, date: NaiveDate) -> bool {
-        self.by_code(code).is_some_and(|s| s.existence.contains(&date))
+        self.by_code(code)
+            .is_some_and(|s| s.existence.contains(&date))
     }
 }
 
@@ -368,8 +373,15 @@ fn day_of(row: &Row<'_>, cols: [usize; 3]) -> Result<NaiveDate, Error> {
     let m = int_field::<u32>(row, cols[1])?;
     let d = int_field::<u32>(row, cols[2])?;
     if !(1..=12).contains(&m) {
-        return Err(row.error(cols[1], ErrorKind::InvalidDate(format!("month {m} is not between 1 and 12"))));
+        return Err(row.error(
+            cols[1],
+            ErrorKind::InvalidDate(format!("month {m} is not between 1 and 12")),
+        ));
     }
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| row.error(cols[2], ErrorKind::InvalidDate(format!("{y:04}-{m:02} has no day {d}"))))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        row.error(
+            cols[2],
+            ErrorKind::InvalidDate(format!("{y:04}-{m:02} has no day {d}")),
+        )
+    })
 }
