@@ -161,7 +161,8 @@ impl DatasetBuilder {
         let mut counts = ImportCounts::default();
         let mut igos: Vec<Igo> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
-        while let Some(row) = table.next_row() {
+        let mut buffer = csv::StringRecord::new();
+        while let Some(row) = table.next_row_in(std::mem::take(&mut buffer)) {
             let row = row?;
             counts.rows += 1;
             let id = row.get(id_col);
@@ -210,7 +211,7 @@ impl DatasetBuilder {
                 if !is_state[c] {
                     continue;
                 }
-                let v = cell(field.trim()).ok_or_else(|| {
+                let v = cell(field).or_else(|| cell(field.trim())).ok_or_else(|| {
                     row.error(
                         c,
                         ErrorKind::InvalidValue(
@@ -221,6 +222,7 @@ impl DatasetBuilder {
                 })?;
                 igo.codes.push(v);
             }
+            buffer = row.into_record();
         }
         let file = table.file().to_string();
         self.ensure_source(Source::new(
