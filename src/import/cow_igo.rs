@@ -343,12 +343,11 @@ impl Emitter<'_> {
             }
             let now = status_of(code);
             let (after, before) = prev.unwrap_or((first_year.unwrap_or(year) - 1, None));
-            let date = window(after + 1, year);
             if missing_since.take().is_some() {
-                self.unknown(member, before, now, date, line);
+                self.unknown(member, before, now, window(after + 1, year), line);
             } else if before != now {
                 let founding = prev.is_none() && first_year == Some(year);
-                self.change(member, before, now, date, founding, line);
+                self.change(member, before, now, window(after + 1, year), founding, line);
             }
             prev = Some((year, now));
         }
