@@ -65,7 +65,12 @@ fn main() {
     if rows.is_empty() {
         fail(&format!("{} has no members in this data", org.id()));
     }
-    rows.sort_by_key(|(p, t)| (t[0].start_earliest_day(), p.code().to_string()));
+    // Members for certain first, by first day; rows that are only possible
+    // (missing data) after them.
+    rows.sort_by_key(|(p, t)| {
+        let only_possible = t.iter().all(|s| s.definite().is_none());
+        (only_possible, t[0].start_earliest_day(), p.code().to_string())
+    });
 
     // The time window: from the first possible day to the last known one
     // (an open spell runs to today).
