@@ -69,7 +69,11 @@ fn main() {
     // (missing data) after them.
     rows.sort_by_key(|(p, t)| {
         let only_possible = t.iter().all(|s| s.definite().is_none());
-        (only_possible, t[0].start_earliest_day(), p.code().to_string())
+        (
+            only_possible,
+            t[0].start_earliest_day(),
+            p.code().to_string(),
+        )
     });
 
     // The time window: from the first possible day to the last known one
