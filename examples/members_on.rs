@@ -5,13 +5,16 @@
 //! cargo run --example members_on -- CSTO 2008-01-01   # a table
 //! cargo run --example members_on -- CSTO 1993-10-01 --json
 //! cargo run --example members_on -- --data DIR CSTO 2000-01-01
+//! cargo run --release --example members_on -- --cow-igo ../shared/datasets/cow-igo-v3/igo_year_formatv3.csv NATO 1990-06-01 --json
+//! cargo run --release --example members_on -- --atop ../shared/datasets/atop-v4.01/atop-member-level.csv \
+//!     --states ../shared/datasets/cow-states-2016/states2016.csv 4220 1995-01-01
 //! ```
 
 mod common;
 
 use common::{args, dataset, day, fail, today};
 
-const USAGE: &str = "usage: members_on [ORG] [YYYY-MM-DD] [--json] [--data DIR]";
+const USAGE: &str = "usage: members_on [ORG] [YYYY-MM-DD] [--json] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH]";
 
 fn main() {
     let args = args(USAGE);

@@ -4,6 +4,8 @@
 //! ```text
 //! cargo run --example timeline -- UZB          # Uzbekistan in the CSTO
 //! cargo run --example timeline -- CSTO-PA SRB
+//! cargo run --release --example timeline -- --cow-igo ../shared/datasets/cow-igo-v3/igo_year_formatv3.csv \
+//!     --states ../shared/datasets/cow-states-2016/states2016.csv CSTO UZB
 //! ```
 
 mod common;
@@ -11,7 +13,8 @@ mod common;
 use common::{args, dataset, fail};
 use membership_history::Event;
 
-const USAGE: &str = "usage: timeline [ORG] MEMBER [--data DIR]";
+const USAGE: &str =
+    "usage: timeline [ORG] MEMBER [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH]";
 
 fn readings(ev: &Event) -> String {
     ev.readings()

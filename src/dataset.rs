@@ -413,6 +413,16 @@ impl DatasetBuilder {
         self
     }
 
+    /// Whether a source with this id was added (importers share builders).
+    pub(crate) fn has_source(&self, id: &str) -> bool {
+        self.sources.iter().any(|(s, _)| s.id == id)
+    }
+
+    /// Whether a party with this code was added (importers share builders).
+    pub(crate) fn has_party(&self, code: &str) -> bool {
+        self.parties.iter().any(|(p, _)| p.code == code)
+    }
+
     /// Records a problem found while reading input; loaders use this so that
     /// a lenient build can report every problem at once.
     pub(crate) fn problem(&mut self, e: Error) {

@@ -4,24 +4,30 @@
 // Library code never unwraps: input reaches almost everything here.
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
+mod across;
 mod bundled;
 mod dataset;
 mod date;
 mod error;
 mod event;
 mod explain;
+mod import;
+mod panel;
 mod party;
 mod query;
 mod set;
 mod status;
 mod table;
 
+pub use across::{CoMembership, MemberCount};
 pub use bundled::{BUNDLED_VERSION, bundled};
 pub use dataset::{Dataset, DatasetBuilder, Spell};
 pub use date::{UncertainDate, YEARS, parse_day};
 pub use error::{Error, ErrorKind};
 pub use event::{Event, EventId, Origin, Reading};
 pub use explain::Explanation;
+pub use import::{CowState, CowStates, ImportCounts};
+pub use panel::{PanelRow, YearRule};
 pub use party::{Name, NameKind, Organization, Party, PartyKind, Source};
 pub use query::{Change, SpellRecord, StatusOn};
 pub use set::{IntervalSet, IntoIter, Iter, Span};

@@ -179,6 +179,39 @@ impl<R: Read> Table<R> {
             }));
         }
     }
+
+    /// Like [`next_row`](Self::next_row), reading into `record` (from
+    /// [`Row::into_record`]) so that a loader of wide rows reuses one buffer.
+    pub(crate) fn next_row_in(
+        &mut self,
+        mut record: StringRecord,
+    ) -> Option<Result<Row<'_>, Error>> {
+        loop {
+            match self.reader.read_record(&mut record) {
+                Err(e) => return Some(Err(csv_error(&self.file, e))),
+                Ok(false) => return None,
+                Ok(true) => {}
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            if record.len() == 1 && record[0].trim().is_empty() {
+                continue;
+            }
+            if record.len() != self.header.len() {
+                return Some(Err(Error::new(ErrorKind::FieldCount {
+                    expected: self.header.len(),
+                    found: record.len(),
+                })
+                .in_file(self.file.clone())
+                .at_line(line)));
+            }
+            return Some(Ok(Row {
+                file: &self.file,
+                header: &self.header,
+                line,
+                record,
+            }));
+        }
+    }
 }
 
 /// Turns every line end (`\n`, `\r\n`, and a bare `\r` as old Mac
@@ -272,6 +305,11 @@ impl Row<'_> {
             .at_line(self.line)
             .in_field(self.header.get(col).map_or("", String::as_str))
             .replace_value(self.get(col))
+    }
+
+    /// The row's buffer, to read the next row into with [`Table::next_row_in`].
+    pub(crate) fn into_record(self) -> StringRecord {
+        self.record
     }
 
     /// The fields of the row, for loaders that read many columns.

@@ -6,13 +6,19 @@
 use std::process::exit;
 
 use chrono::NaiveDate;
-use membership_history::{Dataset, bundled, parse_day};
+use membership_history::{CowStates, Dataset, bundled, parse_day};
 
 /// Command-line arguments split into flags and positionals.
 pub struct Args {
     pub positional: Vec<String>,
     pub json: bool,
     pub data: Option<String>,
+    /// `--atop PATH`: an ATOP member-level file.
+    pub atop: Option<String>,
+    /// `--cow-igo PATH`: a COW IGO igo-year file.
+    pub cow_igo: Option<String>,
+    /// `--states PATH`: the COW state list (codes, abbreviations, names).
+    pub states: Option<String>,
 }
 
 /// Parses `std::env::args`, accepting the flags every example shares.
@@ -21,6 +27,9 @@ pub fn args(usage: &str) -> Args {
         positional: Vec::new(),
         json: false,
         data: None,
+        atop: None,
+        cow_igo: None,
+        states: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -31,6 +40,16 @@ pub fn args(usage: &str) -> Args {
                     it.next()
                         .unwrap_or_else(|| fail(&format!("--data needs a directory\n{usage}"))),
                 )
+            }
+            "--atop" | "--cow-igo" | "--states" => {
+                let path = it
+                    .next()
+                    .unwrap_or_else(|| fail(&format!("{a} needs a path\n{usage}")));
+                match a.as_str() {
+                    "--atop" => out.atop = Some(path),
+                    "--cow-igo" => out.cow_igo = Some(path),
+                    _ => out.states = Some(path),
+                }
             }
             "-h" | "--help" => {
                 println!("{usage}");
@@ -43,9 +62,33 @@ pub fn args(usage: &str) -> Args {
     out
 }
 
-/// The dataset the flags name: `--data DIR` in the bundled format, else the
-/// bundled data.
+/// The dataset the flags name: `--atop PATH` and/or `--cow-igo PATH` (with
+/// `--states PATH` for COW codes and names), `--data DIR` in the bundled
+/// format, else the bundled data.
 pub fn dataset(args: &Args) -> &'static Dataset {
+    if args.atop.is_some() || args.cow_igo.is_some() {
+        let states = args
+            .states
+            .as_ref()
+            .map(|p| CowStates::from_path(p).unwrap_or_else(|e| fail(&e.to_string())));
+        let mut b = Dataset::builder();
+        let open = |p: &str| std::fs::File::open(p).unwrap_or_else(|e| fail(&format!("{p}: {e}")));
+        let name = |p: &str| {
+            std::path::Path::new(p)
+                .file_name()
+                .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
+        };
+        if let Some(p) = &args.atop {
+            b.read_atop(open(p), &name(p), states.as_ref())
+                .unwrap_or_else(|e| fail(&e.to_string()));
+        }
+        if let Some(p) = &args.cow_igo {
+            b.read_cow_igo(open(p), &name(p), states.as_ref())
+                .unwrap_or_else(|e| fail(&e.to_string()));
+        }
+        let ds = b.build().unwrap_or_else(|e| fail(&e.to_string()));
+        return Box::leak(Box::new(ds));
+    }
     match &args.data {
         None => bundled(),
         Some(dir) => {

@@ -1,0 +1,243 @@
+//! Questions across organizations and members: when two states were
+//! members of the same organization ([`Dataset::co_membership`]), and how
+//! many members an organization had over time ([`Dataset::member_counts`]).
+//!
+//! Each answer comes in the crate's three readings: by the preferred
+//! readings of the dates (two-valued), on days that hold under every
+//! reading (`definite`), and on days that hold under at least one
+//! (`possible`); `definite ⊆ days ⊆ possible`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::dataset::{Dataset, Membership, Spell};
+use crate::error::Error;
+use crate::party::Organization;
+use crate::set::{IntervalSet, Span};
+
+/// The days two parties were both members de jure of one organization,
+/// from [`Dataset::co_membership`].
+///
+/// ```
+/// use membership_history::bundled;
+///
+/// let ds = bundled();
+/// let both = ds.co_membership("RUS", "UZB")?;
+/// assert_eq!(both[0].organization().id(), "CSTO");
+/// assert_eq!(both[0].days().to_string(), "1992-05-15..1999-04-20, 2006-08-16..2012-06-28");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Serialize)]
+pub struct CoMembership<'a> {
+    organization: &'a Organization,
+    days: IntervalSet<NaiveDate>,
+    definite: IntervalSet<NaiveDate>,
+    possible: IntervalSet<NaiveDate>,
+}
+
+impl<'a> CoMembership<'a> {
+    /// The organization.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// assert_eq!(bundled().co_membership("RUS", "KAZ")?[0].organization().id(), "CSTO");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn organization(&self) -> &'a Organization {
+        self.organization
+    }
+
+    /// The days both were members, by the preferred readings.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// assert_eq!(bundled().co_membership("RUS", "KAZ")?[0].days().to_string(), "1992-05-15..");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn days(&self) -> &IntervalSet<NaiveDate> {
+        &self.days
+    }
+
+    /// The days both were members under every reading of the dates.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let both = bundled().co_membership("RUS", "GEO")?;
+    /// assert_eq!(both[0].definite().to_string(), "1993-12-09..1999-04-20");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn definite(&self) -> &IntervalSet<NaiveDate> {
+        &self.definite
+    }
+
+    /// The days both were members under at least one reading.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let both = bundled().co_membership("RUS", "GEO")?;
+    /// assert_eq!(both[0].possible().to_string(), "1993-09-09..1999-04-20");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn possible(&self) -> &IntervalSet<NaiveDate> {
+        &self.possible
+    }
+}
+
+/// How many members an organization had over one span of days, from
+/// [`Dataset::member_counts`]: by the preferred readings, under every
+/// reading (`definite`), and under at least one (`possible`).
+///
+/// ```
+/// use membership_history::bundled;
+///
+/// let counts = bundled().member_counts("CSTO")?;
+/// assert_eq!(counts[0].span.to_string(), "1992-05-15..1993-09-09");
+/// assert_eq!((counts[0].members, counts[0].definite, counts[0].possible), (6, 6, 6));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MemberCount {
+    /// The days this count holds on.
+    pub span: Span<NaiveDate>,
+    /// Members de jure by the preferred readings.
+    pub members: usize,
+    /// Parties that were members under every reading.
+    pub definite: usize,
+    /// Parties that were members under at least one reading.
+    pub possible: usize,
+}
+
+/// A membership's member-de-jure days: preferred, definite, possible.
+///
+/// Consecutive member spells (full, then frozen) joined by one event are one
+/// run, so an uncertain change between them does not make the run uncertain.
+fn member_sets(m: &Membership) -> [IntervalSet<NaiveDate>; 3] {
+    let mut out: [IntervalSet<NaiveDate>; 3] = Default::default();
+    let spells = &m.spells;
+    let mut i = 0;
+    while i < spells.len() {
+        if !spells[i].status.is_member() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < spells.len()
+            && spells[j + 1].status.is_member()
+            && spells[j].closed_by == Some(spells[j + 1].opened_by)
+        {
+            j += 1;
+        }
+        let (first, last) = (&spells[i], &spells[j]);
+        for span in spells[i..=j].iter().filter_map(Spell::span) {
+            out[0].insert(span);
+        }
+        if let Ok(span) = Span::new(first.start_latest, last.end_earliest) {
+            out[1].insert(span);
+        }
+        if let Ok(span) = Span::new(first.start_earliest, last.end_latest) {
+            out[2].insert(span);
+        }
+        i = j + 1;
+    }
+    out
+}
+
+impl Dataset {
+    /// Every organization in which both `a` and `b` were members de jure at
+    /// the same time, with the days they were (see [`CoMembership`]), in
+    /// the order of `a`'s memberships. Organizations where they were only
+    /// possibly members together are included (their `days` may be empty).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownParty`](crate::ErrorKind::UnknownParty) for an
+    /// unknown code.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let ds = bundled();
+    /// assert!(ds.co_membership("ARM", "AZE")?[0].days().contains(&"1995-01-01".parse()?));
+    /// assert!(ds.co_membership("AZE", "UZB")?[0].days().to_string().ends_with("1999-04-20"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn co_membership(&self, a: &str, b: &str) -> Result<Vec<CoMembership<'_>>, Error> {
+        let (pa, pb) = (self.party_index_of(a)?, self.party_index_of(b)?);
+        let mut out = Vec::new();
+        for &ia in &self.party_memberships[pa] {
+            let ma = &self.memberships[ia];
+            let Some(&ib) = self.party_memberships[pb]
+                .iter()
+                .find(|&&ib| self.memberships[ib].org == ma.org)
+            else {
+                continue;
+            };
+            let (sa, sb) = (member_sets(ma), member_sets(&self.memberships[ib]));
+            let [days, definite, possible] = [0, 1, 2].map(|k| sa[k].intersection(&sb[k]));
+            if !possible.is_empty() {
+                out.push(CoMembership {
+                    organization: &self.orgs[ma.org],
+                    days,
+                    definite,
+                    possible,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The number of members de jure of `org` over time, as consecutive
+    /// spans from its first possible member on; the last span never ends.
+    /// Counts are of parties (a party counts once however many spells).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownOrganization`](crate::ErrorKind::UnknownOrganization).
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let counts = bundled().member_counts("CSTO")?;
+    /// let on = |d: &str| {
+    ///     let d = d.parse().unwrap();
+    ///     counts.iter().find(|c| c.span.contains(&d)).unwrap().members
+    /// };
+    /// assert_eq!((on("1995-01-01"), on("2000-01-01"), on("2010-01-01")), (9, 6, 7));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn member_counts(&self, org: &str) -> Result<Vec<MemberCount>, Error> {
+        let o = self.org_index(org)?;
+        // (day, which count, +1 or -1)
+        let mut deltas: Vec<(NaiveDate, usize, i64)> = Vec::new();
+        for m in &self.memberships[self.org_members[o].clone()] {
+            for (k, set) in member_sets(m).iter().enumerate() {
+                for span in set {
+                    deltas.push((span.start(), k, 1));
+                    if let Some(e) = span.end() {
+                        deltas.push((e, k, -1));
+                    }
+                }
+            }
+        }
+        deltas.sort_unstable();
+        let mut out: Vec<MemberCount> = Vec::new();
+        let mut now = [0i64; 3];
+        let mut i = 0;
+        while i < deltas.len() {
+            let day = deltas[i].0;
+            while i < deltas.len() && deltas[i].0 == day {
+                now[deltas[i].1] += deltas[i].2;
+                i += 1;
+            }
+            if let Some(last) = out.last_mut() {
+                last.span = Span::new(last.span.start(), Some(day)).unwrap_or(last.span);
+            }
+            let n = |k: usize| usize::try_from(now[k]).unwrap_or(0);
+            out.push(MemberCount {
+                span: Span::from_start(day),
+                members: n(0),
+                definite: n(1),
+                possible: n(2),
+            });
+        }
+        Ok(out)
+    }
+}

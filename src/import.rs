@@ -1,0 +1,175 @@
+//! Importers for the standard research datasets, into the same model as
+//! the bundled data: ATOP alliances ([`DatasetBuilder::read_atop`]), COW
+//! IGO membership ([`DatasetBuilder::read_cow_igo`]) and the COW state list
+//! ([`CowStates`]), which joins the other two by COW code.
+//!
+//! Every importer streams rows through the crate's table reader (comma or
+//! tab separated, sniffed from the header), and stops at the first
+//! malformed row with an [`Error`] naming the file, line, field and value.
+//! How each format maps onto events and spells is told in
+//! `docs/datasets.md` (included below).
+//!
+#![doc = include_str!("../docs/datasets.md")]
+
+mod atop;
+mod cow_igo;
+mod cow_states;
+
+use std::fs::File;
+use std::path::Path;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+pub use cow_states::{CowState, CowStates};
+
+use crate::dataset::{Dataset, DatasetBuilder};
+use crate::error::{Error, ErrorKind};
+use crate::party::{Party, Source};
+use crate::set::IntervalSet;
+use crate::table::Row;
+
+/// What an importer read: rows, and what it added to the builder.
+///
+/// ```
+/// use membership_history::Dataset;
+///
+/// let csv = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
+///            4220,365,1992,5,15,0,0,0,1\n";
+/// let mut b = Dataset::builder();
+/// let counts = b.read_atop(csv.as_bytes(), "atop.csv", None)?;
+/// assert_eq!((counts.rows, counts.organizations, counts.states, counts.events), (1, 1, 1, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ImportCounts {
+    /// Data rows read (the header not counted).
+    pub rows: usize,
+    /// Organizations added.
+    pub organizations: usize,
+    /// States added as parties (those already in the builder not counted).
+    pub states: usize,
+    /// Events added.
+    pub events: usize,
+}
+
+/// Opens a file for an importer, naming it by its file name in errors.
+pub(crate) fn open_path(path: &Path) -> Result<(File, String), Error> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let file = File::open(path).map_err(|e| {
+        Error::new(ErrorKind::Io(format!("{}: {e}", path.display()))).in_file(name.clone())
+    })?;
+    Ok((file, name))
+}
+
+/// An integer field, with a positioned error when it is not one.
+pub(crate) fn int_field<T: FromStr>(row: &Row<'_>, col: usize) -> Result<T, Error> {
+    row.get(col).parse::<T>().map_err(|_| {
+        row.error(
+            col,
+            ErrorKind::InvalidValue(format!(
+                "expected a whole number in `{}`",
+                std::any::type_name::<T>()
+            )),
+        )
+    })
+}
+
+/// The party for a COW state code: its COW abbreviation and name when the
+/// state list knows it, else the code as text.
+pub(crate) fn cow_party(code: u16, states: Option<&CowStates>, source: &str) -> Party {
+    match states.and_then(|s| s.by_code(code)) {
+        Some(st) => Party::state(st.abbreviation(), st.name())
+            .with_cow(code, st.abbreviation())
+            .with_sources([source]),
+        None => {
+            let mut p =
+                Party::state(code.to_string(), format!("COW state {code}")).with_sources([source]);
+            p.cow_code = Some(code);
+            p
+        }
+    }
+}
+
+impl DatasetBuilder {
+    /// Adds a source unless one with its id is already there (several
+    /// importers can share a builder).
+    pub(crate) fn ensure_source(&mut self, source: Source) {
+        if !self.has_source(source.id()) {
+            self.add_source(source);
+        }
+    }
+
+    /// Adds a party unless one with its code is already there; whether it
+    /// was added.
+    pub(crate) fn ensure_party(&mut self, party: Party) -> bool {
+        if self.has_party(party.code()) {
+            false
+        } else {
+            self.add_party(party);
+            true
+        }
+    }
+}
+
+impl Dataset {
+    /// Every spell of a state with a COW code on days when, by `states`,
+    /// that state was not in the state system (preferred readings), one
+    /// [`ErrorKind::StateNotInSystem`] per spell, located at the event that
+    /// opened it. A party whose COW code the list does not have is reported
+    /// once per spell too.
+    ///
+    /// ```
+    /// use membership_history::{bundled, CowStates};
+    ///
+    /// // Kazakhstan enters the state system only in 2000 in this excerpt.
+    /// let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\n\
+    ///            KZK,705,Kazakhstan,2000,1,1,2016,12,31\n";
+    /// let states = CowStates::from_reader(csv.as_bytes(), "states.csv")?;
+    /// let errs = bundled().check_state_existence(&states);
+    /// assert!(errs.iter().any(|e| e.to_string().contains("KAZ in CSTO")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_state_existence(&self, states: &CowStates) -> Vec<Error> {
+        let mut out = Vec::new();
+        for m in &self.memberships {
+            let party = &self.parties[m.party];
+            let Some(code) = party.cow_code() else {
+                continue;
+            };
+            let state = states.by_code(code);
+            for s in &m.spells {
+                let Some(span) = s.span() else { continue };
+                let days = IntervalSet::from(span);
+                let outside = match state {
+                    Some(st) => days.difference(st.existence()),
+                    None => days.clone(),
+                };
+                if outside.is_empty() {
+                    continue;
+                }
+                let what = match state {
+                    Some(_) => format!("outside the state system on {outside}"),
+                    None => format!("COW code {code} is not in the state list"),
+                };
+                let ev = &self.events[s.opened_by];
+                out.push(
+                    ev.origin.attach(
+                        Error::new(ErrorKind::StateNotInSystem(format!(
+                            "{} in {} ({} {span}) {what}",
+                            party.code(),
+                            self.orgs[m.org].id(),
+                            s.status()
+                        )))
+                        .in_field("member")
+                        .with_value(party.code()),
+                    ),
+                );
+            }
+        }
+        out
+    }
+}

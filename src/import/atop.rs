@@ -1,0 +1,366 @@
+//! ATOP member-level files: each alliance an organization, each row one
+//! member in one phase.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::dataset::{Dataset, DatasetBuilder};
+use crate::date::{UncertainDate, YEARS};
+use crate::error::{Error, ErrorKind};
+use crate::event::{Event, Origin, Reading};
+use crate::party::Source;
+use crate::status::EventKind;
+use crate::table::{Columns, Row, Table};
+
+use super::{CowStates, ImportCounts, cow_party, int_field, open_path};
+
+/// The source id ATOP events cite.
+pub(crate) const SOURCE: &str = "ATOP";
+
+const REQUIRED: &[&str] = &[
+    "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase",
+];
+
+struct AtopRow {
+    atopid: u32,
+    member: u16,
+    entry: UncertainDate,
+    exit: Option<UncertainDate>,
+    phase: u32,
+    line: u64,
+}
+
+/// A membership: rows of one member merged across phase boundaries.
+struct Stay {
+    entry: UncertainDate,
+    entry_line: u64,
+    exit: Option<(UncertainDate, u64)>,
+    /// Later phases entered during the stay: (date, phase, line).
+    phases: Vec<(UncertainDate, u32, u64)>,
+    first_phase: u32,
+}
+
+impl DatasetBuilder {
+    /// Reads an ATOP member-level file (`atop-member-level.csv`) from any
+    /// reader; `file` names it in errors and origins. Each alliance becomes
+    /// an organization whose id is its `atopid`; members are parties by COW
+    /// code (their COW abbreviation when `states` is given). See
+    /// `docs/datasets.md` for how rows become events.
+    ///
+    /// # Errors
+    ///
+    /// The first malformed row, with its line: a missing column, a wrong
+    /// number of fields, a non-numeric field, an impossible date, an exit
+    /// before the entry. Problems in the sequence of events are reported
+    /// when the builder is built.
+    ///
+    /// ```
+    /// use membership_history::{Dataset, EventKind};
+    ///
+    /// // Two phases, a member that leaves, and an entry with an unknown day.
+    /// let csv = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
+    ///            4220,365,1992,5,15,2002,10,7,1\n\
+    ///            4220,704,1992,5,15,1999,4,20,1\n\
+    ///            4220,365,2002,10,7,0,0,0,2\n\
+    ///            4220,704,2006,8,0,2012,6,28,2\n";
+    /// let mut b = Dataset::builder();
+    /// b.read_atop(csv.as_bytes(), "atop.csv", None)?;
+    /// let ds = b.build()?;
+    /// let rus = ds.timeline("4220", "365")?;
+    /// assert_eq!(rus.len(), 1); // one membership across the phase boundary
+    /// assert_eq!(ds.events_of("4220", "365")?[1].kind(), EventKind::InstrumentSigned);
+    /// assert_eq!(ds.member_days("4220", "704")?.to_string(),
+    ///            "1992-05-15..1999-04-20, 2006-08-01..2012-06-28");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_atop<R: Read>(
+        &mut self,
+        input: R,
+        file: &str,
+        states: Option<&CowStates>,
+    ) -> Result<ImportCounts, Error> {
+        let columns = Columns {
+            required: REQUIRED,
+            allow_others: true,
+        };
+        let mut table = Table::open(file, input, &columns)?;
+        let c = |n: &str| table.col(n);
+        let (id_col, member_col, phase_col) = (c("atopid"), c("member"), c("phase"));
+        let entry_cols = [c("yrent"), c("moent"), c("dayent")];
+        let exit_cols = [c("yrexit"), c("moexit"), c("dayexit")];
+        let mut rows = Vec::new();
+        while let Some(row) = table.next_row() {
+            let row = row?;
+            let entry = ymd(&row, entry_cols)?.ok_or_else(|| {
+                row.error(
+                    entry_cols[0],
+                    ErrorKind::InvalidDate("an entry needs a year".into()),
+                )
+            })?;
+            let exit = ymd(&row, exit_cols)?;
+            if let Some(x) = exit.as_ref().filter(|x| x.latest() < entry.earliest()) {
+                return Err(row.error(
+                    exit_cols[0],
+                    ErrorKind::EndBeforeStart {
+                        start: entry.to_string(),
+                        end: x.to_string(),
+                    },
+                ));
+            }
+            rows.push(AtopRow {
+                atopid: int_field(&row, id_col)?,
+                member: int_field(&row, member_col)?,
+                entry,
+                exit,
+                phase: int_field(&row, phase_col)?,
+                line: row.line(),
+            });
+        }
+        Ok(self.add_atop_rows(rows, table.file().to_string(), states))
+    }
+
+    fn add_atop_rows(
+        &mut self,
+        rows: Vec<AtopRow>,
+        file: String,
+        states: Option<&CowStates>,
+    ) -> ImportCounts {
+        let mut counts = ImportCounts {
+            rows: rows.len(),
+            ..ImportCounts::default()
+        };
+        self.ensure_source(Source::new(
+            SOURCE,
+            "Leeds, Ritter, Mitchell and Long, Alliance Treaty Obligations and Provisions (ATOP), member-level data",
+            "http://www.atopdata.org/",
+        ));
+        // Alliances in order of first appearance; each alliance's rows by
+        // member, then entry, then phase (file order breaks ties).
+        let mut order: Vec<u32> = Vec::new();
+        let mut by_alliance: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            by_alliance
+                .entry(r.atopid)
+                .or_insert_with(|| {
+                    order.push(r.atopid);
+                    Vec::new()
+                })
+                .push(i);
+        }
+        let mut member_codes: HashMap<u16, String> = HashMap::new();
+        for id in order {
+            let mut ix = by_alliance.remove(&id).unwrap_or_default();
+            ix.sort_by_key(|&i| {
+                (
+                    rows[i].member,
+                    rows[i].entry.earliest(),
+                    rows[i].phase,
+                    rows[i].line,
+                )
+            });
+            let org = id.to_string();
+            self.add_name(
+                org.clone(),
+                format!("ATOP alliance {id}"),
+                None,
+                None,
+                [SOURCE],
+            );
+            counts.organizations += 1;
+            let founded = ix.iter().map(|&i| rows[i].entry.earliest()).min();
+            let ended = ix.iter().all(|&i| rows[i].exit.is_some());
+            let last_exit = ix
+                .iter()
+                .filter_map(|&i| rows[i].exit.as_ref().map(UncertainDate::latest))
+                .max();
+            let mut start = 0;
+            while start < ix.len() {
+                let member = rows[ix[start]].member;
+                let mut end = start;
+                while end < ix.len() && rows[ix[end]].member == member {
+                    end += 1;
+                }
+                let code = member_codes
+                    .entry(member)
+                    .or_insert_with(|| {
+                        let party = cow_party(member, states, SOURCE);
+                        let code = party.code().to_string();
+                        if self.ensure_party(party) {
+                            counts.states += 1;
+                        }
+                        code
+                    })
+                    .clone();
+                let stays = merge(ix[start..end].iter().map(|&i| &rows[i]));
+                let mut n = 0;
+                let mut event = |kind: EventKind, date: &UncertainDate, note: String, line: u64| {
+                    n += 1;
+                    counts.events += 1;
+                    Event::new(
+                        format!("atop-{id}-{member}-{n}"),
+                        org.clone(),
+                        Some(&code),
+                        kind,
+                        vec![Reading::new(date.clone(), note, [SOURCE])],
+                    )
+                    .with_origin(Origin::new(file.clone(), line))
+                };
+                for (k, stay) in stays.iter().enumerate() {
+                    let kind = match (k, founded) {
+                        (0, Some(f)) if stay.entry.earliest() == f => EventKind::Signed,
+                        (0, _) => EventKind::Acceded,
+                        _ => EventKind::Returned,
+                    };
+                    let mut notes = vec![phase_note(stay.first_phase)];
+                    let mut pending: Vec<Event> = Vec::new();
+                    for (date, phase, line) in &stay.phases {
+                        // Phases entered on the entry day (or on the day of
+                        // an earlier phase) are told in that event's note.
+                        if *date == stay.entry {
+                            notes.push(phase_note(*phase));
+                        } else if let Some(prev) =
+                            pending.last_mut().filter(|e| e.readings[0].date == *date)
+                        {
+                            prev.readings[0]
+                                .note
+                                .push_str(&format!("; {}", phase_note(*phase)));
+                        } else {
+                            pending.push(event(
+                                EventKind::InstrumentSigned,
+                                date,
+                                phase_note(*phase),
+                                *line,
+                            ));
+                        }
+                    }
+                    notes.retain(|s| !s.is_empty());
+                    self.add_event(event(kind, &stay.entry, notes.join("; "), stay.entry_line));
+                    for e in pending {
+                        self.add_event(e);
+                    }
+                    if let Some((date, line)) = &stay.exit {
+                        let alliance_end = ended && Some(date.latest()) == last_exit;
+                        let (kind, note) = if alliance_end {
+                            (EventKind::NotRenewed, "exit: the alliance ends")
+                        } else {
+                            (EventKind::Withdrew, "exit")
+                        };
+                        self.add_event(event(kind, date, note.to_string(), *line));
+                    }
+                }
+                start = end;
+            }
+        }
+        counts
+    }
+}
+
+impl Dataset {
+    /// Reads an ATOP member-level file into a dataset of its own (see
+    /// [`DatasetBuilder::read_atop`]), with COW abbreviations and names
+    /// from `states` when given.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when the file cannot be opened, a positioned error
+    /// for a malformed row, and the first problem found when building.
+    ///
+    /// ```no_run
+    /// use membership_history::{CowStates, Dataset};
+    ///
+    /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
+    /// let ds = Dataset::from_atop("../shared/datasets/atop-v4.01/atop-member-level.csv", Some(&states))?;
+    /// println!("{} CST members in 1995", ds.members_on("4220", "1995-01-01".parse()?)?.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_atop(path: impl AsRef<Path>, states: Option<&CowStates>) -> Result<Dataset, Error> {
+        let (f, name) = open_path(path.as_ref())?;
+        let mut b = Dataset::builder();
+        b.read_atop(f, &name, states)?;
+        b.build()
+    }
+}
+
+fn phase_note(phase: u32) -> String {
+    if phase == 0 {
+        String::new()
+    } else {
+        format!("phase {phase}")
+    }
+}
+
+/// Merges one member's rows (sorted by entry) into stays: a row that starts
+/// on or before the end of the stay so far (a phase boundary, or phases that
+/// overlap) continues it; a later row starts a new stay.
+fn merge<'a>(rows: impl Iterator<Item = &'a AtopRow>) -> Vec<Stay> {
+    let mut stays: Vec<Stay> = Vec::new();
+    for r in rows {
+        if let Some(cur) = stays.last_mut() {
+            let continues = match &cur.exit {
+                None => true,
+                Some((x, _)) => *x == r.entry || r.entry.earliest() < x.latest(),
+            };
+            if continues {
+                cur.phases.push((r.entry.clone(), r.phase, r.line));
+                cur.exit = match (cur.exit.take(), &r.exit) {
+                    (None, _) | (_, None) => None,
+                    (Some(a), Some(b)) => Some(if b.latest() > a.0.latest() {
+                        (b.clone(), r.line)
+                    } else {
+                        a
+                    }),
+                };
+                continue;
+            }
+        }
+        stays.push(Stay {
+            entry: r.entry.clone(),
+            entry_line: r.line,
+            exit: r.exit.clone().map(|x| (x, r.line)),
+            phases: Vec::new(),
+            first_phase: r.phase,
+        });
+    }
+    stays
+}
+
+/// A date from ATOP's year, month and day columns: `0` (or empty) month or
+/// day is unknown and lowers the precision; `0,0,0` is no date (`None`).
+fn ymd(row: &Row<'_>, cols: [usize; 3]) -> Result<Option<UncertainDate>, Error> {
+    let part = |i: usize| -> Result<u32, Error> {
+        if row.get(cols[i]).is_empty() && i > 0 {
+            Ok(0)
+        } else {
+            int_field::<u32>(row, cols[i])
+        }
+    };
+    let (y, m, d) = (part(0)?, part(1)?, part(2)?);
+    let bad = |i: usize, rule: String| Err(row.error(cols[i], ErrorKind::InvalidDate(rule)));
+    if y == 0 {
+        return if m == 0 && d == 0 {
+            Ok(None)
+        } else {
+            bad(0, "a month or day without a year".into())
+        };
+    }
+    let year = i32::try_from(y).unwrap_or(i32::MAX);
+    if !YEARS.contains(&year) {
+        return bad(
+            0,
+            format!("year {y} is outside {}..={}", YEARS.start(), YEARS.end()),
+        );
+    }
+    match (m, d) {
+        (0, 0) => Ok(Some(UncertainDate::Year(year))),
+        (0, _) => bad(2, "a day without a month".into()),
+        (13.., _) => bad(1, format!("month {m} is not between 1 and 12")),
+        (_, 0) => Ok(Some(UncertainDate::Month { year, month: m })),
+        _ => match NaiveDate::from_ymd_opt(year, m, d) {
+            Some(day) => Ok(Some(UncertainDate::Day(day))),
+            None => bad(2, format!("{year:04}-{m:02} has no day {d}")),
+        },
+    }
+}

@@ -1,0 +1,500 @@
+//! COW IGO igo-year files: each IGO an organization, one column per state,
+//! one row per IGO per observed year.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::dataset::{Dataset, DatasetBuilder};
+use crate::date::{UncertainDate, YEARS};
+use crate::error::{Error, ErrorKind};
+use crate::event::{Event, Origin, Reading};
+use crate::party::{Party, Source};
+use crate::status::{EventKind, Status};
+use crate::table::{Columns, Table};
+
+use super::{CowStates, ImportCounts, int_field, open_path};
+
+/// The source id COW IGO events cite.
+pub(crate) const SOURCE: &str = "COW-IGO-3";
+
+/// Columns of the igo-year format that are not states.
+const META: &[&str] = &[
+    "ioname",
+    "orgname",
+    "year",
+    "sdate",
+    "deaddate",
+    "dead",
+    "integrated",
+    "replaced",
+    "longorgname",
+    "ionum",
+    "igocode",
+    "version",
+    "accuracyofpre1965membershipdates",
+    "sourcesandnotes",
+    "imputed",
+    "political",
+    "social",
+    "economic",
+];
+
+/// A cell of a state column.
+const MISSING: i8 = -9;
+const NOT_A_STATE: i8 = -1;
+
+fn cell(s: &str) -> Option<i8> {
+    match s {
+        "0" => Some(0),
+        "1" => Some(1),
+        "2" => Some(2),
+        "3" => Some(3),
+        "-9" => Some(MISSING),
+        "-1" => Some(NOT_A_STATE),
+        _ => None,
+    }
+}
+
+/// A known observation: the status, `None` for none (codes 0 and -1).
+fn status_of(code: i8) -> Option<Status> {
+    match code {
+        1 => Some(Status::Member),
+        2 => Some(Status::Associate),
+        3 => Some(Status::Observer),
+        _ => None,
+    }
+}
+
+/// One IGO's rows, buffered compactly: one `i8` per state per year.
+struct Igo {
+    id: String,
+    orgname: String,
+    longorgname: String,
+    /// (year, line), in file order.
+    years: Vec<(i32, u64)>,
+    /// `codes[row * states + column]`.
+    codes: Vec<i8>,
+}
+
+impl DatasetBuilder {
+    /// Reads a COW IGO igo-year file (`igo_year_formatv3.csv`) from any
+    /// reader; `file` names it in errors and origins.
+    ///
+    /// Each IGO becomes an organization whose id is its `ioname`, with
+    /// `orgname` as its official name and `longorgname` as an alias. Every
+    /// column that is not one of the format's own is a state: with `states`
+    /// it is mapped to its COW code and abbreviation (the party's code)
+    /// through the list's `state` column, without it the column name is the
+    /// party's code. Codes 1, 2, 3 are full member, associate, observer;
+    /// 0 and -1 no status; -9 unknown. See `docs/datasets.md` for the rule
+    /// that turns yearly observations into dated events.
+    ///
+    /// # Errors
+    ///
+    /// The first malformed row, with its line: a missing column, a wrong
+    /// number of fields, a year that is not a number, a code outside
+    /// 0, 1, 2, 3, -1, -9, an (IGO, year) given twice; with `states`, a
+    /// state column the list does not know.
+    ///
+    /// ```
+    /// use membership_history::{Certainty, Dataset, Status};
+    ///
+    /// let csv = "ioname,orgname,year,russia,belarus,longorgname\n\
+    ///            CSTO,Collective Security Treaty Organization,2002,1,1,CSTO\n\
+    ///            CSTO,Collective Security Treaty Organization,2003,1,-9,CSTO\n\
+    ///            CSTO,Collective Security Treaty Organization,2004,1,1,CSTO\n";
+    /// let mut b = Dataset::builder();
+    /// b.read_cow_igo(csv.as_bytes(), "igo.csv", None)?;
+    /// let ds = b.build()?;
+    /// let d = |s: &str| s.parse().unwrap();
+    /// assert_eq!(ds.membership_on("CSTO", "russia", d("2003-06-01"))?, Some(Certainty::Definite));
+    /// // -9: neither member nor non-member
+    /// assert_eq!(ds.membership_on("CSTO", "belarus", d("2003-06-01"))?, Some(Certainty::Possible));
+    /// assert_eq!(ds.membership_on("CSTO", "belarus", d("2004-12-31"))?, Some(Certainty::Definite));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_cow_igo<R: Read>(
+        &mut self,
+        input: R,
+        file: &str,
+        states: Option<&CowStates>,
+    ) -> Result<ImportCounts, Error> {
+        let columns = Columns {
+            required: &["ioname", "orgname", "year"],
+            allow_others: true,
+        };
+        let mut table = Table::open(file, input, &columns)?;
+        let (id_col, name_col, year_col) =
+            (table.col("ioname"), table.col("orgname"), table.col("year"));
+        let long_col = table.header().iter().position(|h| h == "longorgname");
+        let state_cols: Vec<usize> = (0..table.header().len())
+            .filter(|&i| !META.contains(&table.header()[i].as_str()))
+            .collect();
+        // The party of each state column.
+        let mut parties: Vec<Party> = Vec::with_capacity(state_cols.len());
+        for &i in &state_cols {
+            let col = &table.header()[i];
+            parties.push(match states {
+                Some(list) => {
+                    let st = list.by_column(col).ok_or_else(|| {
+                        Error::new(ErrorKind::Header(format!(
+                            "column `{col}` is neither a column of the COW IGO format nor a state in the state list"
+                        )))
+                        .in_file(file)
+                        .at_line(1)
+                        .in_field(col.clone())
+                    })?;
+                    Party::state(st.abbreviation(), st.name()).with_cow(st.code(), st.abbreviation())
+                }
+                None => Party::state(col.clone(), col.clone()),
+            }
+            .with_sources([SOURCE]));
+        }
+        let n = state_cols.len();
+        let mut is_state = vec![false; table.header().len()];
+        for &c in &state_cols {
+            is_state[c] = true;
+        }
+        let mut counts = ImportCounts::default();
+        let mut igos: Vec<Igo> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut buffer = csv::StringRecord::new();
+        while let Some(row) = table.next_row_in(std::mem::take(&mut buffer)) {
+            let row = row?;
+            counts.rows += 1;
+            let id = row.get(id_col);
+            if id.is_empty() {
+                return Err(row.error(
+                    id_col,
+                    ErrorKind::InvalidValue("an IGO needs its `ioname`".into()),
+                ));
+            }
+            let year: i32 = int_field(&row, year_col)?;
+            if !YEARS.contains(&year) {
+                return Err(row.error(
+                    year_col,
+                    ErrorKind::InvalidDate(format!(
+                        "year {year} is outside {}..={}",
+                        YEARS.start(),
+                        YEARS.end()
+                    )),
+                ));
+            }
+            let k = match index.get(id) {
+                Some(&k) => k,
+                None => {
+                    index.insert(id.to_string(), igos.len());
+                    igos.push(Igo {
+                        id: id.to_string(),
+                        orgname: row.get(name_col).to_string(),
+                        longorgname: long_col.map_or("", |c| row.get(c)).to_string(),
+                        years: Vec::new(),
+                        codes: Vec::new(),
+                    });
+                    igos.len() - 1
+                }
+            };
+            let igo = &mut igos[k];
+            if let Some(&(_, first)) = igo.years.iter().find(|(y, _)| *y == year) {
+                return Err(row.error(
+                    year_col,
+                    ErrorKind::Duplicate(format!(
+                        "{id} in {year} is already given at line {first}"
+                    )),
+                ));
+            }
+            igo.years.push((year, row.line()));
+            for (c, field) in row.fields().enumerate() {
+                if !is_state[c] {
+                    continue;
+                }
+                let v = cell(field).or_else(|| cell(field.trim())).ok_or_else(|| {
+                    row.error(
+                        c,
+                        ErrorKind::InvalidValue(
+                            "a state's code is 0 (no), 1 (full), 2 (associate), 3 (observer), -9 (missing) or -1 (not a state)"
+                                .into(),
+                        ),
+                    )
+                })?;
+                igo.codes.push(v);
+            }
+            buffer = row.into_record();
+        }
+        let file = table.file().to_string();
+        self.ensure_source(Source::new(
+            SOURCE,
+            "Pevehouse, Nordstrom, McManus and Jamison, Correlates of War Intergovernmental Organizations data, version 3 (2020), igo-year format",
+            "https://correlatesofwar.org/data-sets/igos/",
+        ));
+        let codes: Vec<String> = parties.iter().map(|p| p.code().to_string()).collect();
+        for p in parties {
+            if self.ensure_party(p) {
+                counts.states += 1;
+            }
+        }
+        let last_year = igos.iter().flat_map(|g| g.years.iter().map(|y| y.0)).max();
+        // Names: the first IGO to use one keeps it, so a lookup never finds
+        // two bodies (the data names two IGOs "Eastern Caribb. Central Bank").
+        let mut taken: HashMap<String, usize> = igos
+            .iter()
+            .enumerate()
+            .map(|(k, g)| (g.id.to_lowercase(), k))
+            .collect();
+        for (k, igo) in igos.iter_mut().enumerate() {
+            counts.organizations += 1;
+            let mut free = |name: &str| {
+                !name.is_empty() && *taken.entry(name.to_lowercase()).or_insert(k) == k
+            };
+            let official = if free(&igo.orgname) {
+                igo.orgname.as_str()
+            } else {
+                igo.id.as_str()
+            };
+            self.add_name(igo.id.clone(), official, None, None, [SOURCE]);
+            if igo.longorgname != igo.orgname && free(&igo.longorgname) {
+                self.add_alias(igo.id.clone(), igo.longorgname.clone(), [SOURCE]);
+            }
+            // Rows in year order, keeping each row's codes with it.
+            let mut order: Vec<usize> = (0..igo.years.len()).collect();
+            order.sort_by_key(|&r| igo.years[r].0);
+            let mut emit = Emitter {
+                builder: self,
+                file: &file,
+                org: &igo.id,
+                counts: &mut counts,
+                serial: 0,
+            };
+            for (j, code) in codes.iter().enumerate() {
+                let obs = order
+                    .iter()
+                    .map(|&r| (igo.years[r].0, igo.years[r].1, igo.codes[r * n + j]));
+                emit.state(code, obs);
+            }
+            let last = order.last().map(|&r| igo.years[r]);
+            if let (Some((y, line)), Some(end)) = (last, last_year)
+                && y < end
+            {
+                emit.push(
+                    None,
+                    EventKind::Dissolved,
+                    UncertainDate::Year(y + 1),
+                    "no longer in the data",
+                    line,
+                );
+            }
+        }
+        Ok(counts)
+    }
+}
+
+/// Turns one state's yearly observations into events.
+struct Emitter<'a> {
+    builder: &'a mut DatasetBuilder,
+    file: &'a str,
+    org: &'a str,
+    counts: &'a mut ImportCounts,
+    serial: usize,
+}
+
+impl Emitter<'_> {
+    fn push(
+        &mut self,
+        member: Option<&str>,
+        kind: EventKind,
+        date: UncertainDate,
+        note: &str,
+        line: u64,
+    ) {
+        self.serial += 1;
+        self.counts.events += 1;
+        let ev = Event::new(
+            format!("cow-{}-{}", self.org, self.serial),
+            self.org,
+            member,
+            kind,
+            vec![Reading::new(date, note, [SOURCE])],
+        )
+        .with_origin(Origin::new(self.file, line));
+        self.builder.add_event(ev);
+    }
+
+    /// Replays one state's observations `(year, line, code)` in year order.
+    ///
+    /// The rule (see `docs/datasets.md`): an observation is the status at
+    /// the end of its year; a change between the known observations of
+    /// years `a` and `b` happened on some day of years `a+1..=b`. Missing
+    /// years (-9) are not observations: across them every status, membership
+    /// included, stays possible and none definite.
+    fn state(&mut self, member: &str, obs: impl Iterator<Item = (i32, u64, i8)>) {
+        let mut prev: Option<(i32, Option<Status>)> = None;
+        let mut first_year = None;
+        let mut missing_since: Option<i32> = None;
+        let mut last = None;
+        for (year, line, code) in obs {
+            first_year.get_or_insert(year);
+            last = Some((year, line));
+            if code == MISSING {
+                missing_since.get_or_insert(year);
+                continue;
+            }
+            let now = status_of(code);
+            let (after, before) = prev.unwrap_or((first_year.unwrap_or(year) - 1, None));
+            if missing_since.take().is_some() {
+                self.unknown(member, before, now, window(after + 1, year), line);
+            } else if before != now {
+                let founding = prev.is_none() && first_year == Some(year);
+                self.change(member, before, now, window(after + 1, year), founding, line);
+            }
+            prev = Some((year, now));
+        }
+        if let (Some(from), Some((year, line))) = (missing_since, last) {
+            let (after, before) = prev.unwrap_or((from - 1, None));
+            // Through the last missing year: its 31 December is unknown too.
+            let through = UncertainDate::Between(jan1(after + 1), jan1(year + 1));
+            self.unknown(member, before, None, through, line);
+            // After trailing missing years nothing is known: `unknown` ended
+            // every status, so later answers say no status.
+        }
+    }
+
+    fn change(
+        &mut self,
+        m: &str,
+        before: Option<Status>,
+        after: Option<Status>,
+        date: UncertainDate,
+        founding: bool,
+        line: u64,
+    ) {
+        use Status::{Associate, Member, Observer};
+        match (before, after) {
+            (Some(Observer | Associate), Some(Member)) => {
+                self.push(Some(m), EventKind::Acceded, date, "", line)
+            }
+            (Some(Observer), Some(Associate)) => {
+                self.push(Some(m), EventKind::AssociateGranted, date, "", line)
+            }
+            _ => {
+                if let Some(b) = before {
+                    self.close(m, b, date.clone(), "", line);
+                }
+                if let Some(a) = after {
+                    self.open(
+                        m,
+                        a,
+                        date,
+                        if founding { "founding member" } else { "" },
+                        founding,
+                        line,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Missing years between `before` and `after`: the old status ends and
+    /// the new one starts somewhere in `date`, and unless either is full
+    /// membership, a membership that possibly held there is recorded too
+    /// (joined and left within `date`; empty by the preferred readings).
+    fn unknown(
+        &mut self,
+        m: &str,
+        before: Option<Status>,
+        after: Option<Status>,
+        date: UncertainDate,
+        line: u64,
+    ) {
+        const NOTE: &str = "missing data (-9): status unknown";
+        if let Some(b) = before {
+            self.close(m, b, date.clone(), NOTE, line);
+        }
+        if before != Some(Status::Member) && after != Some(Status::Member) {
+            self.push(
+                Some(m),
+                EventKind::Acceded,
+                date.clone(),
+                "missing data (-9): possibly a member",
+                line,
+            );
+            self.push(Some(m), EventKind::Withdrew, date.clone(), NOTE, line);
+        }
+        if let Some(a) = after {
+            self.open(m, a, date, NOTE, false, line);
+        }
+    }
+
+    fn open(
+        &mut self,
+        m: &str,
+        status: Status,
+        date: UncertainDate,
+        note: &str,
+        founding: bool,
+        line: u64,
+    ) {
+        let kind = match status {
+            Status::Member if founding => EventKind::Signed,
+            Status::Associate => EventKind::AssociateGranted,
+            Status::Observer => EventKind::ObserverGranted,
+            _ => EventKind::Acceded,
+        };
+        self.push(Some(m), kind, date, note, line);
+    }
+
+    fn close(&mut self, m: &str, status: Status, date: UncertainDate, note: &str, line: u64) {
+        let kind = match status {
+            Status::Associate => EventKind::AssociateEnded,
+            Status::Observer => EventKind::ObserverEnded,
+            _ => EventKind::Withdrew,
+        };
+        self.push(Some(m), kind, date, note, line);
+    }
+}
+
+/// Some day in the years `from..=to`: the year itself when they are one.
+fn window(from: i32, to: i32) -> UncertainDate {
+    if from >= to {
+        return UncertainDate::Year(to);
+    }
+    // Both years come from checked rows, so these days exist.
+    let dec31 = NaiveDate::from_ymd_opt(to, 12, 31).unwrap_or(NaiveDate::MAX);
+    UncertainDate::Between(jan1(from), dec31)
+}
+
+fn jan1(year: i32) -> NaiveDate {
+    // Years come from checked rows (at most one past them), so the day exists.
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MAX)
+}
+
+impl Dataset {
+    /// Reads a COW IGO igo-year file into a dataset of its own (see
+    /// [`DatasetBuilder::read_cow_igo`]), mapping state columns to COW
+    /// codes with `states` when given.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when the file cannot be opened, a positioned error
+    /// for a malformed row, and the first problem found when building.
+    ///
+    /// ```no_run
+    /// use membership_history::{CowStates, Dataset};
+    ///
+    /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
+    /// let ds = Dataset::from_cow_igo("../shared/datasets/cow-igo-v3/igo_year_formatv3.csv", Some(&states))?;
+    /// println!("{} NATO members in 1990", ds.members_on("NATO", "1990-06-01".parse()?)?.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_cow_igo(
+        path: impl AsRef<Path>,
+        states: Option<&CowStates>,
+    ) -> Result<Dataset, Error> {
+        let (f, name) = open_path(path.as_ref())?;
+        let mut b = Dataset::builder();
+        b.read_cow_igo(f, &name, states)?;
+        b.build()
+    }
+}

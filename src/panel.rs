@@ -1,0 +1,282 @@
+//! Panel export for R, Stata and pandas users: organization-state-year rows
+//! in COW IGO coding, from any loaded data ([`Dataset::panel`]).
+//!
+//! | code | meaning |
+//! |---|---|
+//! | `1` | full member (frozen participation included) |
+//! | `2` | associate member |
+//! | `3` | observer |
+//! | `0` | no status (suspended included) |
+//! | `-9` | unknown: a status is possible but not certain under the year rule |
+//! | `-1` | not in the state system (only with a [`CowStates`] list) |
+//!
+//! A year is turned into a code by a [`YearRule`]; the default,
+//! [`YearRule::EndOfYear`], reads the status on 31 December and is the rule
+//! under which data imported from COW IGO gives back its own codes.
+
+use std::io::Write;
+use std::ops::RangeInclusive;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::dataset::{Dataset, Spell};
+use crate::error::{Error, ErrorKind};
+use crate::import::CowStates;
+use crate::party::Party;
+use crate::set::{IntervalSet, Span};
+use crate::status::{Certainty, Status};
+
+/// How a year's code is read from spells that start and end on days.
+///
+/// ```
+/// use membership_history::{bundled, YearRule};
+///
+/// // Georgia acceded to the CST on 1993-12-09 (or 09-09).
+/// let ds = bundled();
+/// let code = |rule| ds.cow_code("CSTO", "GEO", 1993, rule, None).unwrap();
+/// assert_eq!(code(YearRule::EndOfYear), 1);
+/// assert_eq!(code(YearRule::MidYear), 0);
+/// assert_eq!(code(YearRule::AnyDay), 1);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearRule {
+    /// The status on 31 December (the default; COW IGO data round-trips).
+    #[default]
+    EndOfYear,
+    /// The status on 1 July.
+    MidYear,
+    /// The status on 1 January.
+    StartOfYear,
+    /// The strongest status (full, associate, observer) held for certain on
+    /// at least one day of the year; `-9` if one was only possibly held.
+    AnyDay,
+}
+
+/// One row of the panel: an organization, a party, a year and its code.
+///
+/// ```
+/// use membership_history::{bundled, YearRule};
+///
+/// let rows = bundled().panel(2012..=2013, YearRule::EndOfYear, None);
+/// let uzb: Vec<i8> = rows.iter().filter(|r| r.org == "CSTO" && r.member == "UZB").map(|r| r.code).collect();
+/// assert_eq!(uzb, [0, 0]); // suspended in June 2012
+/// let json = serde_json::to_string(&rows[0])?;
+/// assert!(json.starts_with("{\"org\":"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PanelRow<'a> {
+    /// The organization's id.
+    pub org: &'a str,
+    /// The party's code.
+    pub member: &'a str,
+    /// The party's COW state code, where known.
+    pub ccode: Option<u16>,
+    /// The year.
+    pub year: i32,
+    /// The COW code: 1, 2, 3, 0, -9 or -1 (see the module docs).
+    pub code: i8,
+}
+
+fn status_code(s: Status) -> i8 {
+    match s {
+        Status::Member | Status::Frozen => 1,
+        Status::Associate => 2,
+        Status::Observer => 3,
+        Status::Suspended => 0,
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    // Years come from the caller's range; out-of-calendar years clamp.
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(if y < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
+}
+
+/// The code of one party's spells in one year.
+fn code_in(
+    spells: &[Spell],
+    party: &Party,
+    year: i32,
+    rule: YearRule,
+    states: Option<&CowStates>,
+) -> i8 {
+    let (first, next) = (day(year, 1, 1), day(year + 1, 1, 1));
+    let cow = states.zip(party.cow_code());
+    let in_system = |d: NaiveDate| cow.is_none_or(|(list, code)| list.in_system(code, d));
+    let existed = cow.is_none_or(|(list, code)| {
+        list.by_code(code).is_some_and(|st| {
+            Span::new(first, Some(next))
+                .is_ok_and(|y| !IntervalSet::from(y).intersection(st.existence()).is_empty())
+        })
+    });
+    let point = |d: NaiveDate| {
+        let mut possible = false;
+        for s in spells {
+            match s.certainty_on(d) {
+                Some(Certainty::Definite) => return status_code(s.status),
+                Some(Certainty::Possible) => possible |= s.status != Status::Suspended,
+                None => {}
+            }
+        }
+        if possible {
+            -9
+        } else if !in_system(d) {
+            -1
+        } else {
+            0
+        }
+    };
+    match rule {
+        YearRule::EndOfYear => point(day(year, 12, 31)),
+        YearRule::MidYear => point(day(year, 7, 1)),
+        YearRule::StartOfYear => point(day(year, 1, 1)),
+        YearRule::AnyDay => {
+            let overlaps = |a: NaiveDate, b: Option<NaiveDate>| {
+                a < next && b.is_none_or(|b| b > first && b > a)
+            };
+            let rank = |c: i8| match c {
+                1 => 3,
+                2 => 2,
+                3 => 1,
+                _ => 0,
+            };
+            let definite = spells
+                .iter()
+                .filter(|s| overlaps(s.start_latest, s.end_earliest))
+                .map(|s| status_code(s.status))
+                .max_by_key(|&c| rank(c));
+            if let Some(c) = definite.filter(|&c| c != 0) {
+                return c;
+            }
+            let possible = spells
+                .iter()
+                .any(|s| s.status != Status::Suspended && overlaps(s.start_earliest, s.end_latest));
+            if possible {
+                -9
+            } else if !existed {
+                -1
+            } else {
+                0
+            }
+        }
+    }
+}
+
+impl Dataset {
+    /// The COW code of `member` in `org` in `year` under `rule`; with
+    /// `states`, `-1` when the state was not in the state system (on the
+    /// rule's day, or all year for [`YearRule::AnyDay`]) and had no status
+    /// for certain.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownOrganization`], [`ErrorKind::UnknownParty`].
+    ///
+    /// ```
+    /// # use membership_history::{bundled, YearRule};
+    /// let ds = bundled();
+    /// assert_eq!(ds.cow_code("UNGA", "CSTO", 2010, YearRule::EndOfYear, None)?, 3); // observer
+    /// assert_eq!(ds.cow_code("CSTO", "ARM", 2024, YearRule::EndOfYear, None)?, 1); // frozen is de jure
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn cow_code(
+        &self,
+        org: &str,
+        member: &str,
+        year: i32,
+        rule: YearRule,
+        states: Option<&CowStates>,
+    ) -> Result<i8, Error> {
+        let spells = self.timeline(org, member)?;
+        let party = self
+            .party(member)
+            .ok_or_else(|| Error::new(ErrorKind::UnknownParty(member.to_string())))?;
+        Ok(code_in(spells, party, year, rule, states))
+    }
+
+    /// One row per (organization, party, year) for every party that ever
+    /// had a status in an organization, for each year in `years`, ordered
+    /// by organization, party, year. Pairs that never had a status are left
+    /// out (their code is 0, or -1).
+    ///
+    /// ```
+    /// # use membership_history::{bundled, YearRule};
+    /// let rows = bundled().panel(1992..=1993, YearRule::EndOfYear, None);
+    /// let geo: Vec<i8> = rows.iter().filter(|r| r.org == "CSTO" && r.member == "GEO").map(|r| r.code).collect();
+    /// assert_eq!(geo, [0, 1]);
+    /// ```
+    pub fn panel(
+        &self,
+        years: RangeInclusive<i32>,
+        rule: YearRule,
+        states: Option<&CowStates>,
+    ) -> Vec<PanelRow<'_>> {
+        let mut out = Vec::new();
+        for m in &self.memberships {
+            let party = &self.parties[m.party];
+            for year in years.clone() {
+                out.push(PanelRow {
+                    org: self.orgs[m.org].id(),
+                    member: party.code(),
+                    ccode: party.cow_code(),
+                    year,
+                    code: code_in(&m.spells, party, year, rule, states),
+                });
+            }
+        }
+        out
+    }
+
+    /// Writes [`panel`](Self::panel) as CSV with the header
+    /// `org,member,ccode,year,code` (an empty `ccode` when unknown), ready
+    /// for `read.csv`, `import delimited` or `pandas.read_csv`; returns the
+    /// number of rows written.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Io`] when writing fails.
+    ///
+    /// ```
+    /// # use membership_history::{bundled, YearRule};
+    /// let mut out = Vec::new();
+    /// let n = bundled().write_panel_csv(&mut out, 2000..=2000, YearRule::EndOfYear, None)?;
+    /// let text = String::from_utf8(out)?;
+    /// assert!(text.starts_with("org,member,ccode,year,code\n"));
+    /// assert!(text.contains("CSTO,RUS,365,2000,1\n"));
+    /// assert_eq!(text.lines().count(), n + 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_panel_csv(
+        &self,
+        out: impl Write,
+        years: RangeInclusive<i32>,
+        rule: YearRule,
+        states: Option<&CowStates>,
+    ) -> Result<usize, Error> {
+        let io = |e: csv::Error| Error::new(ErrorKind::Io(e.to_string()));
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(["org", "member", "ccode", "year", "code"])
+            .map_err(io)?;
+        let rows = self.panel(years, rule, states);
+        for r in &rows {
+            let ccode = r.ccode.map(|c| c.to_string()).unwrap_or_default();
+            w.write_record([
+                r.org,
+                r.member,
+                &ccode,
+                &r.year.to_string(),
+                &r.code.to_string(),
+            ])
+            .map_err(io)?;
+        }
+        w.flush()
+            .map_err(|e| Error::new(ErrorKind::Io(e.to_string())))?;
+        Ok(rows.len())
+    }
+}
