@@ -10,7 +10,9 @@
 //! An event the rules refuse (a return with no prior exit, a suspension of a
 //! non-member, a second accession) is an error naming the record.
 
-use std::collections::HashMap;
+// Fx hashing: loading hashes every event's ids several times, and SipHash's
+// protection against crafted keys costs more than it buys for research files.
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -516,7 +518,7 @@ impl DatasetBuilder {
         // Organizations, in order of first mention; every name must be unique
         // across organizations or a lookup could find the wrong body.
         // Names are checked in input order, so each problem names its row.
-        let mut org_ix: HashMap<String, usize> = HashMap::new();
+        let mut org_ix: HashMap<String, usize> = HashMap::default();
         for (org, name, origin) in names {
             let i = match org_ix.get(&org) {
                 Some(&i) => i,
@@ -578,15 +580,16 @@ impl DatasetBuilder {
         }
 
         // Check each event on its own, then group by (org, member).
-        let mut groups: HashMap<(usize, usize), Vec<EventId>> = HashMap::new();
-        let mut dissolved: HashMap<usize, EventId> = HashMap::new();
-        let mut seen: HashMap<(String, Option<String>, EventKind, NaiveDate), u64> = HashMap::new();
+        let mut groups: HashMap<(usize, usize), Vec<EventId>> = HashMap::default();
+        let mut dissolved: HashMap<usize, EventId> = HashMap::default();
+        let mut seen: HashMap<(usize, Option<usize>, EventKind, NaiveDate), u64> =
+            HashMap::default();
         for ev in events {
             match check_event(&ds, &ev) {
                 Err(e) => problems.extend(refused(&ev, e)),
                 Ok((org, member)) => {
                     check_sources_of_event(&ds.source_index, &ev, &mut problems);
-                    let key = (ev.org.clone(), ev.member.clone(), ev.kind, ev.day());
+                    let key = (org, member, ev.kind, ev.day());
                     if let Some(first) = seen.get(&key) {
                         let e = Error::new(ErrorKind::Duplicate(format!(
                             "the same event ({} of {} in {} on {}) is already recorded at line {first}",
@@ -654,7 +657,15 @@ impl DatasetBuilder {
         }
 
         let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
-        keys.sort_by(|a, b| (a.0, &ds.parties[a.1].code).cmp(&(b.0, &ds.parties[b.1].code)));
+        // Memberships are sorted by (organization, party code); rank the codes
+        // once rather than compare strings in the sort.
+        let mut by_code: Vec<usize> = (0..ds.parties.len()).collect();
+        by_code.sort_unstable_by(|&a, &b| ds.parties[a].code.cmp(&ds.parties[b].code));
+        let mut rank = vec![0; ds.parties.len()];
+        for (r, &p) in by_code.iter().enumerate() {
+            rank[p] = r;
+        }
+        keys.sort_unstable_by_key(|&(org, party)| (org, rank[party]));
         for (org, party) in keys {
             let mut ids = groups.remove(&(org, party)).unwrap_or_default();
             // Stable: file order breaks ties between events on one day.

@@ -239,6 +239,10 @@ impl<R: Read> Read for LineEnds<R> {
             if n == 0 {
                 return Ok(0);
             }
+            // Fast path: nearly every buffer has no `\r` to rewrite.
+            if !self.after_cr && !buf[..n].contains(&b'\r') {
+                return Ok(n);
+            }
             let mut out = 0;
             for i in 0..n {
                 let b = buf[i];
