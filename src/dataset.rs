@@ -827,7 +827,11 @@ fn check_event(ds: &Dataset, ev: &Event) -> Result<(usize, Option<usize>), Error
                     .in_field("member")
                     .with_value(m.clone())
             })?;
-            if ds.party_index.get(&ds.orgs[org].id) == Some(&p) {
+            // A state may share its code with an organization's id (COW's
+            // `NAM` is Namibia and the Non-Aligned Movement): only the
+            // organization's own party is refused.
+            let own = &ds.parties[p];
+            if own.kind == PartyKind::Organization && own.code == ds.orgs[org].id {
                 return Err(Error::new(ErrorKind::InvalidValue(
                     "an organization cannot be a member of itself".into(),
                 ))
