@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{args, dataset, day, fail};
+use common::{args, dataset, day, emit, fail};
 
 const USAGE: &str = "usage: explain ORG MEMBER YYYY-MM-DD [--data DIR]";
 
@@ -21,5 +21,5 @@ fn main() {
     let why = ds
         .explain(org, member, day(date))
         .unwrap_or_else(|e| fail(&e.to_string()));
-    print!("{why}");
+    emit(&why.to_string());
 }

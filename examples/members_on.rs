@@ -10,9 +10,10 @@
 //!     --states ../shared/datasets/cow-states-2016/states2016.csv 4220 1995-01-01
 //! ```
 
+#[macro_use]
 mod common;
 
-use common::{args, dataset, day, fail, today};
+use common::{args, dataset, day, emit, fail, today};
 
 const USAGE: &str = "usage: members_on [ORG] [YYYY-MM-DD] [--json] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH]";
 
@@ -44,17 +45,27 @@ fn main() {
             })
             .collect();
         match serde_json::to_string_pretty(&rows) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => emit(&(s + "\n")),
             Err(e) => fail(&e.to_string()),
         }
         return;
     }
 
     let name = ds.name_on(org, date).ok().flatten().unwrap_or(org);
-    println!("{name} on {date}: {} parties with a status", members.len());
-    println!(
+    let mut out = String::new();
+    outln!(
+        out,
+        "{name} on {date}: {} parties with a status",
+        members.len()
+    );
+    outln!(
+        out,
         "{:<6} {:<14} {:<10} {:<11} {:<10} other readings",
-        "code", "name", "status", "since", "certainty"
+        "code",
+        "name",
+        "status",
+        "since",
+        "certainty"
     );
     for m in &members {
         let opened = ds.event(m.spell().opened_by());
@@ -62,7 +73,8 @@ fn main() {
             .iter()
             .map(|r| r.date().to_string())
             .collect();
-        println!(
+        outln!(
+            out,
             "{:<6} {:<14} {:<10} {:<11} {:<10} {}",
             m.party().code(),
             m.party().name(),
@@ -72,4 +84,5 @@ fn main() {
             others.join(", ")
         );
     }
+    emit(&out);
 }

@@ -8,9 +8,10 @@
 //!     --states ../shared/datasets/cow-states-2016/states2016.csv CSTO UZB
 //! ```
 
+#[macro_use]
 mod common;
 
-use common::{args, dataset, fail};
+use common::{args, dataset, emit, fail};
 use membership_history::Event;
 
 const USAGE: &str =
@@ -40,7 +41,9 @@ fn main() {
         .unwrap_or_else(|e| fail(&e.to_string()));
     let party = ds.party(member).map_or(member, |p| p.name());
     let org_name = ds.organization(org).map_or(org, |o| o.current_name());
-    println!(
+    let mut out = String::new();
+    outln!(
+        out,
         "{party} in the {org_name}: {} spells, {} events",
         spells.len(),
         events.len()
@@ -50,21 +53,22 @@ fn main() {
             || format!("{}..{}", s.start(), s.start()),
             |sp| sp.to_string(),
         );
-        println!("{span:<24} {}", s.status());
+        outln!(out, "{span:<24} {}", s.status());
         let opened = ds.event(s.opened_by());
-        println!("    opened: {} {}", opened.kind(), readings(opened));
+        outln!(out, "    opened: {} {}", opened.kind(), readings(opened));
         for e in &events {
             let inside = e.day() > s.start() && s.end().is_none_or(|end| e.day() < end);
             if inside && !std::ptr::eq(*e, opened) {
-                println!("    during: {} {}", e.kind(), readings(e));
+                outln!(out, "    during: {} {}", e.kind(), readings(e));
             }
         }
         match s.closed_by() {
             Some(c) => {
                 let closed = ds.event(c);
-                println!("    closed: {} {}", closed.kind(), readings(closed));
+                outln!(out, "    closed: {} {}", closed.kind(), readings(closed));
             }
-            None => println!("    still in effect"),
+            None => outln!(out, "    still in effect"),
         }
     }
+    emit(&out);
 }

@@ -15,7 +15,7 @@ mod common;
 use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
-use common::{args, dataset, fail, today};
+use common::{args, dataset, emit, fail, today};
 use membership_history::{Spell, Status};
 
 const USAGE: &str = "usage: timeline_svg [ORG] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH] > timeline.svg";
@@ -242,7 +242,7 @@ fn main() {
         }
     }
     svg.push_str("</svg>\n");
-    print!("{svg}");
+    emit(&svg);
 }
 
 /// Bounds of a spell over all readings of its dates.

@@ -117,3 +117,29 @@ pub fn fail(msg: &str) -> ! {
     eprintln!("error: {msg}");
     exit(2)
 }
+
+/// Appends a formatted line to an output buffer (a `String`), which
+/// [`emit`] writes at the end.
+#[macro_export]
+macro_rules! outln {
+    ($buf:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        // Writing to a String cannot fail.
+        let _ = writeln!($buf, $($arg)*);
+    }};
+}
+
+/// Writes the whole output to stdout. A closed pipe (`| head`) ends the
+/// program quietly, as command-line tools do, instead of panicking.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit(0),
+        Err(e) => fail(&format!("cannot write the output: {e}")),
+    }
+}
