@@ -116,8 +116,11 @@ struct Side {
     ck_day: Vec<i32>,
     /// The first interval of the group starting after the checkpoint's day.
     ck_pos: Vec<u32>,
+    /// How many of the group's finite ends are on or before its day.
+    ck_ended: Vec<u32>,
     /// Checkpoint `c`'s snapshot is `snap[snap_off[c]..snap_off[c + 1]]`:
-    /// positions of the intervals alive on its day, in increasing order.
+    /// the items of the intervals alive on its day, latest end first, so
+    /// that those still alive on a later day are a prefix.
     snap_off: Vec<u32>,
     snap: Vec<u32>,
 }
@@ -165,6 +168,7 @@ impl Side {
         self.ends.shrink_to_fit();
         self.ck_day.shrink_to_fit();
         self.ck_pos.shrink_to_fit();
+        self.ck_ended.shrink_to_fit();
         self.snap_off.shrink_to_fit();
         self.snap.shrink_to_fit();
     }
@@ -180,7 +184,7 @@ impl Side {
         ends.sort_unstable();
         self.ends.extend(ends.iter().map(|e| e.0));
 
-        self.push_checkpoint(i32::MIN, range.start, &[]);
+        self.push_checkpoint(i32::MIN, range.start, 0, &[]);
         // Sweep the group's days in order; `slot[i]` is where interval
         // `range.start + i` sits in `alive`, for O(1) removal.
         let mut alive: Vec<u32> = Vec::new();
@@ -212,16 +216,18 @@ impl Side {
             }
             if since >= EVENTS_PER_ALIVE * alive.len().max(MIN_EVENTS) {
                 let mut snapshot = alive.clone();
-                snapshot.sort_unstable();
-                self.push_checkpoint(day, si, &snapshot);
+                snapshot.sort_unstable_by_key(|&i| (std::cmp::Reverse(self.end[i as usize]), i));
+                let items: Vec<u32> = snapshot.iter().map(|&i| self.item[i as usize]).collect();
+                self.push_checkpoint(day, si, ei, &items);
                 since = 0;
             }
         }
     }
 
-    fn push_checkpoint(&mut self, day: i32, first_after: usize, snapshot: &[u32]) {
+    fn push_checkpoint(&mut self, day: i32, first_after: usize, ended: usize, snapshot: &[u32]) {
         self.ck_day.push(day);
         self.ck_pos.push(pos(first_after));
+        self.ck_ended.push(pos(ended));
         self.snap.extend_from_slice(snapshot);
         self.snap_off.push(pos(self.snap.len()));
     }
@@ -234,14 +240,29 @@ impl Side {
     fn alive(&self, g: usize, t: i32) -> Alive<'_> {
         let cks = self.ck_off[g] as usize..self.ck_off[g + 1] as usize;
         // The first checkpoint is on i32::MIN, so at least one is <= t.
-        let c = cks.start + self.ck_day[cks].partition_point(|&d| d <= t).saturating_sub(1);
+        let c = cks.start + self.ck_day[cks.clone()].partition_point(|&d| d <= t).saturating_sub(1);
+        // Days before the next checkpoint's: every search stays between the
+        // two checkpoints, a few entries.
+        let last = c + 1 == cks.end;
         let lo = self.ck_pos[c] as usize;
-        let hi = lo + self.start[lo..self.off[g + 1] as usize].partition_point(|&s| s <= t);
+        let lo_end = if last { self.off[g + 1] as usize } else { self.ck_pos[c + 1] as usize };
+        let hi = lo + self.start[lo..lo_end].partition_point(|&s| s <= t);
+        let window = &self.end[lo..hi];
+        // Every end in (checkpoint, t] ends a snapshot interval or one
+        // starting in the window; what is left is the snapshot's dead suffix.
+        let e_lo = self.end_off[g] as usize + self.ck_ended[c] as usize;
+        let e_hi = if last {
+            self.end_off[g + 1] as usize
+        } else {
+            self.end_off[g] as usize + self.ck_ended[c + 1] as usize
+        };
+        let ended = self.ends[e_lo..e_hi].partition_point(|&e| e <= t);
+        let window_dead = window.iter().map(|&e| usize::from(e <= t)).sum::<usize>();
+        let snap = &self.snap[self.snap_off[c] as usize..self.snap_off[c + 1] as usize];
         Alive {
-            side: self,
             t,
-            snap: self.snap[self.snap_off[c] as usize..self.snap_off[c + 1] as usize].iter(),
-            window: self.end[lo..hi].iter().zip(&self.item[lo..hi]),
+            head: snap[..snap.len() - (ended - window_dead)].iter(),
+            tail: window.iter().zip(&self.item[lo..hi]),
         }
     }
 
@@ -265,18 +286,40 @@ impl Side {
             + b(&self.ck_off)
             + b(&self.ck_day)
             + b(&self.ck_pos)
+            + b(&self.ck_ended)
             + b(&self.snap_off)
             + b(&self.snap)
     }
 }
 
-/// The items of one group alive on one day: a snapshot, then a window.
+/// The items of one group alive on one day: the live prefix of a snapshot,
+/// then the window's intervals that have not ended.
 #[derive(Debug, Clone)]
 struct Alive<'a> {
-    side: &'a Side,
     t: i32,
-    snap: std::slice::Iter<'a, u32>,
-    window: std::iter::Zip<std::slice::Iter<'a, i32>, std::slice::Iter<'a, u32>>,
+    head: std::slice::Iter<'a, u32>,
+    tail: std::iter::Zip<std::slice::Iter<'a, i32>, std::slice::Iter<'a, u32>>,
+}
+
+impl Alive<'_> {
+    /// Appends every item, converted by `f`, to `out`: the head is copied
+    /// whole, the tail compacted without a branch per interval.
+    fn append<T: Copy>(self, out: &mut Vec<T>, f: impl Fn(u32) -> T + Copy) {
+        out.extend(self.head.map(|&i| f(i)));
+        let (ends, items) = (self.tail.len(), self.tail.clone());
+        let Some((_, &first)) = items.clone().next() else {
+            return;
+        };
+        let at = out.len();
+        out.resize(at + ends, f(first));
+        let slots = &mut out[at..];
+        let mut n = 0;
+        for (&e, &item) in self.tail {
+            slots[n] = f(item);
+            n += usize::from(e > self.t);
+        }
+        out.truncate(at + n);
+    }
 }
 
 impl Iterator for Alive<'_> {
@@ -284,12 +327,10 @@ impl Iterator for Alive<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<u32> {
-        for &i in self.snap.by_ref() {
-            if self.side.end[i as usize] > self.t {
-                return Some(self.side.item[i as usize]);
-            }
+        if let Some(&i) = self.head.next() {
+            return Some(i);
         }
-        for (&e, &item) in self.window.by_ref() {
+        for (&e, &item) in self.tail.by_ref() {
             if e > self.t {
                 return Some(item);
             }
@@ -298,7 +339,7 @@ impl Iterator for Alive<'_> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, Some(self.snap.len() + self.window.len()))
+        (self.head.len(), Some(self.head.len() + self.tail.len()))
     }
 }
 
@@ -490,6 +531,24 @@ impl<'a> Index<'a> {
     /// ```
     pub fn members_on(&self, org: OrgId, date: NaiveDate) -> MembersOn<'_> {
         MembersOn(self.by_org.alive(org.index(), day(date)))
+    }
+
+    /// Appends the members of `org` on `date` to `out`: the same answer as
+    /// [`members_on`](Index::members_on), collected in bulk (most of it is
+    /// one copy of a precomputed list).
+    ///
+    /// ```
+    /// # use membership_history::{bundled, Index};
+    /// let ds = bundled();
+    /// let index = Index::new(&ds);
+    /// let csto = index.organization("CSTO").unwrap();
+    /// let mut out = Vec::new();
+    /// index.members_into(csto, "1994-06-01".parse()?, &mut out);
+    /// assert_eq!(out.len(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn members_into(&self, org: OrgId, date: NaiveDate, out: &mut Vec<PartyId>) {
+        self.by_org.alive(org.index(), day(date)).append(out, PartyId);
     }
 
     /// How many members `org` had on `date`, in O(log n) however many
