@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use membership_history::{Dataset, Index, OrgId};
+use membership_history::{Dataset, Index, OrgId, PartyId};
 
 #[path = "../tests/support/peers.rs"]
 mod peers;
@@ -67,19 +67,19 @@ fn point(c: &mut Criterion) {
         let mut i = 0;
         g.bench_function(id("ours"), |b| {
             b.iter(|| {
-                i = (i + 1) % QUERIES;
+                i = (i + 1) & (QUERIES - 1);
                 assert_eq!(set.ours.contains(black_box(&qs[i])), want[i]);
             })
         });
         g.bench_function(id("rangemap"), |b| {
             b.iter(|| {
-                i = (i + 1) % QUERIES;
+                i = (i + 1) & (QUERIES - 1);
                 assert_eq!(set.rangemap.contains(black_box(&qs[i])), want[i]);
             })
         });
         g.bench_function(id("range-set-blaze"), |b| {
             b.iter(|| {
-                i = (i + 1) % QUERIES;
+                i = (i + 1) & (QUERIES - 1);
                 assert_eq!(set.blaze.contains(black_box(qs[i])), want[i]);
             })
         });
@@ -95,8 +95,12 @@ struct Workload {
     queries: Vec<(OrgId, NaiveDate, i32, u64, usize)>,
 }
 
+/// Order-free, so that answers listed in any order compare equal.
 fn checksum(parties: &[u32]) -> u64 {
     parties.iter().map(|&p| u64::from(p) * 0x9E37_79B9 + 1).fold(0, u64::wrapping_add)
+}
+fn checksum_ids(parties: &[PartyId]) -> u64 {
+    parties.iter().map(|&p| p.index() as u64 * 0x9E37_79B9 + 1).fold(0, u64::wrapping_add)
 }
 
 impl Workload {
@@ -146,15 +150,16 @@ fn list_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)]
     for (size, w) in workloads {
         let id = |lib| BenchmarkId::new(lib, size);
         let qs = &w.queries;
-        let mut out: Vec<u32> = Vec::with_capacity(1 << 16);
+        let mut out: Vec<u32> = Vec::with_capacity(1 << 17);
+        let mut ours: Vec<PartyId> = Vec::with_capacity(1 << 17);
         let mut i = 0;
         g.bench_function(id("ours"), |b| {
             b.iter(|| {
-                i = (i + 1) % QUERIES;
+                i = (i + 1) & (QUERIES - 1);
                 let (o, d, _, sum, _) = qs[i];
-                out.clear();
-                out.extend(w.index.members_on(black_box(o), black_box(d)).map(|p| p.index() as u32));
-                assert_eq!(checksum(&out), sum);
+                ours.clear();
+                w.index.members_into(black_box(o), black_box(d), &mut ours);
+                assert_eq!(checksum_ids(&ours), sum);
             })
         });
         type Lister = fn(&OrgPeers, i32, &mut Vec<u32>);
@@ -166,7 +171,7 @@ fn list_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)]
         for (lib, f) in libs {
             g.bench_function(id(lib), |b| {
                 b.iter(|| {
-                    i = (i + 1) % QUERIES;
+                    i = (i + 1) & (QUERIES - 1);
                     let (o, _, t, sum, _) = qs[i];
                     out.clear();
                     f(&w.peers[o.index()], black_box(t), &mut out);
@@ -186,7 +191,7 @@ fn count_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)
         let mut i = 0;
         g.bench_function(id("ours"), |b| {
             b.iter(|| {
-                i = (i + 1) % QUERIES;
+                i = (i + 1) & (QUERIES - 1);
                 let (o, d, _, _, n) = qs[i];
                 assert_eq!(w.index.member_count(black_box(o), black_box(d)), n);
             })
@@ -200,7 +205,7 @@ fn count_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)
         for (lib, f) in libs {
             g.bench_function(id(lib), |b| {
                 b.iter(|| {
-                    i = (i + 1) % QUERIES;
+                    i = (i + 1) & (QUERIES - 1);
                     let (o, _, t, _, n) = qs[i];
                     assert_eq!(f(&w.peers[o.index()], black_box(t)), n);
                 })
