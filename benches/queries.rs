@@ -42,7 +42,10 @@ fn label(n: usize) -> String {
     }
 }
 
-fn configure<'a>(c: &'a mut Criterion, name: &str) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
+fn configure<'a>(
+    c: &'a mut Criterion,
+    name: &str,
+) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
     let mut g = c.benchmark_group(name);
     g.sample_size(20)
         .warm_up_time(Duration::from_millis(500))
@@ -97,10 +100,16 @@ struct Workload {
 
 /// Order-free, so that answers listed in any order compare equal.
 fn checksum(parties: &[u32]) -> u64 {
-    parties.iter().map(|&p| u64::from(p) * 0x9E37_79B9 + 1).fold(0, u64::wrapping_add)
+    parties
+        .iter()
+        .map(|&p| u64::from(p) * 0x9E37_79B9 + 1)
+        .fold(0, u64::wrapping_add)
 }
 fn checksum_ids(parties: &[PartyId]) -> u64 {
-    parties.iter().map(|&p| p.index() as u64 * 0x9E37_79B9 + 1).fold(0, u64::wrapping_add)
+    parties
+        .iter()
+        .map(|&p| p.index() as u64 * 0x9E37_79B9 + 1)
+        .fold(0, u64::wrapping_add)
 }
 
 impl Workload {
@@ -120,7 +129,10 @@ impl Workload {
         let peers: Vec<OrgPeers> = by_org
             .iter()
             .map(|ivs| {
-                let ivs: Vec<(i32, i32, u32)> = ivs.iter().map(|&(s, e, p)| (s, e, party_ids[p as usize])).collect();
+                let ivs: Vec<(i32, i32, u32)> = ivs
+                    .iter()
+                    .map(|&(s, e, p)| (s, e, party_ids[p as usize]))
+                    .collect();
                 OrgPeers::new(&ivs)
             })
             .collect();
@@ -141,7 +153,11 @@ impl Workload {
                 (org_ids[o], synth::date(t), t, checksum(&out), out.len())
             })
             .collect();
-        Workload { index, peers, queries }
+        Workload {
+            index,
+            peers,
+            queries,
+        }
     }
 }
 
@@ -307,10 +323,15 @@ fn build(c: &mut Criterion) {
         let (len, intervals) = (index.len(), raw.member_intervals());
         drop(index);
         let id = |lib| BenchmarkId::new(lib, label(n));
-        g.bench_function(id("ours"), |b| b.iter(|| assert_eq!(Index::new(black_box(&ds)).len(), len)));
+        g.bench_function(id("ours"), |b| {
+            b.iter(|| assert_eq!(Index::new(black_box(&ds)).len(), len))
+        });
         g.bench_function(id("coitrees+rust-lapper"), |b| {
             b.iter(|| {
-                let built: usize = intervals.iter().map(|ivs| OrgPeers::new(black_box(ivs)).scan.len()).sum();
+                let built: usize = intervals
+                    .iter()
+                    .map(|ivs| OrgPeers::new(black_box(ivs)).scan.len())
+                    .sum();
                 assert_eq!(built, len);
             })
         });
@@ -323,13 +344,17 @@ fn build(c: &mut Criterion) {
 /// what the COW IGO importer will do after parsing.
 fn load(c: &mut Criterion) {
     let mut g = configure(c, "load");
-    g.bench_function("bundled", |b| b.iter(|| assert!(!membership_history::bundled().organizations().is_empty())));
+    g.bench_function("bundled", |b| {
+        b.iter(|| assert!(!membership_history::bundled().organizations().is_empty()))
+    });
     let raw = synth::cow_like_raw(19_000, SEED);
     g.bench_function("synthetic-cow-19k-replay", |b| {
         b.iter(|| assert_eq!(black_box(&raw).dataset().organizations().len(), raw.orgs))
     });
     if let Some(path) = std::env::var_os("MH_COW_IGO") {
-        g.bench_function("cow-igo", |b| b.iter(|| assert!(cow_igo_load(&path).is_some())));
+        g.bench_function("cow-igo", |b| {
+            b.iter(|| assert!(cow_igo_load(&path).is_some()))
+        });
     }
     g.finish();
 }

@@ -127,7 +127,10 @@ struct Side {
 
 /// Converts a length to the `u32` positions the index stores.
 fn pos(n: usize) -> u32 {
-    assert!(u32::try_from(n).is_ok(), "an index holds at most u32::MAX intervals");
+    assert!(
+        u32::try_from(n).is_ok(),
+        "an index holds at most u32::MAX intervals"
+    );
     n as u32
 }
 
@@ -240,12 +243,19 @@ impl Side {
     fn alive(&self, g: usize, t: i32) -> Alive<'_> {
         let cks = self.ck_off[g] as usize..self.ck_off[g + 1] as usize;
         // The first checkpoint is on i32::MIN, so at least one is <= t.
-        let c = cks.start + self.ck_day[cks.clone()].partition_point(|&d| d <= t).saturating_sub(1);
+        let c = cks.start
+            + self.ck_day[cks.clone()]
+                .partition_point(|&d| d <= t)
+                .saturating_sub(1);
         // Days before the next checkpoint's: every search stays between the
         // two checkpoints, a few entries.
         let last = c + 1 == cks.end;
         let lo = self.ck_pos[c] as usize;
-        let lo_end = if last { self.off[g + 1] as usize } else { self.ck_pos[c + 1] as usize };
+        let lo_end = if last {
+            self.off[g + 1] as usize
+        } else {
+            self.ck_pos[c + 1] as usize
+        };
         let hi = lo + self.start[lo..lo_end].partition_point(|&s| s <= t);
         let window = &self.end[lo..hi];
         // Every end in (checkpoint, t] ends a snapshot interval or one
@@ -269,7 +279,8 @@ impl Side {
     /// How many intervals of group `g` are alive on day `t`.
     fn count(&self, g: usize, t: i32) -> usize {
         let started = self.start[self.group(g)].partition_point(|&s| s <= t);
-        let ended = self.ends[self.end_off[g] as usize..self.end_off[g + 1] as usize].partition_point(|&e| e <= t);
+        let ended = self.ends[self.end_off[g] as usize..self.end_off[g + 1] as usize]
+            .partition_point(|&e| e <= t);
         started - ended
     }
 
@@ -416,7 +427,8 @@ impl<'a> Index<'a> {
                 rows.push((org, x, y, party));
             }
         }
-        let swapped: Vec<(u32, i32, i32, u32)> = rows.iter().map(|&(o, s, e, p)| (p, s, e, o)).collect();
+        let swapped: Vec<(u32, i32, i32, u32)> =
+            rows.iter().map(|&(o, s, e, p)| (p, s, e, o)).collect();
         let by_org = Side::new(rows, dataset.orgs.len());
         let by_party = Side::new(swapped, dataset.parties.len());
         let mut pairs: Vec<u32> = (0..pos(by_org.start.len())).collect();
@@ -464,7 +476,10 @@ impl<'a> Index<'a> {
     /// assert!(Index::new(&ds).party("KAZ").is_some());
     /// ```
     pub fn party(&self, code: &str) -> Option<PartyId> {
-        self.dataset.party_index_of(code).ok().map(|i| PartyId(pos(i)))
+        self.dataset
+            .party_index_of(code)
+            .ok()
+            .map(|i| PartyId(pos(i)))
     }
 
     /// The organization an id stands for.
@@ -548,7 +563,9 @@ impl<'a> Index<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn members_into(&self, org: OrgId, date: NaiveDate, out: &mut Vec<PartyId>) {
-        self.by_org.alive(org.index(), day(date)).append(out, PartyId);
+        self.by_org
+            .alive(org.index(), day(date))
+            .append(out, PartyId);
     }
 
     /// How many members `org` had on `date`, in O(log n) however many

@@ -122,10 +122,16 @@ impl<T: FromStr + Ord + Copy + fmt::Display> FromStr for Span<T> {
             .trim()
             .split_once("..")
             .ok_or_else(|| bad("a span is written `start..end` or `start..`"))?;
-        let start = a.trim().parse().map_err(|_| bad("the span's start does not parse"))?;
+        let start = a
+            .trim()
+            .parse()
+            .map_err(|_| bad("the span's start does not parse"))?;
         let end = match b.trim() {
             "" => None,
-            e => Some(e.parse().map_err(|_| bad("the span's end does not parse"))?),
+            e => Some(
+                e.parse()
+                    .map_err(|_| bad("the span's end does not parse"))?,
+            ),
         };
         Span::new(start, end).map_err(|e| e.with_value(s))
     }
@@ -233,7 +239,9 @@ impl<T: Ord + Copy> IntervalSet<T> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn iter(&self) -> Iter<'_, T> {
-        Iter { points: &self.points }
+        Iter {
+            points: &self.points,
+        }
     }
 
     /// Adds a span, merging it with any span it overlaps or touches.
@@ -250,7 +258,7 @@ impl<T: Ord + Copy> IntervalSet<T> {
         // Appending in order is the common case when building from sorted
         // history, and it must not cost a full merge.
         if let Some(&last) = self.points.last() {
-            if self.points.len() % 2 == 0 && span.start > last {
+            if self.points.len().is_multiple_of(2) && span.start > last {
                 self.points.push(span.start);
                 self.points.extend(span.end);
                 return;
@@ -500,7 +508,10 @@ impl<T: Copy> Iterator for IntoIter<T> {
     type Item = Span<T>;
     fn next(&mut self) -> Option<Span<T>> {
         let start = self.points.next()?;
-        Some(Span { start, end: self.points.next() })
+        Some(Span {
+            start,
+            end: self.points.next(),
+        })
     }
 }
 
@@ -508,7 +519,9 @@ impl<T: Copy> IntoIterator for IntervalSet<T> {
     type Item = Span<T>;
     type IntoIter = IntoIter<T>;
     fn into_iter(self) -> IntoIter<T> {
-        IntoIter { points: self.points.into_iter() }
+        IntoIter {
+            points: self.points.into_iter(),
+        }
     }
 }
 

@@ -19,7 +19,9 @@ fn scan_members(ds: &Dataset, org: &str, t: NaiveDate) -> Vec<String> {
     let mut v: Vec<String> = ds
         .spell_records()
         .iter()
-        .filter(|r| r.org == org && r.status.is_member() && r.start <= t && r.end.is_none_or(|e| t < e))
+        .filter(|r| {
+            r.org == org && r.status.is_member() && r.start <= t && r.end.is_none_or(|e| t < e)
+        })
         .map(|r| r.member.to_string())
         .collect();
     v.sort();
@@ -31,7 +33,12 @@ fn scan_orgs(ds: &Dataset, member: &str, t: NaiveDate) -> Vec<String> {
     let mut v: Vec<String> = ds
         .spell_records()
         .iter()
-        .filter(|r| r.member == member && r.status.is_member() && r.start <= t && r.end.is_none_or(|e| t < e))
+        .filter(|r| {
+            r.member == member
+                && r.status.is_member()
+                && r.start <= t
+                && r.end.is_none_or(|e| t < e)
+        })
         .map(|r| r.org.to_string())
         .collect();
     v.sort();
@@ -41,7 +48,10 @@ fn scan_orgs(ds: &Dataset, member: &str, t: NaiveDate) -> Vec<String> {
 
 fn index_members(index: &Index, org: &str, t: NaiveDate) -> Vec<String> {
     let o = index.organization(org).unwrap();
-    let mut v: Vec<String> = index.members_on(o, t).map(|p| index.party_of(p).code().to_string()).collect();
+    let mut v: Vec<String> = index
+        .members_on(o, t)
+        .map(|p| index.party_of(p).code().to_string())
+        .collect();
     let mut bulk = Vec::new();
     index.members_into(o, t, &mut bulk);
     let mut a: Vec<_> = index.members_on(o, t).collect();
@@ -70,12 +80,23 @@ fn check_against_scan(ds: &Dataset, days: &[NaiveDate]) {
     for &t in days {
         for org in ds.organizations() {
             let want = scan_members(ds, org.id(), t);
-            assert_eq!(index_members(&index, org.id(), t), want, "{} on {t}", org.id());
+            assert_eq!(
+                index_members(&index, org.id(), t),
+                want,
+                "{} on {t}",
+                org.id()
+            );
             let o = index.organization(org.id()).unwrap();
             for party in ds.parties() {
                 let p = index.party(party.code()).unwrap();
                 let member = want.iter().any(|c| c == party.code());
-                assert_eq!(index.is_member(o, p, t), member, "{} in {} on {t}", party.code(), org.id());
+                assert_eq!(
+                    index.is_member(o, p, t),
+                    member,
+                    "{} in {} on {t}",
+                    party.code(),
+                    org.id()
+                );
             }
         }
         for party in ds.parties() {
@@ -120,18 +141,30 @@ fn check_workload(raw: &synth::Raw, days: &[i32]) {
         // Peers hold the dataset's party positions, as the index does.
         let ivs: Vec<(i32, i32, u32)> = ivs
             .iter()
-            .map(|&(s, e, p)| (s, e, index.party(&synth::party_code(p)).unwrap().index() as u32))
+            .map(|&(s, e, p)| {
+                (
+                    s,
+                    e,
+                    index.party(&synth::party_code(p)).unwrap().index() as u32,
+                )
+            })
             .collect();
         let peers = OrgPeers::new(&ivs);
         for &t in days {
             let mut want = Vec::new();
             peers.scan_members(t, &mut want);
             want.sort_unstable();
-            let mut ours: Vec<u32> = index.members_on(org, synth::date(t)).map(|p| p.index() as u32).collect();
+            let mut ours: Vec<u32> = index
+                .members_on(org, synth::date(t))
+                .map(|p| p.index() as u32)
+                .collect();
             ours.sort_unstable();
             assert_eq!(ours, want, "ours, org {o} day {t}");
             for (lib, f) in [
-                ("coitrees", OrgPeers::coitree_members as fn(&OrgPeers, i32, &mut Vec<u32>)),
+                (
+                    "coitrees",
+                    OrgPeers::coitree_members as fn(&OrgPeers, i32, &mut Vec<u32>),
+                ),
                 ("rust-lapper", OrgPeers::lapper_members),
             ] {
                 let mut got = Vec::new();
@@ -166,7 +199,11 @@ fn peers_agree_on_overlap_benchmark_inputs() {
         let index_ds = raw.dataset();
         let index = Index::new(&index_ds);
         let o = index.organization(&synth::org_code(0)).unwrap();
-        assert_eq!(index.member_count(o, synth::date(c)), k, "every member overlaps the day");
+        assert_eq!(
+            index.member_count(o, synth::date(c)),
+            k,
+            "every member overlaps the day"
+        );
     }
 }
 
@@ -220,13 +257,27 @@ fn generator_is_cow_shaped() {
     let raw = synth::cow_like_raw(19_000, SEED);
     let ivs: Vec<(i32, i32, u32)> = raw.member_intervals().into_iter().flatten().collect();
     let open = ivs.iter().filter(|iv| iv.1 == i32::MAX).count();
-    assert!(open * 10 > ivs.len() * 7, "mostly open-ended: {open} of {}", ivs.len());
+    assert!(
+        open * 10 > ivs.len() * 7,
+        "mostly open-ended: {open} of {}",
+        ivs.len()
+    );
     let mut sizes: Vec<usize> = raw.member_intervals().iter().map(Vec::len).collect();
     sizes.sort_unstable();
-    assert!(sizes[sizes.len() * 9 / 10] < 200, "most organizations under 200 members");
-    assert!(raw.orgs > 200 && raw.orgs < 1_000, "{} organizations", raw.orgs);
+    assert!(
+        sizes[sizes.len() * 9 / 10] < 200,
+        "most organizations under 200 members"
+    );
+    assert!(
+        raw.orgs > 200 && raw.orgs < 1_000,
+        "{} organizations",
+        raw.orgs
+    );
     // Deterministic.
-    assert_eq!(synth::cow_like_raw(19_000, SEED).pairs.len(), raw.pairs.len());
+    assert_eq!(
+        synth::cow_like_raw(19_000, SEED).pairs.len(),
+        raw.pairs.len()
+    );
 }
 
 /// One pair's history, from proptest choices, kept valid for the replay:
@@ -258,9 +309,18 @@ fn history(start: i32, steps: &[(i32, u8)]) -> Vec<(i32, EventKind)> {
                 (EventKind::Withdrew, S::Out),
                 (EventKind::Suspended, S::Suspended),
             ],
-            S::Suspended => &[(EventKind::Returned, S::Member), (EventKind::Withdrew, S::Out)],
-            S::Out => &[(EventKind::Returned, S::Member), (EventKind::ObserverGranted, S::Observer)],
-            S::Observer => &[(EventKind::Acceded, S::Member), (EventKind::ObserverEnded, S::Out)],
+            S::Suspended => &[
+                (EventKind::Returned, S::Member),
+                (EventKind::Withdrew, S::Out),
+            ],
+            S::Out => &[
+                (EventKind::Returned, S::Member),
+                (EventKind::ObserverGranted, S::Observer),
+            ],
+            S::Observer => &[
+                (EventKind::Acceded, S::Member),
+                (EventKind::ObserverEnded, S::Out),
+            ],
         };
         let (kind, next) = moves[choice as usize % moves.len()];
         out.push((day, kind));
@@ -270,7 +330,9 @@ fn history(start: i32, steps: &[(i32, u8)]) -> Vec<(i32, EventKind)> {
 }
 
 fn dataset_of(pairs: &[(u8, u8, i32, Vec<(i32, u8)>)]) -> Dataset {
-    let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap().num_days_from_ce();
+    let base = NaiveDate::from_ymd_opt(2000, 1, 1)
+        .unwrap()
+        .num_days_from_ce();
     let mut b = Dataset::builder();
     b.add_source(Source::new("P", "proptest", ""));
     for p in 0..6 {

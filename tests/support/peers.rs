@@ -48,7 +48,12 @@ impl OrgPeers {
 
     #[inline]
     pub fn scan_members(&self, t: i32, out: &mut Vec<u32>) {
-        out.extend(self.scan.iter().filter(|iv| iv.0 <= t && t < iv.1).map(|iv| iv.2));
+        out.extend(
+            self.scan
+                .iter()
+                .filter(|iv| iv.0 <= t && t < iv.1)
+                .map(|iv| iv.2),
+        );
     }
     #[inline]
     pub fn lapper_members(&self, t: i32, out: &mut Vec<u32>) {
@@ -82,7 +87,10 @@ pub struct SetPeers {
 impl SetPeers {
     pub fn new(intervals: &[(i32, i32)]) -> SetPeers {
         SetPeers {
-            ours: intervals.iter().map(|&(s, e)| Span::new(s, Some(e)).unwrap()).collect(),
+            ours: intervals
+                .iter()
+                .map(|&(s, e)| Span::new(s, Some(e)).unwrap())
+                .collect(),
             rangemap: intervals.iter().map(|&(s, e)| s..e).collect(),
             blaze: intervals.iter().map(|&(s, e)| s..=e - 1).collect(),
         }
@@ -155,11 +163,18 @@ pub fn rangemap(op: Op, a: &RangeSet<i32>, b: &RangeSet<i32>) -> RangeSet<i32> {
 /// Half-open `(start, end)` pairs, widened so `i32::MAX` fits as an end.
 pub fn ours_ranges(s: &IntervalSet<i32>) -> Vec<(i64, i64)> {
     s.iter()
-        .map(|sp| (sp.start() as i64, sp.end().map_or(i64::from(i32::MAX) + 1, i64::from)))
+        .map(|sp| {
+            (
+                sp.start() as i64,
+                sp.end().map_or(i64::from(i32::MAX) + 1, i64::from),
+            )
+        })
         .collect()
 }
 pub fn blaze_ranges(s: &RangeSetBlaze<i32>) -> Vec<(i64, i64)> {
-    s.ranges().map(|r| (*r.start() as i64, *r.end() as i64 + 1)).collect()
+    s.ranges()
+        .map(|r| (*r.start() as i64, *r.end() as i64 + 1))
+        .collect()
 }
 pub fn rangemap_ranges(s: &RangeSet<i32>) -> Vec<(i64, i64)> {
     s.iter().map(|r| (r.start as i64, r.end as i64)).collect()

@@ -110,7 +110,11 @@ pub fn cow_like_raw(spells: usize, seed: u64) -> Raw {
             } else {
                 founded + rng.below(((last - founded) as u64).max(1)) as i32
             };
-            let kind = if joined == founded { EventKind::Signed } else { EventKind::Acceded };
+            let kind = if joined == founded {
+                EventKind::Signed
+            } else {
+                EventKind::Acceded
+            };
             events.push((joined, kind));
             let mut spells_here = 1;
             let r = rng.below(100);
@@ -228,7 +232,11 @@ pub fn overlapping(members: usize, seed: u64) -> Raw {
             if rng.below(4) != 0 {
                 events.push((center + 1 + rng.below(20_000) as i32, EventKind::Withdrew));
             }
-            PairHistory { org: 0, party, events }
+            PairHistory {
+                org: 0,
+                party,
+                events,
+            }
         })
         .collect();
     Raw {
