@@ -11,6 +11,7 @@
 //! `cargo bench -- --test` runs each benchmark once.
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented fn
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a bench panics on bad input
 
 use std::hint::black_box;
 use std::time::Duration;

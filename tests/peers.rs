@@ -1,6 +1,8 @@
 //! Issue 5: every peer library agrees with us on every benchmark input, and
 //! the `Index` agrees with a linear scan over the dataset's spells.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers of tests
+
 #[path = "support/peers.rs"]
 mod peers;
 #[path = "support/synth.rs"]
@@ -116,7 +118,7 @@ fn index_matches_scan_on_bundled_data() {
     let days: Vec<NaiveDate> = (1990..=2025)
         .flat_map(|y| [1, 5, 9].map(|m| NaiveDate::from_ymd_opt(y, m, 15).unwrap()))
         .collect();
-    check_against_scan(&ds, &days);
+    check_against_scan(ds, &days);
 }
 
 #[test]
@@ -329,7 +331,10 @@ fn history(start: i32, steps: &[(i32, u8)]) -> Vec<(i32, EventKind)> {
     out
 }
 
-fn dataset_of(pairs: &[(u8, u8, i32, Vec<(i32, u8)>)]) -> Dataset {
+/// (organization, party, first day, steps of one pair's history).
+type PairSteps = (u8, u8, i32, Vec<(i32, u8)>);
+
+fn dataset_of(pairs: &[PairSteps]) -> Dataset {
     let base = NaiveDate::from_ymd_opt(2000, 1, 1)
         .unwrap()
         .num_days_from_ce();

@@ -7,7 +7,7 @@
 //! integers (day numbers are positive); coitrees and range-set-blaze are
 //! end-inclusive, so they get `end - 1`.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // test support: a bad input is a bug here
 
 use coitrees::{COITree, GenericInterval, IntervalTree};
 use membership_history::{IntervalSet, Span};

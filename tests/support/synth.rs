@@ -10,7 +10,7 @@
 //!
 //! Everything comes from a fixed seed through [`SplitMix64`]; no `rand`.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // test support: a bad input is a bug here
 
 use chrono::NaiveDate;
 use membership_history::{Dataset, Event, EventKind, Party, Reading, Source};
