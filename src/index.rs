@@ -16,14 +16,17 @@
 //! * the number alive on day `t` is `#starts <= t` minus `#ends <= t`: two
 //!   binary searches, over the starts and over a sorted copy of the finite
 //!   ends, O(log n) whatever the overlap;
-//! * the items alive on day `t` come from a *checkpoint*: the intervals alive
-//!   on a checkpoint day `c <= t` (a snapshot) plus those starting in
-//!   `(c, t]` (a contiguous run of the start-sorted arrays), each kept when
-//!   its end is after `t`. A checkpoint is taken whenever the events (starts
-//!   and ends) since the last one reach twice the number alive (and at least
-//!   [`MIN_EVENTS`]), so a query reads O(k) entries beyond its binary search,
-//!   and the snapshots together hold at most half as many entries as there
-//!   are events.
+//! * the items alive on day `t` come from a *checkpoint* `c <= t`: a
+//!   snapshot of the items alive on day `c`, latest end first, and the run
+//!   of the start-sorted arrays that starts in `(c, t]` (the *window*). The
+//!   snapshot's items still alive on `t` are a prefix, whose length is known
+//!   from the ends in `(c, t]` (one more binary search), so it is copied
+//!   whole; the window is filtered by end. A checkpoint is taken whenever
+//!   the events (starts and ends) since the last one reach twice the number
+//!   alive (and at least `MIN_EVENTS`): a query reads O(k) entries beyond
+//!   its binary searches, and the snapshots together hold at most half as
+//!   many entries as there are events, which keeps the index near 30 bytes
+//!   per spell.
 //!
 //! A third order, a permutation of the organization side by (party, start)
 //! within each organization, answers "was P a member of O on day t" with one
