@@ -361,8 +361,10 @@ impl Iterator for Alive<'_> {
 /// membership questions in O(log n) (plus O(k) to list k answers).
 ///
 /// It answers the two-valued question (preferred readings, full or frozen
-/// membership), like [`Dataset::member_days`]; see the [module
-/// docs](crate::index) for the layout.
+/// membership), like [`Dataset::member_days`]. Each interval is stored
+/// twice, grouped by organization and by party, each group sorted by start,
+/// with checkpoints listing the intervals alive on a day (`BENCHMARKS.md`
+/// describes the layout and its costs).
 ///
 /// ```
 /// use membership_history::{bundled, Index};
