@@ -389,30 +389,45 @@ impl<T: Ord + Copy> IntervalSet<T> {
     /// One linear sweep over both point lists; `keep(in_a, in_b)` says which
     /// values the result holds. A point is emitted exactly when the result's
     /// inside/outside state flips, which keeps the output normalized.
+    ///
+    /// The sweep is branch-free on the data: every candidate point is
+    /// written to the next free slot and the slot is taken only when the
+    /// state flips, because on real sets "does it flip" is a coin toss that
+    /// a branch predictor loses.
     fn combine(&self, other: &Self, keep: impl Fn(bool, bool) -> bool) -> Self {
-        let (a, b) = (&self.points, &other.points);
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        let (mut i, mut j) = (0, 0);
+        let (a, b) = (self.points.as_slice(), other.points.as_slice());
+        let Some(&fill) = a.first().or(b.first()) else {
+            return IntervalSet::new();
+        };
+        let mut out = vec![fill; a.len() + b.len()];
+        let (mut i, mut j, mut n) = (0, 0, 0);
         let mut inside = false;
-        while i < a.len() || j < b.len() {
-            let x = match (a.get(i), b.get(j)) {
-                (Some(p), Some(q)) => *p.min(q),
-                (Some(p), None) => *p,
-                (None, Some(q)) => *q,
-                (None, None) => unreachable!("loop condition"),
-            };
-            if a.get(i) == Some(&x) {
-                i += 1;
-            }
-            if b.get(j) == Some(&x) {
-                j += 1;
-            }
+        while i < a.len() && j < b.len() {
+            let (p, q) = (a[i], b[j]);
+            let x = if p <= q { p } else { q };
+            i += usize::from(p <= q);
+            j += usize::from(q <= p);
             let now = keep(i % 2 == 1, j % 2 == 1);
-            if now != inside {
-                out.push(x);
-                inside = now;
-            }
+            out[n] = x;
+            n += usize::from(now != inside);
+            inside = now;
         }
+        // One list is used up; its side of `keep` no longer changes.
+        for &x in &a[i..] {
+            i += 1;
+            let now = keep(i % 2 == 1, j % 2 == 1);
+            out[n] = x;
+            n += usize::from(now != inside);
+            inside = now;
+        }
+        for &x in &b[j..] {
+            j += 1;
+            let now = keep(i % 2 == 1, j % 2 == 1);
+            out[n] = x;
+            n += usize::from(now != inside);
+            inside = now;
+        }
+        out.truncate(n);
         IntervalSet { points: out }
     }
 }

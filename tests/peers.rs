@@ -1,0 +1,386 @@
+//! Issue 5: every peer library agrees with us on every benchmark input, and
+//! the `Index` agrees with a linear scan over the dataset's spells.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers of tests
+
+#[path = "support/peers.rs"]
+mod peers;
+#[path = "support/synth.rs"]
+mod synth;
+
+use chrono::{Datelike, NaiveDate};
+use membership_history::{Dataset, Event, EventKind, Index, Party, Reading, Source};
+use peers::{OPS, OrgPeers, SetPeers};
+use proptest::prelude::*;
+
+/// The benchmark's seed: the same inputs as `benches/queries.rs`.
+const SEED: u64 = 0x5EED_0005;
+
+/// The naive oracle: a linear scan over every spell of the dataset.
+fn scan_members(ds: &Dataset, org: &str, t: NaiveDate) -> Vec<String> {
+    let mut v: Vec<String> = ds
+        .spell_records()
+        .iter()
+        .filter(|r| {
+            r.org == org && r.status.is_member() && r.start <= t && r.end.is_none_or(|e| t < e)
+        })
+        .map(|r| r.member.to_string())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn scan_orgs(ds: &Dataset, member: &str, t: NaiveDate) -> Vec<String> {
+    let mut v: Vec<String> = ds
+        .spell_records()
+        .iter()
+        .filter(|r| {
+            r.member == member
+                && r.status.is_member()
+                && r.start <= t
+                && r.end.is_none_or(|e| t < e)
+        })
+        .map(|r| r.org.to_string())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn index_members(index: &Index, org: &str, t: NaiveDate) -> Vec<String> {
+    let o = index.organization(org).unwrap();
+    let mut v: Vec<String> = index
+        .members_on(o, t)
+        .map(|p| index.party_of(p).code().to_string())
+        .collect();
+    let mut bulk = Vec::new();
+    index.members_into(o, t, &mut bulk);
+    let mut a: Vec<_> = index.members_on(o, t).collect();
+    a.sort();
+    bulk.sort();
+    assert_eq!(a, bulk, "members_on and members_into differ");
+    assert_eq!(index.member_count(o, t), v.len());
+    v.sort();
+    v
+}
+
+fn index_orgs(index: &Index, member: &str, t: NaiveDate) -> Vec<String> {
+    let p = index.party(member).unwrap();
+    let mut v: Vec<String> = index
+        .organizations_of(p, t)
+        .map(|o| index.organization_of(o).id().to_string())
+        .collect();
+    assert_eq!(index.organization_count(p, t), v.len());
+    v.sort();
+    v
+}
+
+/// Checks every question on every day in `days` against the scan.
+fn check_against_scan(ds: &Dataset, days: &[NaiveDate]) {
+    let index = Index::new(ds);
+    for &t in days {
+        for org in ds.organizations() {
+            let want = scan_members(ds, org.id(), t);
+            assert_eq!(
+                index_members(&index, org.id(), t),
+                want,
+                "{} on {t}",
+                org.id()
+            );
+            let o = index.organization(org.id()).unwrap();
+            for party in ds.parties() {
+                let p = index.party(party.code()).unwrap();
+                let member = want.iter().any(|c| c == party.code());
+                assert_eq!(
+                    index.is_member(o, p, t),
+                    member,
+                    "{} in {} on {t}",
+                    party.code(),
+                    org.id()
+                );
+            }
+        }
+        for party in ds.parties() {
+            assert_eq!(
+                index_orgs(&index, party.code(), t),
+                scan_orgs(ds, party.code(), t),
+                "{} on {t}",
+                party.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn index_matches_scan_on_bundled_data() {
+    let ds = membership_history::bundled();
+    let days: Vec<NaiveDate> = (1990..=2025)
+        .flat_map(|y| [1, 5, 9].map(|m| NaiveDate::from_ymd_opt(y, m, 15).unwrap()))
+        .collect();
+    check_against_scan(ds, &days);
+}
+
+#[test]
+fn index_matches_scan_on_small_synthetic_history() {
+    let raw = synth::cow_like_raw(1_000, SEED ^ 1_000);
+    let ds = raw.dataset();
+    let days: Vec<NaiveDate> = synth::points(12, synth::first_day(), synth::last_day(), SEED)
+        .into_iter()
+        .map(synth::date)
+        .collect();
+    check_against_scan(&ds, &days);
+}
+
+/// The generator's own intervals, the dataset's replay and the index agree.
+fn check_workload(raw: &synth::Raw, days: &[i32]) {
+    let ds = raw.dataset();
+    let index = Index::new(&ds);
+    let by_org = raw.member_intervals();
+    assert_eq!(index.len(), by_org.iter().map(Vec::len).sum::<usize>());
+    for (o, ivs) in by_org.iter().enumerate() {
+        let org = index.organization(&synth::org_code(o as u32)).unwrap();
+        // Peers hold the dataset's party positions, as the index does.
+        let ivs: Vec<(i32, i32, u32)> = ivs
+            .iter()
+            .map(|&(s, e, p)| {
+                (
+                    s,
+                    e,
+                    index.party(&synth::party_code(p)).unwrap().index() as u32,
+                )
+            })
+            .collect();
+        let peers = OrgPeers::new(&ivs);
+        for &t in days {
+            let mut want = Vec::new();
+            peers.scan_members(t, &mut want);
+            want.sort_unstable();
+            let mut ours: Vec<u32> = index
+                .members_on(org, synth::date(t))
+                .map(|p| p.index() as u32)
+                .collect();
+            ours.sort_unstable();
+            assert_eq!(ours, want, "ours, org {o} day {t}");
+            for (lib, f) in [
+                (
+                    "coitrees",
+                    OrgPeers::coitree_members as fn(&OrgPeers, i32, &mut Vec<u32>),
+                ),
+                ("rust-lapper", OrgPeers::lapper_members),
+            ] {
+                let mut got = Vec::new();
+                f(&peers, t, &mut got);
+                got.sort_unstable();
+                assert_eq!(got, want, "{lib}, org {o} day {t}");
+            }
+            let n = want.len();
+            assert_eq!(index.member_count(org, synth::date(t)), n);
+            assert_eq!(peers.coitree_count(t), n, "coitrees count");
+            assert_eq!(peers.lapper_count(t), n, "rust-lapper count");
+            assert_eq!(peers.scan_count(t), n);
+        }
+    }
+}
+
+#[test]
+fn peers_agree_on_cow_shaped_benchmark_inputs() {
+    for n in [1_000, 10_000] {
+        let raw = synth::cow_like_raw(n, SEED ^ n as u64);
+        let days = synth::points(16, synth::first_day(), synth::last_day(), SEED);
+        check_workload(&raw, &days);
+    }
+}
+
+#[test]
+fn peers_agree_on_overlap_benchmark_inputs() {
+    let c = synth::overlap_day();
+    for k in [16, 256, 4_096] {
+        let raw = synth::overlapping(k, SEED ^ k as u64);
+        check_workload(&raw, &[c - 30_000, c - 1, c, c + 1, c + 5_000, c + 30_000]);
+        let index_ds = raw.dataset();
+        let index = Index::new(&index_ds);
+        let o = index.organization(&synth::org_code(0)).unwrap();
+        assert_eq!(
+            index.member_count(o, synth::date(c)),
+            k,
+            "every member overlaps the day"
+        );
+    }
+}
+
+#[test]
+fn set_peers_agree_on_benchmark_inputs() {
+    for n in [16, 1_000, 10_000, 100_000] {
+        let iv = synth::disjoint(n, 10, SEED ^ n as u64);
+        let s = SetPeers::new(&iv);
+        assert_eq!(s.ours.len(), n);
+        let hi = iv.last().unwrap().1 + 10;
+        for q in synth::points(1024, -10, hi, SEED) {
+            let want = iv.iter().any(|&(a, b)| a <= q && q < b);
+            assert_eq!(s.ours.contains(&q), want, "ours {q}");
+            assert_eq!(s.rangemap.contains(&q), want, "rangemap {q}");
+            assert_eq!(s.blaze.contains(q), want, "range-set-blaze {q}");
+        }
+    }
+    for n in [1_000, 10_000, 100_000] {
+        let a = SetPeers::new(&synth::disjoint(n, 10, SEED ^ n as u64));
+        let b = SetPeers::new(&synth::disjoint(n, 10, !SEED ^ n as u64));
+        for op in OPS {
+            let ours = peers::ours_ranges(&peers::ours(op, &a.ours, &b.ours));
+            assert_eq!(
+                peers::blaze_ranges(&peers::blaze(op, &a.blaze, &b.blaze)),
+                ours,
+                "range-set-blaze {}",
+                op.name()
+            );
+            assert_eq!(
+                peers::rangemap_ranges(&peers::rangemap(op, &a.rangemap, &b.rangemap)),
+                ours,
+                "rangemap {}",
+                op.name()
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "10^7 spells: about a minute and a gigabyte; run with --ignored"]
+fn generator_scales_to_ten_million_spells() {
+    let raw = synth::cow_like_raw(10_000_000, SEED);
+    assert!(raw.spells >= 10_000_000);
+    let ivs = raw.member_intervals();
+    let biggest = ivs.iter().map(Vec::len).max().unwrap();
+    assert!(biggest <= 400, "organizations stay COW-sized: {biggest}");
+}
+
+#[test]
+fn generator_is_cow_shaped() {
+    let raw = synth::cow_like_raw(19_000, SEED);
+    let ivs: Vec<(i32, i32, u32)> = raw.member_intervals().into_iter().flatten().collect();
+    let open = ivs.iter().filter(|iv| iv.1 == i32::MAX).count();
+    assert!(
+        open * 10 > ivs.len() * 7,
+        "mostly open-ended: {open} of {}",
+        ivs.len()
+    );
+    let mut sizes: Vec<usize> = raw.member_intervals().iter().map(Vec::len).collect();
+    sizes.sort_unstable();
+    assert!(
+        sizes[sizes.len() * 9 / 10] < 200,
+        "most organizations under 200 members"
+    );
+    assert!(
+        raw.orgs > 200 && raw.orgs < 1_000,
+        "{} organizations",
+        raw.orgs
+    );
+    // Deterministic.
+    assert_eq!(
+        synth::cow_like_raw(19_000, SEED).pairs.len(),
+        raw.pairs.len()
+    );
+}
+
+/// One pair's history, from proptest choices, kept valid for the replay:
+/// `(gap in days, choice)` steps pick among the moves the current status
+/// allows, including freezes (touching member spells).
+fn history(start: i32, steps: &[(i32, u8)]) -> Vec<(i32, EventKind)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum S {
+        Member,
+        Frozen,
+        Suspended,
+        Out,
+        Observer,
+    }
+    let mut out = vec![(start, EventKind::Acceded)];
+    let mut s = S::Member;
+    let mut day = start;
+    for &(gap, choice) in steps {
+        day += gap;
+        let moves: &[(EventKind, S)] = match s {
+            S::Member => &[
+                (EventKind::Withdrew, S::Out),
+                (EventKind::Suspended, S::Suspended),
+                (EventKind::ParticipationFrozen, S::Frozen),
+                (EventKind::Ratified, S::Member),
+            ],
+            S::Frozen => &[
+                (EventKind::ParticipationResumed, S::Member),
+                (EventKind::Withdrew, S::Out),
+                (EventKind::Suspended, S::Suspended),
+            ],
+            S::Suspended => &[
+                (EventKind::Returned, S::Member),
+                (EventKind::Withdrew, S::Out),
+            ],
+            S::Out => &[
+                (EventKind::Returned, S::Member),
+                (EventKind::ObserverGranted, S::Observer),
+            ],
+            S::Observer => &[
+                (EventKind::Acceded, S::Member),
+                (EventKind::ObserverEnded, S::Out),
+            ],
+        };
+        let (kind, next) = moves[choice as usize % moves.len()];
+        out.push((day, kind));
+        s = next;
+    }
+    out
+}
+
+/// (organization, party, first day, steps of one pair's history).
+type PairSteps = (u8, u8, i32, Vec<(i32, u8)>);
+
+fn dataset_of(pairs: &[PairSteps]) -> Dataset {
+    let base = NaiveDate::from_ymd_opt(2000, 1, 1)
+        .unwrap()
+        .num_days_from_ce();
+    let mut b = Dataset::builder();
+    b.add_source(Source::new("P", "proptest", ""));
+    for p in 0..6 {
+        b.add_party(Party::state(format!("P{p}"), format!("P{p}")).with_sources(["P"]));
+    }
+    for o in 0..3 {
+        b.add_name(format!("O{o}"), format!("O{o}"), None, None, ["P"]);
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut id = 0;
+    for (o, p, start, steps) in pairs {
+        // One history per pair.
+        if !seen.insert((o % 3, p % 6)) {
+            continue;
+        }
+        for (d, kind) in history(*start, steps) {
+            id += 1;
+            let date = NaiveDate::from_num_days_from_ce_opt(base + d).unwrap();
+            b.add_event(Event::new(
+                id.to_string(),
+                format!("O{}", o % 3),
+                Some(&format!("P{}", p % 6)),
+                kind,
+                vec![Reading::new(date.into(), "", ["P"])],
+            ));
+        }
+    }
+    b.build().unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn index_matches_linear_scan(
+        pairs in prop::collection::vec(
+            (0u8..3, 0u8..6, 0i32..200, prop::collection::vec((1i32..40, any::<u8>()), 0..6)),
+            0..14,
+        ),
+    ) {
+        let ds = dataset_of(&pairs);
+        let base = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let days: Vec<NaiveDate> = (-2..460).step_by(3).map(|d| base + chrono::Days::new(0) + chrono::TimeDelta::days(d)).collect();
+        check_against_scan(&ds, &days);
+    }
+}
