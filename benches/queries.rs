@@ -6,8 +6,8 @@
 //! inputs). Inputs come from fixed seeds (`tests/support/synth.rs`).
 //!
 //! `cargo bench --bench queries` runs everything (a few minutes on 2 cores);
-//! `MH_BENCH_BIG=1` adds 10^6-spell histories; `MH_COW_IGO=path` adds the
-//! COW IGO load once the importer lands (see [`cow_igo_load`]).
+//! `MH_BENCH_BIG=1` adds 10^6-spell histories. The full COW IGO file load
+//! is `benches/load.rs`.
 //! `cargo bench -- --test` runs each benchmark once.
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented fn
@@ -345,31 +345,25 @@ fn build(c: &mut Criterion) {
 /// what the COW IGO importer will do after parsing.
 fn load(c: &mut Criterion) {
     let mut g = configure(c, "load");
-    g.bench_function("bundled", |b| {
-        b.iter(|| assert!(!membership_history::bundled().organizations().is_empty()))
+    // The bundled files read and replayed from disk (`bundled()` itself is
+    // parsed once per process, so timing it would time nothing).
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    g.bench_function("bundled-from-dir", |b| {
+        b.iter(|| {
+            assert_eq!(
+                Dataset::from_dir(black_box(dir))
+                    .unwrap()
+                    .organizations()
+                    .len(),
+                3
+            )
+        })
     });
     let raw = synth::cow_like_raw(19_000, SEED);
     g.bench_function("synthetic-cow-19k-replay", |b| {
         b.iter(|| assert_eq!(black_box(&raw).dataset().organizations().len(), raw.orgs))
     });
-    if let Some(path) = std::env::var_os("MH_COW_IGO") {
-        g.bench_function("cow-igo", |b| {
-            b.iter(|| assert!(cow_igo_load(&path).is_some()))
-        });
-    }
     g.finish();
-}
-
-/// >>> COW IGO LOAD: plug the importer in here. <<<
-///
-/// The COW IGO importer (`src/import/`) is being written on another branch.
-/// Once it is merged, return `Some(dataset)` read from `path` (the
-/// `../shared/datasets/cow-igo-v3/` directory); `load/cow-igo` then runs
-/// whenever `MH_COW_IGO` is set. Until then this says so and returns `None`,
-/// which fails the benchmark's check rather than timing nothing.
-fn cow_igo_load(path: &std::ffi::OsStr) -> Option<Dataset> {
-    eprintln!("MH_COW_IGO={path:?}: the COW IGO importer is not in this branch yet");
-    None
 }
 
 criterion_group!(benches, point, members, set_ops, build, load);
