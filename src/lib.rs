@@ -14,6 +14,9 @@ mod set;
 mod status;
 mod table;
 
+#[doc = include_str!("../docs/errors.md")]
+pub mod error_catalogue {}
+
 pub use bundled::{BUNDLED_VERSION, bundled};
 pub use dataset::{Dataset, DatasetBuilder, Spell};
 pub use date::{UncertainDate, YEARS, parse_day};

@@ -139,7 +139,7 @@ pub(crate) enum Standing {
 macro_rules! event_kinds {
     ($($(#[$doc:meta])* $variant:ident = $word:literal,)*) => {
         /// What an event does. Its word in files is given in each variant's
-        /// docs; [`EventKind::transition`] says which statuses it moves between.
+        /// docs, with the statuses it moves between.
         ///
         /// ```
         /// use membership_history::EventKind;
