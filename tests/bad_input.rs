@@ -1016,3 +1016,45 @@ fn bundled_data_passes_the_state_existence_check() {
     }
     assert!(checked >= 14, "only {checked} spells checked");
 }
+
+// ---------------------------------------------------------------------------
+// Records added through the API get the loaders' checks.
+
+#[test]
+fn records_added_through_the_api_are_checked_too() {
+    use membership_history::{Party, Source};
+    let mut b = Dataset::builder();
+    b.add_source(Source::new("", "no id", ""));
+    b.add_source(Source::new("S", "a source", ""));
+    b.add_party(Party::state("A RM", "Armenia").with_sources(["S"]));
+    b.add_party(
+        Party::state("GEO", "Georgia")
+            .with_cow(0, "GRG")
+            .with_sources(["S"]),
+    );
+    b.add_name("X", "", None, None, ["S"]);
+    b.add_name(
+        "X",
+        "Example",
+        parse_day("2000-01-01").ok(),
+        parse_day("1990-01-01").ok(),
+        ["S"],
+    );
+    let (_, problems) = b.build_lenient();
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "field `id`, value \"\": invalid value: a source needs an id",
+            "field `name`, value \"\": invalid value: a name cannot be empty",
+            "field `until`, value \"1990-01-01\": end 1990-01-01 is not after start 2000-01-01",
+            "field `code`, value \"A RM\": invalid value: a party code is one word, such as ARM",
+            "field `cow_code`, value \"0\": invalid value: a COW code is a whole number from 1 to 999",
+        ]
+    );
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.line().is_none() && p.file_name().is_none())
+    );
+}
