@@ -18,6 +18,8 @@ fn main() {
     let [org, member, date] = args.positional.as_slice() else {
         fail(USAGE)
     };
-    let why = ds.explain(org, member, day(date)).unwrap_or_else(|e| fail(&e.to_string()));
+    let why = ds
+        .explain(org, member, day(date))
+        .unwrap_or_else(|e| fail(&e.to_string()));
     print!("{why}");
 }

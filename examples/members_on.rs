@@ -21,7 +21,9 @@ fn main() {
     if args.positional.len() > 2 {
         fail(USAGE);
     }
-    let members = ds.members_on(org, date).unwrap_or_else(|e| fail(&e.to_string()));
+    let members = ds
+        .members_on(org, date)
+        .unwrap_or_else(|e| fail(&e.to_string()));
 
     if args.json {
         let rows: Vec<serde_json::Value> = members
@@ -47,11 +49,17 @@ fn main() {
 
     let name = ds.name_on(org, date).ok().flatten().unwrap_or(org);
     println!("{name} on {date}: {} parties with a status", members.len());
-    println!("{:<6} {:<14} {:<10} {:<11} certainty", "code", "name", "status", "since");
+    println!(
+        "{:<6} {:<14} {:<10} {:<11} certainty",
+        "code", "name", "status", "since"
+    );
     for m in &members {
         let opened = ds.event(m.spell().opened_by());
         let since = if opened.readings().len() > 1 {
-            let others: Vec<String> = opened.readings()[1..].iter().map(|r| r.date().to_string()).collect();
+            let others: Vec<String> = opened.readings()[1..]
+                .iter()
+                .map(|r| r.date().to_string())
+                .collect();
             format!("{} (or {})", opened.readings()[0].date(), others.join(", "))
         } else {
             opened.readings()[0].date().to_string()

@@ -29,13 +29,24 @@ fn main() {
         [o, m] => (o.as_str(), m.as_str()),
         _ => fail(USAGE),
     };
-    let spells = ds.timeline(org, member).unwrap_or_else(|e| fail(&e.to_string()));
-    let events = ds.events_of(org, member).unwrap_or_else(|e| fail(&e.to_string()));
+    let spells = ds
+        .timeline(org, member)
+        .unwrap_or_else(|e| fail(&e.to_string()));
+    let events = ds
+        .events_of(org, member)
+        .unwrap_or_else(|e| fail(&e.to_string()));
     let party = ds.party(member).map_or(member, |p| p.name());
     let org_name = ds.organization(org).map_or(org, |o| o.current_name());
-    println!("{party} in the {org_name}: {} spells, {} events", spells.len(), events.len());
+    println!(
+        "{party} in the {org_name}: {} spells, {} events",
+        spells.len(),
+        events.len()
+    );
     for s in spells {
-        let span = s.span().map_or_else(|| format!("{}..{}", s.start(), s.start()), |sp| sp.to_string());
+        let span = s.span().map_or_else(
+            || format!("{}..{}", s.start(), s.start()),
+            |sp| sp.to_string(),
+        );
         println!("{span:<24} {}", s.status());
         let opened = ds.event(s.opened_by());
         println!("    opened: {} {}", opened.kind(), readings(opened));

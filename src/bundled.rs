@@ -18,8 +18,8 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use crate::date::{UncertainDate, parse_day};
 use crate::dataset::{Dataset, DatasetBuilder};
+use crate::date::{UncertainDate, parse_day};
 use crate::error::{Error, ErrorKind};
 use crate::event::{Event, Reading};
 use crate::party::{NameKind, Party, Source};
@@ -110,7 +110,8 @@ impl DatasetBuilder {
     /// ```
     pub fn read_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
         let dir = dir.as_ref();
-        type Reader = for<'a> fn(&'a mut DatasetBuilder, &mut dyn Read, &str) -> &'a mut DatasetBuilder;
+        type Reader =
+            for<'a> fn(&'a mut DatasetBuilder, &mut dyn Read, &str) -> &'a mut DatasetBuilder;
         let tables: [(&str, Reader); 4] = [
             ("sources.csv", |b, r, f| b.read_sources(r, f)),
             ("parties.csv", |b, r, f| b.read_parties(r, f)),
@@ -133,7 +134,13 @@ impl DatasetBuilder {
         self
     }
 
-    pub(crate) fn read_bundled_tables(&mut self, sources: &str, parties: &str, names: &str, events: &str) {
+    pub(crate) fn read_bundled_tables(
+        &mut self,
+        sources: &str,
+        parties: &str,
+        names: &str,
+        events: &str,
+    ) {
         self.read_sources(sources.as_bytes(), "sources.csv");
         self.read_parties(parties.as_bytes(), "parties.csv");
         self.read_names(names.as_bytes(), "names.csv");
@@ -160,7 +167,10 @@ impl DatasetBuilder {
                 return Err(row.error(t[0], ErrorKind::InvalidValue("a source needs an id".into())));
             }
             if citation.is_empty() {
-                return Err(row.error(t[1], ErrorKind::InvalidValue("a source needs a citation".into())));
+                return Err(row.error(
+                    t[1],
+                    ErrorKind::InvalidValue("a source needs a citation".into()),
+                ));
             }
             b.push_source(Source::new(id, citation, row.get(t[2])), row.origin());
             Ok(())
@@ -185,17 +195,30 @@ impl DatasetBuilder {
         self.each_row(input, file, &cols, true, |b, t, row| {
             let code = row.get(t[0]);
             if code.is_empty() || code.contains(char::is_whitespace) {
-                return Err(row.error(t[0], ErrorKind::InvalidValue("a party code is one word, such as ARM".into())));
+                return Err(row.error(
+                    t[0],
+                    ErrorKind::InvalidValue("a party code is one word, such as ARM".into()),
+                ));
             }
             let mut party = Party::state(code, row.get(t[1])).with_sources(sources(row, t[4])?);
             match (row.get(t[2]), row.get(t[3])) {
                 ("", "") => {}
                 (num, abb) => {
                     let n: u16 = num.parse().map_err(|_| {
-                        row.error(t[2], ErrorKind::InvalidValue("a COW code is a whole number from 1 to 999".into()))
+                        row.error(
+                            t[2],
+                            ErrorKind::InvalidValue(
+                                "a COW code is a whole number from 1 to 999".into(),
+                            ),
+                        )
                     })?;
                     if !(1..=999).contains(&n) {
-                        return Err(row.error(t[2], ErrorKind::InvalidValue("a COW code is a whole number from 1 to 999".into())));
+                        return Err(row.error(
+                            t[2],
+                            ErrorKind::InvalidValue(
+                                "a COW code is a whole number from 1 to 999".into(),
+                            ),
+                        ));
                     }
                     party = party.with_cow(n, abb);
                 }
@@ -226,18 +249,27 @@ impl DatasetBuilder {
         self.each_row(input, file, &cols, true, |b, t, row| {
             let org = row.get(t[0]);
             if org.is_empty() {
-                return Err(row.error(t[0], ErrorKind::InvalidValue("a name needs its organization's id".into())));
+                return Err(row.error(
+                    t[0],
+                    ErrorKind::InvalidValue("a name needs its organization's id".into()),
+                ));
             }
             let kind = match row.get(t[1]) {
                 "official" => NameKind::Official,
                 "alias" => NameKind::Alias,
                 _ => {
-                    return Err(row.error(t[1], ErrorKind::InvalidValue("a name's kind is `official` or `alias`".into())));
+                    return Err(row.error(
+                        t[1],
+                        ErrorKind::InvalidValue("a name's kind is `official` or `alias`".into()),
+                    ));
                 }
             };
             let name = row.get(t[2]);
             if name.is_empty() {
-                return Err(row.error(t[2], ErrorKind::InvalidValue("a name cannot be empty".into())));
+                return Err(row.error(
+                    t[2],
+                    ErrorKind::InvalidValue("a name cannot be empty".into()),
+                ));
             }
             let day = |col: usize| match row.get(col) {
                 "" => Ok(None),
@@ -245,17 +277,26 @@ impl DatasetBuilder {
             };
             let (from, until) = (day(t[3])?, day(t[4])?);
             if let (Some(f), Some(u)) = (from, until)
-                && u <= f {
-                    return Err(row.error(
-                        t[4],
-                        ErrorKind::EndBeforeStart {
-                            start: f.to_string(),
-                            end: u.to_string(),
-                        },
-                    ));
-                }
+                && u <= f
+            {
+                return Err(row.error(
+                    t[4],
+                    ErrorKind::EndBeforeStart {
+                        start: f.to_string(),
+                        end: u.to_string(),
+                    },
+                ));
+            }
             let srcs = sources(row, t[5])?;
-            b.push_name(org.to_string(), kind, name.to_string(), from, until, srcs, row.origin());
+            b.push_name(
+                org.to_string(),
+                kind,
+                name.to_string(),
+                from,
+                until,
+                srcs,
+                row.origin(),
+            );
             Ok(())
         })
     }

@@ -332,7 +332,15 @@ impl DatasetBuilder {
         until: Option<NaiveDate>,
         sources: impl IntoIterator<Item = S>,
     ) -> &mut Self {
-        self.push_name(org.into(), NameKind::Official, name.into(), from, until, sources, Origin::default())
+        self.push_name(
+            org.into(),
+            NameKind::Official,
+            name.into(),
+            from,
+            until,
+            sources,
+            Origin::default(),
+        )
     }
 
     /// Adds another name organization `org` is known by; it finds the
@@ -352,7 +360,15 @@ impl DatasetBuilder {
         alias: impl Into<String>,
         sources: impl IntoIterator<Item = S>,
     ) -> &mut Self {
-        self.push_name(org.into(), NameKind::Alias, alias.into(), None, None, sources, Origin::default())
+        self.push_name(
+            org.into(),
+            NameKind::Alias,
+            alias.into(),
+            None,
+            None,
+            sources,
+            Origin::default(),
+        )
     }
 
     #[allow(clippy::too_many_arguments)] // one per column of names.csv, plus where it was read
@@ -549,18 +565,27 @@ impl DatasetBuilder {
         }
         for org in &mut ds.orgs {
             // Official names in time order, then aliases.
-            org.names.sort_by_key(|n| (n.kind == NameKind::Alias, n.from));
+            org.names
+                .sort_by_key(|n| (n.kind == NameKind::Alias, n.from));
         }
 
         let mut party_origins: Vec<Origin> = Vec::new();
         for (p, origin) in parties {
             let bad = if p.code.is_empty() || p.code.contains(char::is_whitespace) {
-                Some(("code", "a party code is one word, such as ARM", p.code.clone()))
+                Some((
+                    "code",
+                    "a party code is one word, such as ARM",
+                    p.code.clone(),
+                ))
             } else if p.name.trim().is_empty() {
                 Some(("name", "a party needs a name", p.name.clone()))
             } else if p.cow_code.is_some_and(|c| !(1..=999).contains(&c)) {
                 let code = p.cow_code.map(|c| c.to_string()).unwrap_or_default();
-                Some(("cow_code", "a COW code is a whole number from 1 to 999", code))
+                Some((
+                    "cow_code",
+                    "a COW code is a whole number from 1 to 999",
+                    code,
+                ))
             } else {
                 None
             };
@@ -663,16 +688,18 @@ impl DatasetBuilder {
                     .and_then(|o| dissolved.get(o))
                     .is_some_and(|&d| ev.day() >= ds.events[d].day());
             if after_end {
-                problems.push(ev.origin.attach(
-                    Error::new(ErrorKind::Sequence(format!(
-                        "`{}` on {} comes after the organization `{}` ended",
-                        ev.kind,
-                        ev.day(),
-                        ev.org
-                    )))
-                    .in_field("kind")
-                    .with_value(ev.kind.as_str()),
-                ));
+                problems.push(
+                    ev.origin.attach(
+                        Error::new(ErrorKind::Sequence(format!(
+                            "`{}` on {} comes after the organization `{}` ended",
+                            ev.kind,
+                            ev.day(),
+                            ev.org
+                        )))
+                        .in_field("kind")
+                        .with_value(ev.kind.as_str()),
+                    ),
+                );
             }
         }
 
@@ -756,7 +783,14 @@ fn first_at(origin: &Origin) -> String {
 
 /// Makes `key` (an organization id or name, any case) find organization `i`;
 /// a key another organization already uses is a problem at `origin`.
-fn claim_name(ds: &mut Dataset, i: usize, key: &str, field: &str, origin: &Origin, problems: &mut Vec<Error>) {
+fn claim_name(
+    ds: &mut Dataset,
+    i: usize,
+    key: &str,
+    field: &str,
+    origin: &Origin,
+    problems: &mut Vec<Error>,
+) {
     let lower = key.to_lowercase();
     match ds.org_lookup.get(&lower) {
         Some(&j) if j != i => problems.push(
@@ -776,7 +810,12 @@ fn claim_name(ds: &mut Dataset, i: usize, key: &str, field: &str, origin: &Origi
     }
 }
 
-fn check_sources(index: &HashMap<String, usize>, sources: &[String], problems: &mut Vec<Error>, origin: &Origin) {
+fn check_sources(
+    index: &HashMap<String, usize>,
+    sources: &[String],
+    problems: &mut Vec<Error>,
+    origin: &Origin,
+) {
     for s in sources {
         if !index.contains_key(s) {
             problems.push(
@@ -794,11 +833,13 @@ fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: 
     for r in &ev.readings {
         for s in &r.sources {
             if !index.contains_key(s) {
-                problems.push(ev.origin.attach(
-                    Error::new(ErrorKind::UnknownSource(s.clone()))
-                        .in_field("sources")
-                        .with_value(s.clone()),
-                ));
+                problems.push(
+                    ev.origin.attach(
+                        Error::new(ErrorKind::UnknownSource(s.clone()))
+                            .in_field("sources")
+                            .with_value(s.clone()),
+                    ),
+                );
             }
         }
     }
@@ -812,7 +853,10 @@ fn check_event(ds: &Dataset, ev: &Event) -> Result<(usize, Option<usize>), Error
             .with_value(ev.org.clone())
     })?;
     if ev.readings.is_empty() {
-        return Err(Error::new(ErrorKind::InvalidValue("an event needs at least one dated reading".into())).in_field("date"));
+        return Err(Error::new(ErrorKind::InvalidValue(
+            "an event needs at least one dated reading".into(),
+        ))
+        .in_field("date"));
     }
     for r in &ev.readings {
         r.date.check().map_err(|e| e.in_field("date"))?;
@@ -877,8 +921,10 @@ fn replay(
     for id in ids {
         let ev = &events[id];
         if let Some(d) = dissolved
-            && ev.day() >= events[d].day() {
-                errors.push(ev.origin.attach(
+            && ev.day() >= events[d].day()
+        {
+            errors.push(
+                ev.origin.attach(
                     Error::new(ErrorKind::Sequence(format!(
                         "`{}` on {} comes after the organization ended on {}",
                         ev.kind,
@@ -887,23 +933,26 @@ fn replay(
                     )))
                     .in_field("kind")
                     .with_value(ev.kind.as_str()),
-                ));
-                continue;
-            }
+                ),
+            );
+            continue;
+        }
         let after = match ev.kind.apply(standing) {
             Ok(after) => after,
             Err(rule) => {
-                errors.push(ev.origin.attach(
-                    Error::new(ErrorKind::Sequence(format!(
-                        "{} `{}` in {} on {}: {rule}",
-                        ev.kind,
-                        ev.member.as_deref().unwrap_or(""),
-                        ev.org,
-                        ev.day()
-                    )))
-                    .in_field("kind")
-                    .with_value(ev.kind.as_str()),
-                ));
+                errors.push(
+                    ev.origin.attach(
+                        Error::new(ErrorKind::Sequence(format!(
+                            "{} `{}` in {} on {}: {rule}",
+                            ev.kind,
+                            ev.member.as_deref().unwrap_or(""),
+                            ev.org,
+                            ev.day()
+                        )))
+                        .in_field("kind")
+                        .with_value(ev.kind.as_str()),
+                    ),
+                );
                 continue;
             }
         };

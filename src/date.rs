@@ -153,7 +153,10 @@ impl UncertainDate {
         match text.parse::<UncertainDate>() {
             Err(e) => Err(e),
             Ok(parsed) if parsed == *self => Ok(()),
-            Ok(_) => Err(invalid("candidate days must be sorted, with no repeats, at least two").with_value(text)),
+            Ok(_) => Err(
+                invalid("candidate days must be sorted, with no repeats, at least two")
+                    .with_value(text),
+            ),
         }
     }
 }
@@ -167,9 +170,12 @@ fn first_of_month(year: i32, month: u32) -> NaiveDate {
 fn last_of_month(year: i32, month: u32) -> NaiveDate {
     // `checked_add`: the variants are public, so the year can be anything.
     let next = if month == 12 {
-        year.checked_add(1).and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+        year.checked_add(1)
+            .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
     } else {
-        month.checked_add(1).and_then(|m| NaiveDate::from_ymd_opt(year, m, 1))
+        month
+            .checked_add(1)
+            .and_then(|m| NaiveDate::from_ymd_opt(year, m, 1))
     };
     next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
 }
@@ -195,7 +201,9 @@ fn parse_year(s: &str) -> Result<i32, Error> {
             short(s)
         )));
     }
-    let y: i32 = s.parse().map_err(|_| invalid(format!("`{}` is not a year", short(s))))?;
+    let y: i32 = s
+        .parse()
+        .map_err(|_| invalid(format!("`{}` is not a year", short(s))))?;
     if !YEARS.contains(&y) {
         return Err(invalid(format!(
             "year {y} is outside {}..={}",
@@ -261,16 +269,18 @@ fn parse_uncertain(t: &str) -> Result<UncertainDate, Error> {
     let s = t;
     {
         if let Some(inner) = t.strip_prefix('[') {
-            let inner = inner
-                .strip_suffix(']')
-                .ok_or_else(|| invalid("a set of candidate days is written [YYYY-MM-DD,YYYY-MM-DD]"))?;
+            let inner = inner.strip_suffix(']').ok_or_else(|| {
+                invalid("a set of candidate days is written [YYYY-MM-DD,YYYY-MM-DD]")
+            })?;
             let days = inner
                 .split(',')
                 .map(parse_day)
                 .collect::<Result<Vec<_>, _>>()?;
             let n = days.len();
             if n < 2 {
-                return Err(invalid("a set of candidate days needs at least two days").with_value(s));
+                return Err(
+                    invalid("a set of candidate days needs at least two days").with_value(s)
+                );
             }
             let d = UncertainDate::one_of(days)?;
             // `one_of` merges repeats; in a file a repeat is a typo.
@@ -286,7 +296,9 @@ fn parse_uncertain(t: &str) -> Result<UncertainDate, Error> {
             // A slash is also how day-first dates are written (15/05/1992).
             let day = |x: &str| {
                 parse_day(x).map_err(|_| {
-                    invalid("a range of days is written YYYY-MM-DD/YYYY-MM-DD, and one day YYYY-MM-DD")
+                    invalid(
+                        "a range of days is written YYYY-MM-DD/YYYY-MM-DD, and one day YYYY-MM-DD",
+                    )
                 })
             };
             let (a, b) = (day(a)?, day(b)?);

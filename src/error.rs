@@ -164,7 +164,7 @@ impl Error {
     /// ```
     /// # use membership_history::Dataset;
     /// let mut b = Dataset::builder();
-/// let err = b.read_events("".as_bytes(), "events.csv").clone().build().unwrap_err();
+    /// let err = b.read_events("".as_bytes(), "events.csv").clone().build().unwrap_err();
     /// assert_eq!(err.file_name(), Some("events.csv"));
     /// ```
     pub fn file_name(&self) -> Option<&str> {
@@ -176,7 +176,7 @@ impl Error {
     /// ```
     /// # use membership_history::Dataset;
     /// let mut b = Dataset::builder();
-/// let err = b.read_events("x\n".as_bytes(), "events.csv").clone().build().unwrap_err();
+    /// let err = b.read_events("x\n".as_bytes(), "events.csv").clone().build().unwrap_err();
     /// assert_eq!(err.line(), Some(1));
     /// ```
     pub fn line(&self) -> Option<u64> {
@@ -277,7 +277,13 @@ fn cut(s: &str) -> String {
 fn shown(s: &str) -> String {
     cut(s)
         .chars()
-        .map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() })
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
         .collect()
 }
 

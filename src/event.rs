@@ -280,7 +280,9 @@ impl Event {
     pub fn day(&self) -> NaiveDate {
         // An event built with no readings is refused by the builder; the
         // fallback keeps this total for such an event before it is checked.
-        self.readings.first().map_or(NaiveDate::MIN, |r| r.date.earliest())
+        self.readings
+            .first()
+            .map_or(NaiveDate::MIN, |r| r.date.earliest())
     }
 
     /// The earliest day any reading allows.

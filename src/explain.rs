@@ -56,7 +56,12 @@ impl Dataset {
     /// assert!(why.contains("WP-RU") && why.contains("GIBLER"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn explain(&self, org: &str, member: &str, date: NaiveDate) -> Result<Explanation<'_>, Error> {
+    pub fn explain(
+        &self,
+        org: &str,
+        member: &str,
+        date: NaiveDate,
+    ) -> Result<Explanation<'_>, Error> {
         let organization = &self.orgs[self.org_index(org)?];
         let party = &self.parties[self.party_index_of(member)?];
         let spells = self.timeline(org, member)?;
@@ -122,11 +127,20 @@ impl<'a> Explanation<'a> {
             } else {
                 format!("{:width$}  or on {}", "", r.date(), width = label.len())
             };
-            let note = if r.note().is_empty() { String::new() } else { format!(" ({})", r.note()) };
+            let note = if r.note().is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", r.note())
+            };
             writeln!(f, "    {head}{note} [{}]", r.sources().join("; "))?;
         }
         if ev.readings().len() > 1 {
-            writeln!(f, "    {:width$}  sources disagree on this date", "", width = label.len())?;
+            writeln!(
+                f,
+                "    {:width$}  sources disagree on this date",
+                "",
+                width = label.len()
+            )?;
         }
         Ok(())
     }
@@ -156,7 +170,10 @@ impl fmt::Display for Explanation<'_> {
             self.date
         )?;
         if self.candidates.is_empty() {
-            writeln!(f, "  no status on this date, under any reading of the dates")?;
+            writeln!(
+                f,
+                "  no status on this date, under any reading of the dates"
+            )?;
             if let Some(b) = self.before {
                 let end = b.end.map_or_else(String::new, |e| format!(" until {e}"));
                 writeln!(f, "  before: {} since {}{end}", b.status, b.start)?;

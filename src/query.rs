@@ -439,7 +439,12 @@ impl Dataset {
     /// assert_eq!(ds.status_on("CSTO", "UZB", "2000-01-01".parse()?)?, None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn status_on(&self, org: &str, member: &str, date: NaiveDate) -> Result<Option<Status>, Error> {
+    pub fn status_on(
+        &self,
+        org: &str,
+        member: &str,
+        date: NaiveDate,
+    ) -> Result<Option<Status>, Error> {
         let (o, p) = self.pair(org, member)?;
         Ok(self.membership(o, p).and_then(|m| {
             let i = m.spells.partition_point(|s| s.start <= date);
@@ -469,7 +474,12 @@ impl Dataset {
     /// assert_eq!(m("UZB", "1998-06-01"), Some(Certainty::Possible)); // "left in 1998"
     /// assert_eq!(m("UZB", "2000-01-01"), None);
     /// ```
-    pub fn membership_on(&self, org: &str, member: &str, date: NaiveDate) -> Result<Option<Certainty>, Error> {
+    pub fn membership_on(
+        &self,
+        org: &str,
+        member: &str,
+        date: NaiveDate,
+    ) -> Result<Option<Certainty>, Error> {
         let (o, p) = self.pair(org, member)?;
         let Some(m) = self.membership(o, p) else {
             return Ok(None);
@@ -581,7 +591,11 @@ impl Dataset {
     /// assert_eq!(orgs[0].status(), Status::Observer);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn organizations_of(&self, member: &str, date: NaiveDate) -> Result<Vec<StatusOn<'_>>, Error> {
+    pub fn organizations_of(
+        &self,
+        member: &str,
+        date: NaiveDate,
+    ) -> Result<Vec<StatusOn<'_>>, Error> {
         let p = self.party_index_of(member)?;
         Ok(self.party_memberships[p]
             .iter()
@@ -604,19 +618,27 @@ impl Dataset {
     /// assert!(c[0].joined() && c[0].party().code() == "UZB");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn changes_between(&self, org: &str, from: NaiveDate, to: NaiveDate) -> Result<Vec<Change<'_>>, Error> {
+    pub fn changes_between(
+        &self,
+        org: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<Change<'_>>, Error> {
         let o = self.org_index(org)?;
         let mut out = Vec::new();
         for m in &self.memberships[self.org_members[o].clone()] {
             for (i, s) in m.spells.iter().enumerate() {
                 let prev = i.checked_sub(1).map(|j| &m.spells[j]);
-                let before = prev.filter(|p| p.closed_by == Some(s.opened_by)).map(|p| p.status);
+                let before = prev
+                    .filter(|p| p.closed_by == Some(s.opened_by))
+                    .map(|p| p.status);
                 out.push((s.opened_by, before, Some(s.status)));
                 let next = m.spells.get(i + 1);
                 if let Some(c) = s.closed_by
-                    && next.is_none_or(|n| n.opened_by != c) {
-                        out.push((c, Some(s.status), None));
-                    }
+                    && next.is_none_or(|n| n.opened_by != c)
+                {
+                    out.push((c, Some(s.status), None));
+                }
             }
         }
         out.retain(|&(e, _, _)| (from..to).contains(&self.events[e].day()));

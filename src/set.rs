@@ -122,10 +122,16 @@ impl<T: FromStr + Ord + Copy + fmt::Display> FromStr for Span<T> {
             .trim()
             .split_once("..")
             .ok_or_else(|| bad("a span is written `start..end` or `start..`"))?;
-        let start = a.trim().parse().map_err(|_| bad("the span's start does not parse"))?;
+        let start = a
+            .trim()
+            .parse()
+            .map_err(|_| bad("the span's start does not parse"))?;
         let end = match b.trim() {
             "" => None,
-            e => Some(e.parse().map_err(|_| bad("the span's end does not parse"))?),
+            e => Some(
+                e.parse()
+                    .map_err(|_| bad("the span's end does not parse"))?,
+            ),
         };
         Span::new(start, end).map_err(|e| e.with_value(s))
     }
@@ -233,7 +239,9 @@ impl<T: Ord + Copy> IntervalSet<T> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn iter(&self) -> Iter<'_, T> {
-        Iter { points: &self.points }
+        Iter {
+            points: &self.points,
+        }
     }
 
     /// Adds a span, merging it with any span it overlaps or touches.
@@ -485,7 +493,10 @@ impl<T: Copy> Iterator for IntoIter<T> {
     type Item = Span<T>;
     fn next(&mut self) -> Option<Span<T>> {
         let start = self.points.next()?;
-        Some(Span { start, end: self.points.next() })
+        Some(Span {
+            start,
+            end: self.points.next(),
+        })
     }
 }
 
@@ -493,7 +504,9 @@ impl<T: Copy> IntoIterator for IntervalSet<T> {
     type Item = Span<T>;
     type IntoIter = IntoIter<T>;
     fn into_iter(self) -> IntoIter<T> {
-        IntoIter { points: self.points.into_iter() }
+        IntoIter {
+            points: self.points.into_iter(),
+        }
     }
 }
 

@@ -266,13 +266,21 @@ impl EventKind {
             (EventKind::Suspended, _) => Err("suspension of a non-member"),
             (EventKind::Returned, In(Suspended) | Left) => Ok(Some(Member)),
             (EventKind::Returned, Never) => Err("return with no prior exit or suspension"),
-            (EventKind::Returned, In(_)) => Err("return while not suspended (no prior exit or suspension)"),
+            (EventKind::Returned, In(_)) => {
+                Err("return while not suspended (no prior exit or suspension)")
+            }
             (EventKind::ParticipationFrozen, In(Member)) => Ok(Some(Frozen)),
-            (EventKind::ParticipationFrozen, _) => Err("only a full member can freeze its participation"),
+            (EventKind::ParticipationFrozen, _) => {
+                Err("only a full member can freeze its participation")
+            }
             (EventKind::ParticipationResumed, In(Frozen)) => Ok(Some(Member)),
-            (EventKind::ParticipationResumed, _) => Err("resumes participation that was not frozen"),
+            (EventKind::ParticipationResumed, _) => {
+                Err("resumes participation that was not frozen")
+            }
             (EventKind::ObserverGranted, Never | Left) => Ok(Some(Observer)),
-            (EventKind::ObserverGranted, In(_)) => Err("becomes an observer while holding another status"),
+            (EventKind::ObserverGranted, In(_)) => {
+                Err("becomes an observer while holding another status")
+            }
             (EventKind::ObserverEnded, In(Observer)) => Ok(None),
             (EventKind::ObserverEnded, _) => Err("observer status ends for a non-observer"),
             (EventKind::AssociateGranted, Never | Left | In(Observer)) => Ok(Some(Associate)),

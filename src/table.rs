@@ -58,7 +58,8 @@ impl<R: Read> Table<R> {
             .read_record(&mut record)
             .map_err(|e| csv_error(file, e))?;
         let expected = || columns.required.join(",");
-        if !got || (record.len() == 1 && record[0].trim().trim_start_matches('\u{feff}').is_empty()) {
+        if !got || (record.len() == 1 && record[0].trim().trim_start_matches('\u{feff}').is_empty())
+        {
             return Err(Error::new(ErrorKind::Empty(format!(
                 "the file is empty; it must start with a header line: {}",
                 expected()
@@ -70,7 +71,11 @@ impl<R: Read> Table<R> {
             .iter()
             .enumerate()
             .map(|(i, h)| {
-                let h = if i == 0 { h.trim_start_matches('\u{feff}') } else { h };
+                let h = if i == 0 {
+                    h.trim_start_matches('\u{feff}')
+                } else {
+                    h
+                };
                 h.trim().to_string()
             })
             .collect();
@@ -100,12 +105,16 @@ impl<R: Read> Table<R> {
             }
         }
         if !columns.allow_others
-            && let Some(extra) = table.header.iter().find(|h| !columns.required.contains(&h.as_str())) {
-                return Err(table.header_error(format!(
-                    "unknown column `{extra}` (misspelled?); the header must be: {}",
-                    expected()
-                )));
-            }
+            && let Some(extra) = table
+                .header
+                .iter()
+                .find(|h| !columns.required.contains(&h.as_str()))
+        {
+            return Err(table.header_error(format!(
+                "unknown column `{extra}` (misspelled?); the header must be: {}",
+                expected()
+            )));
+        }
         let mut seen = std::collections::HashSet::new();
         if let Some(dup) = table.header.iter().find(|h| !seen.insert(h.as_str())) {
             return Err(table.header_error(format!("column `{dup}` appears twice")));
@@ -114,7 +123,9 @@ impl<R: Read> Table<R> {
     }
 
     fn header_error(&self, rule: String) -> Error {
-        Error::new(ErrorKind::Header(rule)).in_file(self.file.clone()).at_line(1)
+        Error::new(ErrorKind::Header(rule))
+            .in_file(self.file.clone())
+            .at_line(1)
     }
 
     /// The header's column names, trimmed.
@@ -126,7 +137,10 @@ impl<R: Read> Table<R> {
     /// The index of a column known to be present.
     pub(crate) fn col(&self, name: &str) -> usize {
         // `open` checked that every required column is present.
-        self.header.iter().position(|h| h == name).unwrap_or(usize::MAX)
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or(usize::MAX)
     }
 
     /// The file name given at `open`.
@@ -178,7 +192,10 @@ pub(crate) struct LineEnds<R> {
 
 impl<R: Read> LineEnds<R> {
     fn new(inner: R) -> Self {
-        LineEnds { inner, after_cr: false }
+        LineEnds {
+            inner,
+            after_cr: false,
+        }
     }
 }
 

@@ -26,7 +26,12 @@ pub fn args(usage: &str) -> Args {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => out.json = true,
-            "--data" => out.data = Some(it.next().unwrap_or_else(|| fail(&format!("--data needs a directory\n{usage}")))),
+            "--data" => {
+                out.data = Some(
+                    it.next()
+                        .unwrap_or_else(|| fail(&format!("--data needs a directory\n{usage}"))),
+                )
+            }
             "-h" | "--help" => {
                 println!("{usage}");
                 exit(0);
