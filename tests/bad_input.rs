@@ -1058,3 +1058,92 @@ fn records_added_through_the_api_are_checked_too() {
             .all(|p| p.line().is_none() && p.file_name().is_none())
     );
 }
+
+// ---------------------------------------------------------------------------
+// The CSV-layer items, for every loader at once. The ATOP, COW IGO and COW
+// states readers each add one row to `LOADERS`.
+
+/// A loader: its name, the file name it is given, a small valid file, and
+/// how to read bytes with it into a strict result.
+type LoadFn = fn(&[u8]) -> Result<Dataset, Error>;
+
+const LOADERS: &[(&str, &str, &str, LoadFn)] = &[
+    ("sources", "sources.csv", SOURCES, |b| {
+        builder(T::Sources, b).build()
+    }),
+    ("parties", "parties.csv", PARTIES, |b| {
+        builder(T::Parties, b).build()
+    }),
+    ("names", "names.csv", NAMES, |b| {
+        builder(T::Names, b).build()
+    }),
+    (
+        "events",
+        "events.csv",
+        "event,org,member,kind,date,note,sources\ne1,X,ARM,signed,1992-05-15,,S\n",
+        |b| builder(T::Events, b).build(),
+    ),
+];
+
+#[test]
+fn csv_layer_items_for_every_loader() {
+    for &(name, file, sample, load) in LOADERS {
+        let header = sample.lines().next().unwrap();
+        let row = sample.lines().nth(1).unwrap();
+        load(sample.as_bytes()).unwrap_or_else(|e| panic!("{name}: the sample does not load: {e}"));
+
+        // Accepted: BOM, CRLF, both.
+        let crlf = sample.replace('\n', "\r\n");
+        for text in [
+            format!("\u{feff}{sample}"),
+            crlf.clone(),
+            format!("\u{feff}{crlf}"),
+        ] {
+            load(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {text:?}: {e}"));
+        }
+
+        let err = |text: &str| load(text.as_bytes()).expect_err(text);
+        // Empty file, header only.
+        let e = err("");
+        assert!(matches!(e.kind(), ErrorKind::Empty(_)), "{name}: {e}");
+        assert_eq!((e.file_name(), e.line()), (Some(file), Some(1)), "{name}");
+        let e = err(&format!("{header}\n"));
+        assert!(matches!(e.kind(), ErrorKind::Empty(_)), "{name}: {e}");
+        assert_eq!(e.line(), Some(2), "{name}");
+
+        // Wrong column count on line 3, after a good row (and a BOM, CRLF).
+        let short = row.rsplit_once(',').unwrap().0;
+        let e = err(&format!("\u{feff}{header}\r\n{row}\r\n{short}\r\n"));
+        let n = header.split(',').count();
+        assert_eq!(
+            e.kind(),
+            &ErrorKind::FieldCount {
+                expected: n,
+                found: n - 1
+            },
+            "{name}"
+        );
+        assert_eq!(e.line(), Some(3), "{name}");
+
+        // A misspelled column is named.
+        let first = header.split(',').next().unwrap();
+        let misspelled = header.replacen(first, &format!("{first}x"), 1);
+        let e = err(&format!("{misspelled}\n{row}\n"));
+        assert!(matches!(e.kind(), ErrorKind::Header(_)), "{name}: {e}");
+        assert_eq!(e.line(), Some(1), "{name}");
+        assert!(
+            e.to_string().contains(&format!(
+                "missing column `{first}` (is `{first}x` a misspelling"
+            )),
+            "{e}"
+        );
+
+        // Invalid UTF-8 on line 2.
+        let mut bytes = format!("{header}\n").into_bytes();
+        bytes.extend_from_slice(b"\xff");
+        bytes.extend_from_slice(row.as_bytes());
+        let e = load(&bytes).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Csv(_)), "{name}: {e}");
+        assert_eq!(e.line(), Some(2), "{name}");
+    }
+}
