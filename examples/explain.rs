@@ -21,5 +21,5 @@ fn main() {
     let why = ds
         .explain(org, member, day(date))
         .unwrap_or_else(|e| fail(&e.to_string()));
-    emit(&why.to_string());
+    print!("{why}");
 }

@@ -496,6 +496,18 @@ impl DatasetBuilder {
 
         let mut source_origins: Vec<Origin> = Vec::new();
         for (s, origin) in sources {
+            // Records added through the API get the checks the loaders make.
+            let bad = if s.id.trim().is_empty() {
+                Some(("id", "a source needs an id", &s.id))
+            } else if s.citation.trim().is_empty() {
+                Some(("citation", "a source needs a citation", &s.citation))
+            } else {
+                None
+            };
+            if let Some((field, rule, value)) = bad {
+                problems.push(origin.attach(invalid(field, rule, value)));
+                continue;
+            }
             if let Some(&first) = ds.source_index.get(&s.id) {
                 problems.push(
                     origin.attach(
@@ -520,6 +532,32 @@ impl DatasetBuilder {
         // Names are checked in input order, so each problem names its row.
         let mut org_ix: HashMap<String, usize> = HashMap::default();
         for (org, name, origin) in names {
+            let bad = if org.trim().is_empty() {
+                Some(("org", "a name needs its organization's id", &org))
+            } else if name.name.trim().is_empty() {
+                Some(("name", "a name cannot be empty", &name.name))
+            } else {
+                None
+            };
+            if let Some((field, rule, value)) = bad {
+                problems.push(origin.attach(invalid(field, rule, value)));
+                continue;
+            }
+            if let (Some(from), Some(until)) = (name.from, name.until)
+                && until <= from
+            {
+                problems.push(
+                    origin.attach(
+                        Error::new(ErrorKind::EndBeforeStart {
+                            start: from.to_string(),
+                            end: until.to_string(),
+                        })
+                        .in_field("until")
+                        .with_value(until.to_string()),
+                    ),
+                );
+                continue;
+            }
             let i = match org_ix.get(&org) {
                 Some(&i) => i,
                 None => {
@@ -545,6 +583,28 @@ impl DatasetBuilder {
 
         let mut party_origins: Vec<Origin> = Vec::new();
         for (p, origin) in parties {
+            let bad = if p.code.is_empty() || p.code.contains(char::is_whitespace) {
+                Some((
+                    "code",
+                    "a party code is one word, such as ARM",
+                    p.code.clone(),
+                ))
+            } else if p.name.trim().is_empty() {
+                Some(("name", "a party needs a name", p.name.clone()))
+            } else if p.cow_code.is_some_and(|c| !(1..=999).contains(&c)) {
+                let code = p.cow_code.map(|c| c.to_string()).unwrap_or_default();
+                Some((
+                    "cow_code",
+                    "a COW code is a whole number from 1 to 999",
+                    code,
+                ))
+            } else {
+                None
+            };
+            if let Some((field, rule, value)) = bad {
+                problems.push(origin.attach(invalid(field, rule, &value)));
+                continue;
+            }
             if let Some(&first) = ds.party_index.get(&p.code) {
                 problems.push(
                     origin.attach(
@@ -727,6 +787,12 @@ fn refused(ev: &Event, e: Error) -> Vec<Error> {
     out
 }
 
+fn invalid(field: &str, rule: &str, value: &str) -> Error {
+    Error::new(ErrorKind::InvalidValue(rule.into()))
+        .in_field(field)
+        .with_value(value)
+}
+
 /// ", first at FILE:LINE" when the first definition's place is known.
 fn first_at(origin: &Origin) -> String {
     if origin.file.is_some() || origin.line.is_some() {
@@ -812,6 +878,9 @@ fn check_event(ds: &Dataset, ev: &Event) -> Result<(usize, Option<usize>), Error
             "an event needs at least one dated reading".into(),
         ))
         .in_field("date"));
+    }
+    for r in &ev.readings {
+        r.date.check().map_err(|e| e.in_field("date"))?;
     }
     if let Some(r) = ev.readings.iter().find(|r| r.sources.is_empty()) {
         return Err(Error::new(ErrorKind::InvalidValue(

@@ -144,6 +144,23 @@ impl UncertainDate {
     }
 }
 
+impl UncertainDate {
+    /// Checks a date built from the public variants, which can hold what the
+    /// text form refuses (month 13, unsorted or repeated candidate days, a
+    /// range that ends before it starts): it must be what its text parses to.
+    pub(crate) fn check(&self) -> Result<(), Error> {
+        let text = self.to_string();
+        match text.parse::<UncertainDate>() {
+            Err(e) => Err(e),
+            Ok(parsed) if parsed == *self => Ok(()),
+            Ok(_) => Err(
+                invalid("candidate days must be sorted, with no repeats, at least two")
+                    .with_value(text),
+            ),
+        }
+    }
+}
+
 fn first_of_month(year: i32, month: u32) -> NaiveDate {
     // Year and month were validated on construction; the fallback is never
     // taken but keeps this total.

@@ -20,7 +20,9 @@ mod set;
 mod status;
 mod table;
 
-pub use across::{CoMembership, MemberCount};
+#[doc = include_str!("../docs/errors.md")]
+pub mod error_catalogue {}
+
 pub use bundled::{BUNDLED_VERSION, bundled};
 pub use dataset::{Dataset, DatasetBuilder, Spell};
 pub use date::{UncertainDate, YEARS, parse_day};

@@ -1016,3 +1016,134 @@ fn bundled_data_passes_the_state_existence_check() {
     }
     assert!(checked >= 14, "only {checked} spells checked");
 }
+
+// ---------------------------------------------------------------------------
+// Records added through the API get the loaders' checks.
+
+#[test]
+fn records_added_through_the_api_are_checked_too() {
+    use membership_history::{Party, Source};
+    let mut b = Dataset::builder();
+    b.add_source(Source::new("", "no id", ""));
+    b.add_source(Source::new("S", "a source", ""));
+    b.add_party(Party::state("A RM", "Armenia").with_sources(["S"]));
+    b.add_party(
+        Party::state("GEO", "Georgia")
+            .with_cow(0, "GRG")
+            .with_sources(["S"]),
+    );
+    b.add_name("X", "", None, None, ["S"]);
+    b.add_name(
+        "X",
+        "Example",
+        parse_day("2000-01-01").ok(),
+        parse_day("1990-01-01").ok(),
+        ["S"],
+    );
+    let (_, problems) = b.build_lenient();
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "field `id`, value \"\": invalid value: a source needs an id",
+            "field `name`, value \"\": invalid value: a name cannot be empty",
+            "field `until`, value \"1990-01-01\": end 1990-01-01 is not after start 2000-01-01",
+            "field `code`, value \"A RM\": invalid value: a party code is one word, such as ARM",
+            "field `cow_code`, value \"0\": invalid value: a COW code is a whole number from 1 to 999",
+        ]
+    );
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.line().is_none() && p.file_name().is_none())
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The CSV-layer items, for every loader at once. The ATOP, COW IGO and COW
+// states readers each add one row to `LOADERS`.
+
+/// A loader: its name, the file name it is given, a small valid file, and
+/// how to read bytes with it into a strict result.
+type LoadFn = fn(&[u8]) -> Result<Dataset, Error>;
+
+const LOADERS: &[(&str, &str, &str, LoadFn)] = &[
+    ("sources", "sources.csv", SOURCES, |b| {
+        builder(T::Sources, b).build()
+    }),
+    ("parties", "parties.csv", PARTIES, |b| {
+        builder(T::Parties, b).build()
+    }),
+    ("names", "names.csv", NAMES, |b| {
+        builder(T::Names, b).build()
+    }),
+    (
+        "events",
+        "events.csv",
+        "event,org,member,kind,date,note,sources\ne1,X,ARM,signed,1992-05-15,,S\n",
+        |b| builder(T::Events, b).build(),
+    ),
+];
+
+#[test]
+fn csv_layer_items_for_every_loader() {
+    for &(name, file, sample, load) in LOADERS {
+        let header = sample.lines().next().unwrap();
+        let row = sample.lines().nth(1).unwrap();
+        load(sample.as_bytes()).unwrap_or_else(|e| panic!("{name}: the sample does not load: {e}"));
+
+        // Accepted: BOM, CRLF, both.
+        let crlf = sample.replace('\n', "\r\n");
+        for text in [
+            format!("\u{feff}{sample}"),
+            crlf.clone(),
+            format!("\u{feff}{crlf}"),
+        ] {
+            load(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {text:?}: {e}"));
+        }
+
+        let err = |text: &str| load(text.as_bytes()).expect_err(text);
+        // Empty file, header only.
+        let e = err("");
+        assert!(matches!(e.kind(), ErrorKind::Empty(_)), "{name}: {e}");
+        assert_eq!((e.file_name(), e.line()), (Some(file), Some(1)), "{name}");
+        let e = err(&format!("{header}\n"));
+        assert!(matches!(e.kind(), ErrorKind::Empty(_)), "{name}: {e}");
+        assert_eq!(e.line(), Some(2), "{name}");
+
+        // Wrong column count on line 3, after a good row (and a BOM, CRLF).
+        let short = row.rsplit_once(',').unwrap().0;
+        let e = err(&format!("\u{feff}{header}\r\n{row}\r\n{short}\r\n"));
+        let n = header.split(',').count();
+        assert_eq!(
+            e.kind(),
+            &ErrorKind::FieldCount {
+                expected: n,
+                found: n - 1
+            },
+            "{name}"
+        );
+        assert_eq!(e.line(), Some(3), "{name}");
+
+        // A misspelled column is named.
+        let first = header.split(',').next().unwrap();
+        let misspelled = header.replacen(first, &format!("{first}x"), 1);
+        let e = err(&format!("{misspelled}\n{row}\n"));
+        assert!(matches!(e.kind(), ErrorKind::Header(_)), "{name}: {e}");
+        assert_eq!(e.line(), Some(1), "{name}");
+        assert!(
+            e.to_string().contains(&format!(
+                "missing column `{first}` (is `{first}x` a misspelling"
+            )),
+            "{e}"
+        );
+
+        // Invalid UTF-8 on line 2.
+        let mut bytes = format!("{header}\n").into_bytes();
+        bytes.extend_from_slice(b"\xff");
+        bytes.extend_from_slice(row.as_bytes());
+        let e = load(&bytes).unwrap_err();
+        assert!(matches!(e.kind(), ErrorKind::Csv(_)), "{name}: {e}");
+        assert_eq!(e.line(), Some(2), "{name}");
+    }
+}

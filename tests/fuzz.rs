@@ -28,8 +28,8 @@ use std::fmt::Debug;
 use std::time::{Duration, Instant};
 
 use membership_history::{
-    Dataset, DatasetBuilder, Error, ErrorKind, IntervalSet, PartyKind, Span, UncertainDate,
-    parse_day,
+    Dataset, DatasetBuilder, Error, ErrorKind, Event, EventKind, IntervalSet, Party, PartyKind,
+    Reading, Source, Span, UncertainDate, parse_day,
 };
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -522,6 +522,112 @@ fn samples_load_cleanly() {
 }
 
 // ---------------------------------------------------------------------------
+// The builder's public constructors, without any file.
+
+#[derive(Debug, Clone)]
+enum Record {
+    Source(String, String),
+    Party(String, String, Option<u16>),
+    Name(
+        String,
+        String,
+        Option<chrono::NaiveDate>,
+        Option<chrono::NaiveDate>,
+        bool,
+    ),
+    Event(
+        String,
+        String,
+        Option<String>,
+        usize,
+        Vec<(UncertainDate, Vec<String>)>,
+    ),
+}
+
+fn pick(words: &'static [&'static str]) -> impl Strategy<Value = String> + Clone {
+    proptest::sample::select(words).prop_map(str::to_string)
+}
+
+fn record() -> impl Strategy<Value = Record> {
+    let code = pick(&["ARM", "GEO", "RUS", "X", "Y", "", " ", "A B", "x"]);
+    let org = pick(&["X", "Y", "x", "Ex", "", "ARM", "Z"]);
+    let src = pick(&["S", "T", "", "U"]);
+    let day = (700_000i32..740_000)
+        .prop_map(|n| chrono::NaiveDate::from_num_days_from_ce_opt(n).unwrap_or_default());
+    let date = prop_oneof![
+        day.clone().prop_map(UncertainDate::Day),
+        (1990i32..2030, 0u32..14).prop_map(|(year, month)| UncertainDate::Month { year, month }),
+        prop_oneof![1990i32..2030, any::<i32>()].prop_map(UncertainDate::Year),
+        proptest::collection::vec(day.clone(), 0..3).prop_map(UncertainDate::OneOf),
+        (day.clone(), day.clone()).prop_map(|(a, b)| UncertainDate::Between(a, b)),
+    ];
+    let reading = (date, proptest::collection::vec(src.clone(), 0..3));
+    prop_oneof![
+        1 => (src.clone(), pick(&["a source", "", " "])).prop_map(|(i, c)| Record::Source(i, c)),
+        2 => (code.clone(), pick(&["Armenia", ""]), proptest::option::of(prop_oneof![0u16..1000, any::<u16>()]))
+            .prop_map(|(c, n, w)| Record::Party(c, n, w)),
+        2 => (org.clone(), pick(&["X", "Ex", "ex", "Y", ""]), proptest::option::of(day.clone()), proptest::option::of(day), any::<bool>())
+            .prop_map(|(o, n, f, u, a)| Record::Name(o, n, f, u, a)),
+        8 => (pick(&["e1", "e2", "e3", ""]), org, proptest::option::weighted(0.9, code), 0..EventKind::ALL.len(), proptest::collection::vec(reading, 0..3))
+            .prop_map(|(i, o, m, k, r)| Record::Event(i, o, m, k, r)),
+    ]
+}
+
+#[test]
+fn fuzz_builder_api() {
+    run(
+        "builder_api",
+        proptest::collection::vec(record(), 0..30),
+        |records| {
+            let mut b = Dataset::builder();
+            for r in records {
+                match r {
+                    Record::Source(id, c) => {
+                        b.add_source(Source::new(id, c, ""));
+                    }
+                    Record::Party(code, name, cow) => {
+                        let p = Party::state(code, name).with_sources(["S"]);
+                        b.add_party(match cow {
+                            Some(n) => p.with_cow(n, "ABB"),
+                            None => p,
+                        });
+                    }
+                    Record::Name(org, name, from, until, true) => {
+                        b.add_name(org, name, from, until, ["S"]);
+                    }
+                    Record::Name(org, name, _, _, false) => {
+                        b.add_alias(org, name, ["S"]);
+                    }
+                    Record::Event(id, org, member, kind, readings) => {
+                        let readings = readings
+                            .into_iter()
+                            .map(|(d, s)| Reading::new(d, "", s))
+                            .collect();
+                        b.add_event(Event::new(
+                            id,
+                            org,
+                            member.as_deref(),
+                            EventKind::ALL[kind],
+                            readings,
+                        ));
+                    }
+                }
+            }
+            let strict = b.clone().build();
+            let (ds, problems) = b.build_lenient();
+            match &strict {
+                Ok(_) => prop_assert!(problems.is_empty()),
+                Err(e) => prop_assert_eq!(Some(e), problems.first()),
+            }
+            for p in &problems {
+                prop_assert!(!p.to_string().contains('\n'));
+            }
+            check_dataset(&ds)
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------
 // Dates.
 
 fn date_text() -> impl Strategy<Value = String> {
@@ -848,7 +954,6 @@ mod regressions {
     /// readings panicked before the builder could refuse it.
     #[test]
     fn event_without_readings_is_refused_not_a_panic() {
-        use membership_history::{Event, EventKind};
         let e = Event::new("e", "CSTO", Some("ARM"), EventKind::Signed, vec![]);
         let _ = (e.day(), e.is_disputed());
         let mut b = bundled_with(None, None, None, None);
@@ -929,6 +1034,49 @@ mod regressions {
     fn month_or_year_date_error_has_its_value() {
         let e = "-".parse::<UncertainDate>().unwrap_err();
         assert_eq!(e.value(), Some("-"));
+    }
+
+    /// Found by `fuzz_builder_api`: the public `UncertainDate` variants can
+    /// hold unsorted candidate days; such an event gave a spell whose
+    /// "definite" start was before its start. The builder now refuses any
+    /// date that is not what its text form parses to.
+    #[test]
+    fn unsorted_candidate_days_from_the_api_are_refused() {
+        let day = |s: &str| parse_day(s).unwrap();
+        let date = UncertainDate::OneOf(vec![day("1973-01-01"), day("1917-07-15")]);
+        let mut b = bundled_with(None, None, None, None);
+        b.add_event(Event::new(
+            "e",
+            "CSTO",
+            Some("GEO"),
+            EventKind::Acceded,
+            vec![Reading::new(date, "", ["ATOP"])],
+        ));
+        let (ds, problems) = b.build_lenient();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(matches!(problems[0].kind(), ErrorKind::InvalidDate(_)));
+        assert_eq!(
+            problems[0].to_string(),
+            "field `date`, value \"[1973-01-01,1917-07-15]\": invalid date: candidate days must be sorted, with no repeats, at least two"
+        );
+        check_dataset(&ds).unwrap();
+        let month = UncertainDate::Month {
+            year: 1993,
+            month: 13,
+        };
+        let mut b = bundled_with(None, None, None, None);
+        b.add_event(Event::new(
+            "e",
+            "CSTO",
+            Some("GEO"),
+            EventKind::Acceded,
+            vec![Reading::new(month, "", ["ATOP"])],
+        ));
+        let (_, problems) = b.build_lenient();
+        assert_eq!(
+            problems[0].to_string(),
+            "field `date`, value \"1993-13\": invalid date: month 13 is not between 01 and 12"
+        );
     }
 
     /// A quoted header cell holding a newline printed a two-line message.

@@ -148,11 +148,8 @@ fn strict_returns_the_first_problem() {
     );
 }
 
-#[test]
-fn strict_and_lenient_agree_on_a_clean_file() {
-    let clean = "event,org,member,kind,date,note,sources\n\
-                 e1,X,ARM,signed,1992-05-15,,S\n\
-                 e2,X,ARM,withdrew,1999-04-20,,S\n";
+/// One source, one party (ARM), one organization (X), and `events`.
+fn one_party(events: &str) -> DatasetBuilder {
     let mut b = Dataset::builder();
     b.read_sources("id,citation,url\nS,A source,\n".as_bytes(), "sources.csv")
         .read_parties(
@@ -163,7 +160,16 @@ fn strict_and_lenient_agree_on_a_clean_file() {
             "org,kind,name,from,until,sources\nX,official,Example Treaty,,,S\n".as_bytes(),
             "names.csv",
         )
-        .read_events(clean.as_bytes(), "events.csv");
+        .read_events(events.as_bytes(), "events.csv");
+    b
+}
+
+#[test]
+fn strict_and_lenient_agree_on_a_clean_file() {
+    let clean = "event,org,member,kind,date,note,sources\n\
+                 e1,X,ARM,signed,1992-05-15,,S\n\
+                 e2,X,ARM,withdrew,1999-04-20,,S\n";
+    let b = one_party(clean);
     let (lenient, problems) = b.clone().build_lenient();
     assert!(problems.is_empty(), "{problems:?}");
     let strict = b.build().unwrap();
@@ -184,17 +190,7 @@ fn every_problem_of_one_file_at_once() {
             [2, 4, 6, 9, 11][i % 5]
         ));
     }
-    let mut b = Dataset::builder();
-    b.read_sources("id,citation,url\nS,A source,\n".as_bytes(), "sources.csv")
-        .read_parties(
-            "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,371,ARM,S\n".as_bytes(),
-            "parties.csv",
-        )
-        .read_names(
-            "org,kind,name,from,until,sources\nX,official,Example Treaty,,,S\n".as_bytes(),
-            "names.csv",
-        )
-        .read_events(text.as_bytes(), "events.csv");
+    let b = one_party(&text);
     let (_, problems) = b.build_lenient();
     let lines: Vec<u64> = problems.iter().map(|p| p.line().unwrap()).collect();
     assert_eq!(lines, (2..12).collect::<Vec<u64>>());
