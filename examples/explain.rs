@@ -21,5 +21,5 @@ fn main() {
     let why = ds
         .explain(org, member, day(date))
         .unwrap_or_else(|e| fail(&e.to_string()));
-    print!("{why}");
+    emit(&why.to_string());
 }

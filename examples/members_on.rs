@@ -52,24 +52,30 @@ fn main() {
     }
 
     let name = ds.name_on(org, date).ok().flatten().unwrap_or(org);
-    println!("{name} on {date}: {} parties with a status", members.len());
-    println!(
-        "{:<6} {:<14} {:<10} {:<11} certainty",
-        "code", "name", "status", "since"
+    let mut out = String::new();
+    outln!(
+        out,
+        "{name} on {date}: {} parties with a status",
+        members.len()
+    );
+    outln!(
+        out,
+        "{:<6} {:<14} {:<10} {:<11} {:<10} other readings",
+        "code",
+        "name",
+        "status",
+        "since",
+        "certainty"
     );
     for m in &members {
         let opened = ds.event(m.spell().opened_by());
-        let since = if opened.readings().len() > 1 {
-            let others: Vec<String> = opened.readings()[1..]
-                .iter()
-                .map(|r| r.date().to_string())
-                .collect();
-            format!("{} (or {})", opened.readings()[0].date(), others.join(", "))
-        } else {
-            opened.readings()[0].date().to_string()
-        };
-        println!(
-            "{:<6} {:<14} {:<10} {:<11} {}",
+        let others: Vec<String> = opened.readings()[1..]
+            .iter()
+            .map(|r| r.date().to_string())
+            .collect();
+        outln!(
+            out,
+            "{:<6} {:<14} {:<10} {:<11} {:<10} {}",
             m.party().code(),
             m.party().name(),
             m.status().to_string(),

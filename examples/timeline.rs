@@ -41,7 +41,9 @@ fn main() {
         .unwrap_or_else(|e| fail(&e.to_string()));
     let party = ds.party(member).map_or(member, |p| p.name());
     let org_name = ds.organization(org).map_or(org, |o| o.current_name());
-    println!(
+    let mut out = String::new();
+    outln!(
+        out,
         "{party} in the {org_name}: {} spells, {} events",
         spells.len(),
         events.len()
@@ -51,7 +53,7 @@ fn main() {
             || format!("{}..{}", s.start(), s.start()),
             |sp| sp.to_string(),
         );
-        println!("{span:<24} {}", s.status());
+        outln!(out, "{span:<24} {}", s.status());
         let opened = ds.event(s.opened_by());
         outln!(out, "    opened: {} {}", opened.kind(), readings(opened));
         for e in &events {

@@ -23,6 +23,7 @@ mod table;
 #[doc = include_str!("../docs/errors.md")]
 pub mod error_catalogue {}
 
+pub use across::{CoMembership, MemberCount};
 pub use bundled::{BUNDLED_VERSION, bundled};
 pub use dataset::{Dataset, DatasetBuilder, Spell};
 pub use date::{UncertainDate, YEARS, parse_day};

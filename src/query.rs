@@ -632,12 +632,12 @@ impl Dataset {
                 let before = prev
                     .filter(|p| p.closed_by == Some(s.opened_by))
                     .map(|p| p.status);
-                out.push((s.opened_by, before, Some(s.status)));
+                out.push((m.party, s.opened_by, before, Some(s.status)));
                 let next = m.spells.get(i + 1);
                 if let Some(c) = s.closed_by
                     && next.is_none_or(|n| n.opened_by != c)
                 {
-                    out.push((c, Some(s.status), None));
+                    out.push((m.party, c, Some(s.status), None));
                 }
             }
         }

@@ -41,6 +41,16 @@ pub fn args(usage: &str) -> Args {
                         .unwrap_or_else(|| fail(&format!("--data needs a directory\n{usage}"))),
                 )
             }
+            "--atop" | "--cow-igo" | "--states" => {
+                let path = it
+                    .next()
+                    .unwrap_or_else(|| fail(&format!("{a} needs a path\n{usage}")));
+                match a.as_str() {
+                    "--atop" => out.atop = Some(path),
+                    "--cow-igo" => out.cow_igo = Some(path),
+                    _ => out.states = Some(path),
+                }
+            }
             "-h" | "--help" => {
                 println!("{usage}");
                 exit(0);
