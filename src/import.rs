@@ -7,9 +7,7 @@
 //! tab separated, sniffed from the header), and stops at the first
 //! malformed row with an [`Error`] naming the file, line, field and value.
 //! How each format maps onto events and spells is told in
-//! `docs/datasets.md` (included below).
-//!
-#![doc = include_str!("../docs/datasets.md")]
+//! `docs/datasets.md`, published as [`crate::research_datasets`].
 
 mod atop;
 mod cow_igo;

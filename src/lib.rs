@@ -20,8 +20,13 @@ mod set;
 mod status;
 mod table;
 
+// Long-form documentation, kept in Markdown and checked as doc tests.
 #[doc = include_str!("../docs/errors.md")]
 pub mod error_catalogue {}
+#[doc = include_str!("../docs/datasets.md")]
+pub mod research_datasets {}
+#[doc = include_str!("../BENCHMARKS.md")]
+pub mod benchmarks {}
 
 pub use across::{CoMembership, MemberCount};
 pub use bundled::{BUNDLED_VERSION, bundled};
