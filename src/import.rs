@@ -65,6 +65,14 @@ pub(crate) fn open_path(path: &Path) -> Result<(File, String), Error> {
     Ok((file, name))
 }
 
+/// A file with a header and no data rows, located on line 2 as the bundled
+/// loader does: a loader that returned nothing would look like success.
+pub(crate) fn header_only(file: &str) -> Error {
+    Error::new(ErrorKind::Empty("the file has a header but no rows".into()))
+        .in_file(file)
+        .at_line(2)
+}
+
 /// An integer field, with a positioned error when it is not one.
 pub(crate) fn int_field<T: FromStr>(row: &Row<'_>, col: usize) -> Result<T, Error> {
     row.get(col).parse::<T>().map_err(|_| {

@@ -11,7 +11,7 @@ use crate::dataset::{Dataset, DatasetBuilder};
 use crate::date::{UncertainDate, YEARS};
 use crate::error::{Error, ErrorKind};
 use crate::event::{Event, Origin, Reading};
-use crate::party::Source;
+use crate::party::{NameKind, Source};
 use crate::status::EventKind;
 use crate::table::{Columns, Row, Table};
 
@@ -119,6 +119,9 @@ impl DatasetBuilder {
                 line: row.line(),
             });
         }
+        if rows.is_empty() {
+            return Err(super::header_only(table.file()));
+        }
         Ok(self.add_atop_rows(rows, table.file().to_string(), states))
     }
 
@@ -162,12 +165,17 @@ impl DatasetBuilder {
                 )
             });
             let org = id.to_string();
-            self.add_name(
+            // Located at the alliance's first row in the file, so that a
+            // clash the build finds (an id another importer uses) says where.
+            let first_line = ix.iter().map(|&i| rows[i].line).min().unwrap_or(0);
+            self.push_name(
                 org.clone(),
+                NameKind::Official,
                 format!("ATOP alliance {id}"),
                 None,
                 None,
                 [SOURCE],
+                Origin::new(file.as_str(), first_line),
             );
             counts.organizations += 1;
             let founded = ix.iter().map(|&i| rows[i].entry.earliest()).min();

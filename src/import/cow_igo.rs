@@ -11,7 +11,7 @@ use crate::dataset::{Dataset, DatasetBuilder};
 use crate::date::{UncertainDate, YEARS};
 use crate::error::{Error, ErrorKind};
 use crate::event::{Event, Origin, Reading};
-use crate::party::{Party, Source};
+use crate::party::{NameKind, Party, Source};
 use crate::status::{EventKind, Status};
 use crate::table::{Columns, Table};
 
@@ -224,6 +224,9 @@ impl DatasetBuilder {
             }
             buffer = row.into_record();
         }
+        if counts.rows == 0 {
+            return Err(super::header_only(table.file()));
+        }
         let file = table.file().to_string();
         self.ensure_source(Source::new(
             SOURCE,
@@ -254,9 +257,29 @@ impl DatasetBuilder {
             } else {
                 igo.id.as_str()
             };
-            self.add_name(igo.id.clone(), official, None, None, [SOURCE]);
+            // Names are located at the IGO's first row, so that a clash the
+            // build finds (an `ioname` differing from another only in case,
+            // a name another importer's organization uses) says where.
+            let origin = Origin::new(file.as_str(), igo.years.first().map_or(0, |y| y.1));
+            self.push_name(
+                igo.id.clone(),
+                NameKind::Official,
+                official.to_string(),
+                None,
+                None,
+                [SOURCE],
+                origin.clone(),
+            );
             if igo.longorgname != igo.orgname && free(&igo.longorgname) {
-                self.add_alias(igo.id.clone(), igo.longorgname.clone(), [SOURCE]);
+                self.push_name(
+                    igo.id.clone(),
+                    NameKind::Alias,
+                    igo.longorgname.clone(),
+                    None,
+                    None,
+                    [SOURCE],
+                    origin,
+                );
             }
             // Rows in year order, keeping each row's codes with it.
             let mut order: Vec<usize> = (0..igo.years.len()).collect();

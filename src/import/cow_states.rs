@@ -233,9 +233,7 @@ impl CowStates {
             }
         }
         if out.rows == 0 {
-            return Err(
-                Error::new(ErrorKind::Empty("the state list has no rows".into())).in_file(file),
-            );
+            return Err(super::header_only(file));
         }
         Ok(out)
     }
