@@ -73,14 +73,65 @@ pub(crate) fn header_only(file: &str) -> Error {
         .at_line(2)
 }
 
-/// An integer field, with a positioned error when it is not one.
-pub(crate) fn int_field<T: FromStr>(row: &Row<'_>, col: usize) -> Result<T, Error> {
-    row.get(col).parse::<T>().map_err(|_| {
+/// The integer types the loaders read, with their bounds for messages.
+pub(crate) trait Int: FromStr {
+    const LOW: i128;
+    const HIGH: i128;
+}
+
+macro_rules! int {
+    ($($t:ty),*) => {$(
+        impl Int for $t {
+            const LOW: i128 = <$t>::MIN as i128;
+            const HIGH: i128 = <$t>::MAX as i128;
+        }
+    )*};
+}
+int!(u16, u32, i32, i64);
+
+/// Whether `s` is written as a whole number (a sign, then digits), however
+/// large.
+fn whole_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An integer field, with a positioned error when it is not one that says
+/// which: empty, not a whole number, or out of range.
+pub(crate) fn int_field<T: Int>(row: &Row<'_>, col: usize) -> Result<T, Error> {
+    let s = row.get(col);
+    s.parse::<T>().map_err(|_| {
+        let rule = if s.is_empty() {
+            format!(
+                "the field is empty; expected a whole number from {} to {}",
+                T::LOW,
+                T::HIGH
+            )
+        } else if whole_number(s) {
+            format!("out of range: expected a whole number from {} to {}", T::LOW, T::HIGH)
+        } else {
+            format!("expected a whole number from {} to {}", T::LOW, T::HIGH)
+        };
+        row.error(col, ErrorKind::InvalidValue(rule))
+    })
+}
+
+/// A year field: a whole number in [`YEARS`](crate::YEARS) (`0` too when
+/// `zero` is allowed, as ATOP writes for no date), else a positioned error.
+pub(crate) fn year_field(row: &Row<'_>, col: usize, zero: bool) -> Result<i32, Error> {
+    let s = row.get(col);
+    if !whole_number(s) {
+        return int_field::<i32>(row, col);
+    }
+    let y = s.parse::<i32>().ok().filter(|y| crate::YEARS.contains(y) || (zero && *y == 0));
+    y.ok_or_else(|| {
         row.error(
             col,
-            ErrorKind::InvalidValue(format!(
-                "expected a whole number in `{}`",
-                std::any::type_name::<T>()
+            ErrorKind::InvalidDate(format!(
+                "year {} is outside {}..={}",
+                if s.len() > 12 { "value" } else { s },
+                crate::YEARS.start(),
+                crate::YEARS.end()
             )),
         )
     })

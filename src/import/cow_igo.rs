@@ -8,14 +8,14 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::dataset::{Dataset, DatasetBuilder};
-use crate::date::{UncertainDate, YEARS};
+use crate::date::UncertainDate;
 use crate::error::{Error, ErrorKind};
 use crate::event::{Event, Origin, Reading};
 use crate::party::{NameKind, Party, Source};
 use crate::status::{EventKind, Status};
 use crate::table::{Columns, Table};
 
-use super::{CowStates, ImportCounts, int_field, open_path};
+use super::{CowStates, ImportCounts, open_path, year_field};
 
 /// The source id COW IGO events cite.
 pub(crate) const SOURCE: &str = "COW-IGO-3";
@@ -172,17 +172,7 @@ impl DatasetBuilder {
                     ErrorKind::InvalidValue("an IGO needs its `ioname`".into()),
                 ));
             }
-            let year: i32 = int_field(&row, year_col)?;
-            if !YEARS.contains(&year) {
-                return Err(row.error(
-                    year_col,
-                    ErrorKind::InvalidDate(format!(
-                        "year {year} is outside {}..={}",
-                        YEARS.start(),
-                        YEARS.end()
-                    )),
-                ));
-            }
+            let year = year_field(&row, year_col, false)?;
             let k = match index.get(id) {
                 Some(&k) => k,
                 None => {
