@@ -121,15 +121,28 @@ pub(crate) fn int_field<T: Int>(row: &Row<'_>, col: usize) -> Result<T, Error> {
 pub(crate) fn year_field(row: &Row<'_>, col: usize, zero: bool) -> Result<i32, Error> {
     let s = row.get(col);
     if !whole_number(s) {
-        return int_field::<i32>(row, col);
+        return Err(row.error(
+            col,
+            ErrorKind::InvalidValue(format!(
+                "expected a year, a whole number from {} to {}{}",
+                crate::YEARS.start(),
+                crate::YEARS.end(),
+                if zero { " (or 0 for none)" } else { "" }
+            )),
+        ));
     }
     let y = s.parse::<i32>().ok().filter(|y| crate::YEARS.contains(y) || (zero && *y == 0));
     y.ok_or_else(|| {
         row.error(
             col,
             ErrorKind::InvalidDate(format!(
-                "year {} is outside {}..={}",
-                if s.len() > 12 { "value" } else { s },
+                "{} is outside {}..={}",
+                // A huge number is in the value already; the rule stays short.
+                if s.len() > 12 {
+                    "the year".to_string()
+                } else {
+                    format!("year {s}")
+                },
                 crate::YEARS.start(),
                 crate::YEARS.end()
             )),

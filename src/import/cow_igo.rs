@@ -176,6 +176,19 @@ impl DatasetBuilder {
             let k = match index.get(id) {
                 Some(&k) => k,
                 None => {
+                    // Organizations are found ignoring case: an `ioname`
+                    // differing from another only in case is a typo here,
+                    // said at its row rather than at build.
+                    if let Some(other) = igos.iter().find(|g| g.id.eq_ignore_ascii_case(id)) {
+                        return Err(row.error(
+                            id_col,
+                            ErrorKind::Duplicate(format!(
+                                "`{id}` differs only in case from `{}` at line {}; IGO ids must be unique ignoring case",
+                                other.id,
+                                other.years.first().map_or(0, |y| y.1)
+                            )),
+                        ));
+                    }
                     index.insert(id.to_string(), igos.len());
                     igos.push(Igo {
                         id: id.to_string(),

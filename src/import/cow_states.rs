@@ -187,6 +187,17 @@ impl CowStates {
                 _ => false,
             };
             let after = if open_end { None } else { last.succ_opt() };
+            // Both ends are days in the system: compare the days as written
+            // (the span's end is the day after, which would confuse).
+            if last < first {
+                return Err(row.error(
+                    end[0],
+                    ErrorKind::EndBeforeStart {
+                        start: first.to_string(),
+                        end: last.to_string(),
+                    },
+                ));
+            }
             let span = Span::new(first, after).map_err(|e| row.locate(end[0], e))?;
             let abbreviation = row.get(abb).to_string();
             if !abbreviation.chars().any(char::is_alphabetic) {
