@@ -527,5 +527,45 @@ fn samples_pass_the_checks() {
     check_cow_states(STATES.as_bytes()).unwrap();
 }
 
-/// Crashes the long runs found, each shrunk case a named test.
-mod regressions {}
+/// Failures the fuzz runs found, each shrunk case a named test.
+mod regressions {
+    use super::*;
+
+    /// fuzz_cow_igo, first 15 s run: two ionames differing only in case
+    /// (`CSTO`, `cSTO`) gave a build error with no file or line (names were
+    /// added without an origin). Now a Duplicate at the second one's row.
+    #[test]
+    fn cow_igo_ioname_differing_in_case() {
+        let mut lines: Vec<String> = IGO.lines().map(str::to_string).collect();
+        let i = lines.iter().rposition(|l| l.starts_with("CSTO,")).unwrap();
+        lines[i] = lines[i].replacen("CSTO", "cSTO", 1);
+        let text = lines.join("\n") + "\n";
+        check_cow_igo(text.as_bytes(), false).unwrap();
+        let err = Dataset::builder()
+            .read_cow_igo(text.as_bytes(), "igo.csv", None)
+            .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Duplicate(_)), "{err}");
+        assert_eq!((err.line(), err.field()), (Some(i as u64 + 1), Some("ioname")));
+    }
+
+    /// fuzz_cow_states, first 15 s run: a header-only state list said "the
+    /// state list has no rows" with no line; now line 2, as the bundled
+    /// loader says it (and ATOP and COW IGO, which accepted such a file).
+    #[test]
+    fn cow_states_header_only() {
+        let header = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday";
+        check_cow_states(header.as_bytes()).unwrap();
+        let err = CowStates::from_reader(header.as_bytes(), "states2016.csv").unwrap_err();
+        assert_eq!(err.to_string(), "states2016.csv:2: the file has a header but no rows");
+        for (text, file) in [(ATOP, "atop.csv"), (IGO, "igo.csv")] {
+            let header = text.lines().next().unwrap();
+            let mut b = Dataset::builder();
+            let err = if file == "atop.csv" {
+                b.read_atop(header.as_bytes(), file, None).unwrap_err()
+            } else {
+                b.read_cow_igo(header.as_bytes(), file, None).unwrap_err()
+            };
+            assert_eq!(err.to_string(), format!("{file}:2: the file has a header but no rows"));
+        }
+    }
+}
