@@ -108,7 +108,11 @@ pub(crate) fn int_field<T: Int>(row: &Row<'_>, col: usize) -> Result<T, Error> {
                 T::HIGH
             )
         } else if whole_number(s) {
-            format!("out of range: expected a whole number from {} to {}", T::LOW, T::HIGH)
+            format!(
+                "out of range: expected a whole number from {} to {}",
+                T::LOW,
+                T::HIGH
+            )
         } else {
             format!("expected a whole number from {} to {}", T::LOW, T::HIGH)
         };
@@ -131,7 +135,10 @@ pub(crate) fn year_field(row: &Row<'_>, col: usize, zero: bool) -> Result<i32, E
             )),
         ));
     }
-    let y = s.parse::<i32>().ok().filter(|y| crate::YEARS.contains(y) || (zero && *y == 0));
+    let y = s
+        .parse::<i32>()
+        .ok()
+        .filter(|y| crate::YEARS.contains(y) || (zero && *y == 0));
     y.ok_or_else(|| {
         row.error(
             col,

@@ -19,7 +19,8 @@ const ATOP_H: &str = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,pha
 const ATOP_OK: &str = "4220,365,1992,5,15,0,0,0,1\n";
 const IGO_H: &str = "ioname,orgname,year,russia,kazakhstan,longorgname\n";
 const IGO_OK: &str = "CSTO,Collective Security Treaty Organization,2002,1,1,CSTO\n";
-const STATES_H: &str = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version,state\n";
+const STATES_H: &str =
+    "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version,state\n";
 const STATES_OK: &str = "RUS,365,Russia,1816,1,1,2016,12,31,2016,russia\n";
 const STATES_EXCERPT: &str = include_str!("data/states2016-excerpt.csv");
 

@@ -147,7 +147,10 @@ fn bad_state_list_gives_one_line() {
     let bad = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,13,31\n";
     let dir = temp_dir(
         "states",
-        &[("atop.csv", atop.as_bytes()), ("states2016.csv", bad.as_bytes())],
+        &[
+            ("atop.csv", atop.as_bytes()),
+            ("states2016.csv", bad.as_bytes()),
+        ],
     );
     let (a, s) = (dir.join("atop.csv"), dir.join("states2016.csv"));
     let (a, s) = (a.to_str().unwrap(), s.to_str().unwrap());
@@ -166,7 +169,10 @@ fn unknown_state_column_gives_one_line() {
     let igo = ["ioname,orgname,year,rusia,kazakhstan,longorgname\n", IGO_OK].concat();
     let dir = temp_dir(
         "igo-states",
-        &[("igo.csv", igo.as_bytes()), ("states2016.csv", STATES.as_bytes())],
+        &[
+            ("igo.csv", igo.as_bytes()),
+            ("states2016.csv", STATES.as_bytes()),
+        ],
     );
     let (i, s) = (dir.join("igo.csv"), dir.join("states2016.csv"));
     let got = one_line_error(&[
@@ -231,7 +237,12 @@ fn good_files_answer() {
     );
     let p = |f: &str| dir.join(f).to_str().unwrap().to_string();
     for args in [
-        vec!["--atop".to_string(), p("atop.csv"), "4220".into(), "1995-01-01".into()],
+        vec![
+            "--atop".to_string(),
+            p("atop.csv"),
+            "4220".into(),
+            "1995-01-01".into(),
+        ],
         vec![
             "--cow-igo".to_string(),
             p("igo.csv"),

@@ -222,10 +222,7 @@ fn check_cow_states(bytes: &[u8]) -> Result<(), TestCaseError> {
             for s in &list {
                 prop_assert!(!s.existence().is_empty(), "state {} never exists", s.code());
                 prop_assert_eq!(list.by_code(s.code()).map(|t| t.code()), Some(s.code()));
-                prop_assert_eq!(
-                    list.by_column(s.column()).map(|t| t.code()),
-                    Some(s.code())
-                );
+                prop_assert_eq!(list.by_column(s.column()).map(|t| t.code()), Some(s.code()));
             }
             for e in bundled().check_state_existence(&list) {
                 check_error(&e, "events.csv")?;
@@ -434,7 +431,12 @@ fn split_lines(bytes: &[u8]) -> Vec<Vec<u8>> {
 
 /// Edits the fields of line `l` (split naively on the sniffed separator).
 fn edit_fields(bytes: &mut Vec<u8>, l: usize, edit: impl FnOnce(&mut Vec<Vec<u8>>)) {
-    let sep = if bytes.split(|&b| b == b'\n').next().unwrap_or(&[]).contains(&b'\t') {
+    let sep = if bytes
+        .split(|&b| b == b'\n')
+        .next()
+        .unwrap_or(&[])
+        .contains(&b'\t')
+    {
         b'\t'
     } else {
         b','
@@ -545,7 +547,10 @@ mod regressions {
             .read_cow_igo(text.as_bytes(), "igo.csv", None)
             .unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Duplicate(_)), "{err}");
-        assert_eq!((err.line(), err.field()), (Some(i as u64 + 1), Some("ioname")));
+        assert_eq!(
+            (err.line(), err.field()),
+            (Some(i as u64 + 1), Some("ioname"))
+        );
     }
 
     /// fuzz_cow_states, first 15 s run: a header-only state list said "the
@@ -556,7 +561,10 @@ mod regressions {
         let header = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday";
         check_cow_states(header.as_bytes()).unwrap();
         let err = CowStates::from_reader(header.as_bytes(), "states2016.csv").unwrap_err();
-        assert_eq!(err.to_string(), "states2016.csv:2: the file has a header but no rows");
+        assert_eq!(
+            err.to_string(),
+            "states2016.csv:2: the file has a header but no rows"
+        );
         for (text, file) in [(ATOP, "atop.csv"), (IGO, "igo.csv")] {
             let header = text.lines().next().unwrap();
             let mut b = Dataset::builder();
@@ -565,7 +573,10 @@ mod regressions {
             } else {
                 b.read_cow_igo(header.as_bytes(), file, None).unwrap_err()
             };
-            assert_eq!(err.to_string(), format!("{file}:2: the file has a header but no rows"));
+            assert_eq!(
+                err.to_string(),
+                format!("{file}:2: the file has a header but no rows")
+            );
         }
     }
 }

@@ -122,7 +122,13 @@ impl DatasetBuilder {
             // The same member entering the same phase of an alliance on the
             // same date twice is a copied row (never in ATOP 4.01): merged,
             // it would vanish without a word.
-            let key = (r.atopid, r.member, r.phase, r.entry.earliest(), r.entry.latest());
+            let key = (
+                r.atopid,
+                r.member,
+                r.phase,
+                r.entry.earliest(),
+                r.entry.latest(),
+            );
             if let Some(first) = seen.insert(key, r.line) {
                 return Err(row.error(
                     member_col,
