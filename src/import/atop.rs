@@ -54,7 +54,9 @@ impl DatasetBuilder {
     ///
     /// The first malformed row, with its line: a missing column, a wrong
     /// number of fields, a non-numeric field, an impossible date, an exit
-    /// before the entry. Problems in the sequence of events are reported
+    /// before the entry, a row repeating an earlier one (alliance, member,
+    /// phase and entry), a file with a header and no rows. Problems in the
+    /// sequence of events are reported
     /// when the builder is built.
     ///
     /// ```

@@ -150,7 +150,9 @@ impl CowStates {
     /// A positioned [`Error`] for a malformed file: missing columns, a row
     /// with the wrong number of fields, a non-numeric code or an invalid
     /// date, a state whose code, abbreviation or name differs between its
-    /// rows, an interval ending before it starts.
+    /// rows, an interval ending before it starts, a state entering on the
+    /// same day twice, an abbreviation without a letter, a file with a header
+    /// and no rows.
     ///
     /// ```
     /// # use membership_history::CowStates;
