@@ -63,14 +63,93 @@ pub(crate) fn open_path(path: &Path) -> Result<(File, String), Error> {
     Ok((file, name))
 }
 
-/// An integer field, with a positioned error when it is not one.
-pub(crate) fn int_field<T: FromStr>(row: &Row<'_>, col: usize) -> Result<T, Error> {
-    row.get(col).parse::<T>().map_err(|_| {
-        row.error(
+/// A file with a header and no data rows, located on line 2 as the bundled
+/// loader does: a loader that returned nothing would look like success.
+pub(crate) fn header_only(file: &str) -> Error {
+    Error::new(ErrorKind::Empty("the file has a header but no rows".into()))
+        .in_file(file)
+        .at_line(2)
+}
+
+/// The integer types the loaders read, with their bounds for messages.
+pub(crate) trait Int: FromStr {
+    const LOW: i128;
+    const HIGH: i128;
+}
+
+macro_rules! int {
+    ($($t:ty),*) => {$(
+        impl Int for $t {
+            const LOW: i128 = <$t>::MIN as i128;
+            const HIGH: i128 = <$t>::MAX as i128;
+        }
+    )*};
+}
+int!(u16, u32, i32, i64);
+
+/// Whether `s` is written as a whole number (a sign, then digits), however
+/// large.
+fn whole_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An integer field, with a positioned error when it is not one that says
+/// which: empty, not a whole number, or out of range.
+pub(crate) fn int_field<T: Int>(row: &Row<'_>, col: usize) -> Result<T, Error> {
+    let s = row.get(col);
+    s.parse::<T>().map_err(|_| {
+        let rule = if s.is_empty() {
+            format!(
+                "the field is empty; expected a whole number from {} to {}",
+                T::LOW,
+                T::HIGH
+            )
+        } else if whole_number(s) {
+            format!(
+                "out of range: expected a whole number from {} to {}",
+                T::LOW,
+                T::HIGH
+            )
+        } else {
+            format!("expected a whole number from {} to {}", T::LOW, T::HIGH)
+        };
+        row.error(col, ErrorKind::InvalidValue(rule))
+    })
+}
+
+/// A year field: a whole number in [`YEARS`](crate::YEARS) (`0` too when
+/// `zero` is allowed, as ATOP writes for no date), else a positioned error.
+pub(crate) fn year_field(row: &Row<'_>, col: usize, zero: bool) -> Result<i32, Error> {
+    let s = row.get(col);
+    if !whole_number(s) {
+        return Err(row.error(
             col,
             ErrorKind::InvalidValue(format!(
-                "expected a whole number in `{}`",
-                std::any::type_name::<T>()
+                "expected a year, a whole number from {} to {}{}",
+                crate::YEARS.start(),
+                crate::YEARS.end(),
+                if zero { " (or 0 for none)" } else { "" }
+            )),
+        ));
+    }
+    let y = s
+        .parse::<i32>()
+        .ok()
+        .filter(|y| crate::YEARS.contains(y) || (zero && *y == 0));
+    y.ok_or_else(|| {
+        row.error(
+            col,
+            ErrorKind::InvalidDate(format!(
+                "{} is outside {}..={}",
+                // A huge number is in the value already; the rule stays short.
+                if s.len() > 12 {
+                    "the year".to_string()
+                } else {
+                    format!("year {s}")
+                },
+                crate::YEARS.start(),
+                crate::YEARS.end()
             )),
         )
     })

@@ -66,11 +66,11 @@ pub fn args(usage: &str) -> Args {
 /// `--states PATH` for COW codes and names), `--data DIR` in the bundled
 /// format, else the bundled data.
 pub fn dataset(args: &Args) -> &'static Dataset {
+    let states = args
+        .states
+        .as_ref()
+        .map(|p| CowStates::from_path(p).unwrap_or_else(|e| fail(&e.to_string())));
     if args.atop.is_some() || args.cow_igo.is_some() {
-        let states = args
-            .states
-            .as_ref()
-            .map(|p| CowStates::from_path(p).unwrap_or_else(|e| fail(&e.to_string())));
         let mut b = Dataset::builder();
         let open = |p: &str| std::fs::File::open(p).unwrap_or_else(|e| fail(&format!("{p}: {e}")));
         let name = |p: &str| {
@@ -88,6 +88,10 @@ pub fn dataset(args: &Args) -> &'static Dataset {
         }
         let ds = b.build().unwrap_or_else(|e| fail(&e.to_string()));
         return Box::leak(Box::new(ds));
+    }
+    if states.is_some() {
+        // Read above so that a bad file is reported; alone it would be ignored.
+        fail("--states is the COW state list for --atop or --cow-igo: give one of them too");
     }
     match &args.data {
         None => bundled(),

@@ -8,14 +8,14 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::dataset::{Dataset, DatasetBuilder};
-use crate::date::{UncertainDate, YEARS};
+use crate::date::UncertainDate;
 use crate::error::{Error, ErrorKind};
 use crate::event::{Event, Origin, Reading};
-use crate::party::Source;
+use crate::party::{NameKind, Source};
 use crate::status::EventKind;
 use crate::table::{Columns, Row, Table};
 
-use super::{CowStates, ImportCounts, cow_party, int_field, open_path};
+use super::{CowStates, ImportCounts, cow_party, int_field, open_path, year_field};
 
 /// The source id ATOP events cite.
 pub(crate) const SOURCE: &str = "ATOP";
@@ -54,7 +54,9 @@ impl DatasetBuilder {
     ///
     /// The first malformed row, with its line: a missing column, a wrong
     /// number of fields, a non-numeric field, an impossible date, an exit
-    /// before the entry. Problems in the sequence of events are reported
+    /// before the entry, a row repeating an earlier one (alliance, member,
+    /// phase and entry), a file with a header and no rows. Problems in the
+    /// sequence of events are reported
     /// when the builder is built.
     ///
     /// ```
@@ -92,6 +94,7 @@ impl DatasetBuilder {
         let entry_cols = [c("yrent"), c("moent"), c("dayent")];
         let exit_cols = [c("yrexit"), c("moexit"), c("dayexit")];
         let mut rows = Vec::new();
+        let mut seen = HashMap::new();
         while let Some(row) = table.next_row() {
             let row = row?;
             let entry = ymd(&row, entry_cols)?.ok_or_else(|| {
@@ -110,14 +113,37 @@ impl DatasetBuilder {
                     },
                 ));
             }
-            rows.push(AtopRow {
+            let r = AtopRow {
                 atopid: int_field(&row, id_col)?,
                 member: int_field(&row, member_col)?,
                 entry,
                 exit,
                 phase: int_field(&row, phase_col)?,
                 line: row.line(),
-            });
+            };
+            // The same member entering the same phase of an alliance on the
+            // same date twice is a copied row (never in ATOP 4.01): merged,
+            // it would vanish without a word.
+            let key = (
+                r.atopid,
+                r.member,
+                r.phase,
+                r.entry.earliest(),
+                r.entry.latest(),
+            );
+            if let Some(first) = seen.insert(key, r.line) {
+                return Err(row.error(
+                    member_col,
+                    ErrorKind::Duplicate(format!(
+                        "member {} of alliance {} entering phase {} on {} is already given at line {first}",
+                        r.member, r.atopid, r.phase, r.entry
+                    )),
+                ));
+            }
+            rows.push(r);
+        }
+        if rows.is_empty() {
+            return Err(super::header_only(table.file()));
         }
         Ok(self.add_atop_rows(rows, table.file().to_string(), states))
     }
@@ -162,12 +188,17 @@ impl DatasetBuilder {
                 )
             });
             let org = id.to_string();
-            self.add_name(
+            // Located at the alliance's first row in the file, so that a
+            // clash the build finds (an id another importer uses) says where.
+            let first_line = ix.iter().map(|&i| rows[i].line).min().unwrap_or(0);
+            self.push_name(
                 org.clone(),
+                NameKind::Official,
                 format!("ATOP alliance {id}"),
                 None,
                 None,
                 [SOURCE],
+                Origin::new(file.as_str(), first_line),
             );
             counts.organizations += 1;
             let founded = ix.iter().map(|&i| rows[i].entry.earliest()).min();
@@ -331,27 +362,21 @@ fn merge<'a>(rows: impl Iterator<Item = &'a AtopRow>) -> Vec<Stay> {
 /// day is unknown and lowers the precision; `0,0,0` is no date (`None`).
 fn ymd(row: &Row<'_>, cols: [usize; 3]) -> Result<Option<UncertainDate>, Error> {
     let part = |i: usize| -> Result<u32, Error> {
-        if row.get(cols[i]).is_empty() && i > 0 {
+        if row.get(cols[i]).is_empty() {
             Ok(0)
         } else {
             int_field::<u32>(row, cols[i])
         }
     };
-    let (y, m, d) = (part(0)?, part(1)?, part(2)?);
+    let year = year_field(row, cols[0], true)?;
+    let (m, d) = (part(1)?, part(2)?);
     let bad = |i: usize, rule: String| Err(row.error(cols[i], ErrorKind::InvalidDate(rule)));
-    if y == 0 {
+    if year == 0 {
         return if m == 0 && d == 0 {
             Ok(None)
         } else {
             bad(0, "a month or day without a year".into())
         };
-    }
-    let year = i32::try_from(y).unwrap_or(i32::MAX);
-    if !YEARS.contains(&year) {
-        return bad(
-            0,
-            format!("year {y} is outside {}..={}", YEARS.start(), YEARS.end()),
-        );
     }
     match (m, d) {
         (0, 0) => Ok(Some(UncertainDate::Year(year))),

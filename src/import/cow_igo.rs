@@ -8,14 +8,14 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::dataset::{Dataset, DatasetBuilder};
-use crate::date::{UncertainDate, YEARS};
+use crate::date::UncertainDate;
 use crate::error::{Error, ErrorKind};
 use crate::event::{Event, Origin, Reading};
-use crate::party::{Party, Source};
+use crate::party::{NameKind, Party, Source};
 use crate::status::{EventKind, Status};
 use crate::table::{Columns, Table};
 
-use super::{CowStates, ImportCounts, int_field, open_path};
+use super::{CowStates, ImportCounts, open_path, year_field};
 
 /// The source id COW IGO events cite.
 pub(crate) const SOURCE: &str = "COW-IGO-3";
@@ -96,8 +96,9 @@ impl DatasetBuilder {
     ///
     /// The first malformed row, with its line: a missing column, a wrong
     /// number of fields, a year that is not a number, a code outside
-    /// 0, 1, 2, 3, -1, -9, an (IGO, year) given twice; with `states`, a
-    /// state column the list does not know.
+    /// 0, 1, 2, 3, -1, -9, an (IGO, year) given twice, an `ioname` differing
+    /// from an earlier one only in case, a file with a header and no rows;
+    /// with `states`, a state column the list does not know.
     ///
     /// ```
     /// use membership_history::{Certainty, Dataset, Status};
@@ -172,20 +173,23 @@ impl DatasetBuilder {
                     ErrorKind::InvalidValue("an IGO needs its `ioname`".into()),
                 ));
             }
-            let year: i32 = int_field(&row, year_col)?;
-            if !YEARS.contains(&year) {
-                return Err(row.error(
-                    year_col,
-                    ErrorKind::InvalidDate(format!(
-                        "year {year} is outside {}..={}",
-                        YEARS.start(),
-                        YEARS.end()
-                    )),
-                ));
-            }
+            let year = year_field(&row, year_col, false)?;
             let k = match index.get(id) {
                 Some(&k) => k,
                 None => {
+                    // Organizations are found ignoring case: an `ioname`
+                    // differing from another only in case is a typo here,
+                    // said at its row rather than at build.
+                    if let Some(other) = igos.iter().find(|g| g.id.eq_ignore_ascii_case(id)) {
+                        return Err(row.error(
+                            id_col,
+                            ErrorKind::Duplicate(format!(
+                                "`{id}` differs only in case from `{}` at line {}; IGO ids must be unique ignoring case",
+                                other.id,
+                                other.years.first().map_or(0, |y| y.1)
+                            )),
+                        ));
+                    }
                     index.insert(id.to_string(), igos.len());
                     igos.push(Igo {
                         id: id.to_string(),
@@ -224,6 +228,9 @@ impl DatasetBuilder {
             }
             buffer = row.into_record();
         }
+        if counts.rows == 0 {
+            return Err(super::header_only(table.file()));
+        }
         let file = table.file().to_string();
         self.ensure_source(Source::new(
             SOURCE,
@@ -254,9 +261,29 @@ impl DatasetBuilder {
             } else {
                 igo.id.as_str()
             };
-            self.add_name(igo.id.clone(), official, None, None, [SOURCE]);
+            // Names are located at the IGO's first row, so that a clash the
+            // build finds (an `ioname` differing from another only in case,
+            // a name another importer's organization uses) says where.
+            let origin = Origin::new(file.as_str(), igo.years.first().map_or(0, |y| y.1));
+            self.push_name(
+                igo.id.clone(),
+                NameKind::Official,
+                official.to_string(),
+                None,
+                None,
+                [SOURCE],
+                origin.clone(),
+            );
             if igo.longorgname != igo.orgname && free(&igo.longorgname) {
-                self.add_alias(igo.id.clone(), igo.longorgname.clone(), [SOURCE]);
+                self.push_name(
+                    igo.id.clone(),
+                    NameKind::Alias,
+                    igo.longorgname.clone(),
+                    None,
+                    None,
+                    [SOURCE],
+                    origin,
+                );
             }
             // Rows in year order, keeping each row's codes with it.
             let mut order: Vec<usize> = (0..igo.years.len()).collect();

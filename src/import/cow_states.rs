@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorKind};
 use crate::set::{IntervalSet, Span};
 use crate::table::{Columns, Row, Table};
 
-use super::{int_field, open_path};
+use super::{int_field, open_path, year_field};
 
 const REQUIRED: &[&str] = &[
     "stateabb", "ccode", "statenme", "styear", "stmonth", "stday", "endyear", "endmonth", "endday",
@@ -150,7 +150,9 @@ impl CowStates {
     /// A positioned [`Error`] for a malformed file: missing columns, a row
     /// with the wrong number of fields, a non-numeric code or an invalid
     /// date, a state whose code, abbreviation or name differs between its
-    /// rows, an interval ending before it starts.
+    /// rows, an interval ending before it starts, a state entering on the
+    /// same day twice, an abbreviation without a letter, a file with a header
+    /// and no rows.
     ///
     /// ```
     /// # use membership_history::CowStates;
@@ -172,6 +174,7 @@ impl CowStates {
         let version = table.header().iter().position(|h| h == "version");
         let column = table.header().iter().position(|h| h == "state");
         let mut out = CowStates::default();
+        let mut starts = HashMap::new();
         while let Some(row) = table.next_row() {
             let row = row?;
             out.rows += 1;
@@ -186,8 +189,35 @@ impl CowStates {
                 _ => false,
             };
             let after = if open_end { None } else { last.succ_opt() };
+            // Both ends are days in the system: compare the days as written
+            // (the span's end is the day after, which would confuse).
+            if last < first {
+                return Err(row.error(
+                    end[0],
+                    ErrorKind::EndBeforeStart {
+                        start: first.to_string(),
+                        end: last.to_string(),
+                    },
+                ));
+            }
             let span = Span::new(first, after).map_err(|e| row.locate(end[0], e))?;
             let abbreviation = row.get(abb).to_string();
+            if !abbreviation.chars().any(char::is_alphabetic) {
+                return Err(row.error(
+                    abb,
+                    ErrorKind::InvalidValue(
+                        "a COW abbreviation is a short code in letters, like RUS".into(),
+                    ),
+                ));
+            }
+            if let Some(line) = starts.insert((code, first), row.line()) {
+                return Err(row.error(
+                    start[0],
+                    ErrorKind::Duplicate(format!(
+                        "state {code} entering the system on {first} is already given at line {line}"
+                    )),
+                ));
+            }
             let col_name = match column {
                 Some(col) if !row.get(col).is_empty() => row.get(col).to_string(),
                 _ => abbreviation.to_lowercase(),
@@ -233,9 +263,7 @@ impl CowStates {
             }
         }
         if out.rows == 0 {
-            return Err(
-                Error::new(ErrorKind::Empty("the state list has no rows".into())).in_file(file),
-            );
+            return Err(super::header_only(file));
         }
         Ok(out)
     }
@@ -369,7 +397,7 @@ impl<'a> IntoIterator for &'a CowStates {
 
 /// A day from three columns `year, month, day`, all required here.
 fn day_of(row: &Row<'_>, cols: [usize; 3]) -> Result<NaiveDate, Error> {
-    let y = int_field::<i32>(row, cols[0])?;
+    let y = year_field(row, cols[0], false)?;
     let m = int_field::<u32>(row, cols[1])?;
     let d = int_field::<u32>(row, cols[2])?;
     if !(1..=12).contains(&m) {
