@@ -22,6 +22,8 @@ mod table;
 
 // Long-form documentation, kept in Markdown and checked as doc tests.
 #[doc = include_str!("../docs/errors.md")]
+#[doc = ""]
+#[doc = include_str!("../docs/errors-datasets.md")]
 pub mod error_catalogue {}
 #[doc = include_str!("../docs/datasets.md")]
 pub mod research_datasets {}
