@@ -591,12 +591,15 @@ impl DatasetBuilder {
                 ))
             } else if p.name.trim().is_empty() {
                 Some(("name", "a party needs a name", p.name.clone()))
-            } else if p.cow_code.is_some_and(|c| !(1..=999).contains(&c)) {
-                let code = p.cow_code.map(|c| c.to_string()).unwrap_or_default();
+            } else if p.cow_code == Some(0) {
+                // Only 0 is refused here: research files hold codes beyond
+                // the state system's 2..=990 (ATOP's member 8152), and an
+                // importer reports what the file says. The bundled format's
+                // own reader is stricter (1 to 999).
                 Some((
                     "cow_code",
-                    "a COW code is a whole number from 1 to 999",
-                    code,
+                    "a COW code is a whole number from 1",
+                    "0".to_string(),
                 ))
             } else {
                 None

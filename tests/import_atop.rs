@@ -212,3 +212,30 @@ fn malformed_rows_name_their_line() {
         Some(ErrorKind::Header(_))
     ));
 }
+
+#[test]
+fn a_member_code_outside_the_state_system_is_kept_as_written() -> R {
+    // ATOP v4.01 line 203 gives alliance 1320 the member 8152, a code COW's
+    // state list does not have; the importer reports what the file says.
+    let header = CSV.lines().next().unwrap_or_default();
+    let mut fields: Vec<&str> = header.split(',').map(|_| "0").collect();
+    let col = |name: &str| header.split(',').position(|h| h == name).unwrap_or(0);
+    for (name, value) in [
+        ("atopid", "1320"),
+        ("member", "8152"),
+        ("yrent", "1874"),
+        ("moent", "3"),
+        ("dayent", "15"),
+        ("yrexit", "1883"),
+        ("moexit", "8"),
+        ("dayexit", "25"),
+        ("phase", "1"),
+    ] {
+        fields[col(name)] = value;
+    }
+    let text = format!("{header}\n{}\n", fields.join(","));
+    let ds = load(&text, None)?;
+    assert_eq!(ds.party("8152").and_then(|p| p.cow_code()), Some(8152));
+    assert_eq!(ds.timeline("1320", "8152")?.len(), 1);
+    Ok(())
+}
