@@ -598,7 +598,7 @@ impl DatasetBuilder {
                 // own reader is stricter (1 to 999).
                 Some((
                     "cow_code",
-                    "a COW code is a whole number from 1",
+                    "a COW code is a positive whole number",
                     "0".to_string(),
                 ))
             } else {

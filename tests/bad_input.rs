@@ -1049,7 +1049,7 @@ fn records_added_through_the_api_are_checked_too() {
             "field `name`, value \"\": invalid value: a name cannot be empty",
             "field `until`, value \"1990-01-01\": end 1990-01-01 is not after start 2000-01-01",
             "field `code`, value \"A RM\": invalid value: a party code is one word, such as ARM",
-            "field `cow_code`, value \"0\": invalid value: a COW code is a whole number from 1 to 999",
+            "field `cow_code`, value \"0\": invalid value: a COW code is a positive whole number",
         ]
     );
     assert!(
