@@ -151,33 +151,7 @@ impl<R: Read> Table<R> {
     /// The next row; `None` at the end. A row with the wrong number of
     /// fields, or that is not valid CSV, is an error naming its line.
     pub(crate) fn next_row(&mut self) -> Option<Result<Row<'_>, Error>> {
-        let mut record = StringRecord::new();
-        loop {
-            match self.reader.read_record(&mut record) {
-                Err(e) => return Some(Err(csv_error(&self.file, e))),
-                Ok(false) => return None,
-                Ok(true) => {}
-            }
-            let line = record.position().map_or(0, |p| p.line());
-            // A blank line (often the last one) carries no data.
-            if record.len() == 1 && record[0].trim().is_empty() {
-                continue;
-            }
-            if record.len() != self.header.len() {
-                return Some(Err(Error::new(ErrorKind::FieldCount {
-                    expected: self.header.len(),
-                    found: record.len(),
-                })
-                .in_file(self.file.clone())
-                .at_line(line)));
-            }
-            return Some(Ok(Row {
-                file: &self.file,
-                header: &self.header,
-                line,
-                record,
-            }));
-        }
+        self.next_row_in(StringRecord::new())
     }
 
     /// Like [`next_row`](Self::next_row), reading into `record` (from
@@ -193,6 +167,7 @@ impl<R: Read> Table<R> {
                 Ok(true) => {}
             }
             let line = record.position().map_or(0, |p| p.line());
+            // A blank line (often the last one) carries no data.
             if record.len() == 1 && record[0].trim().is_empty() {
                 continue;
             }
