@@ -54,6 +54,54 @@ fn configure<'a>(
     g
 }
 
+/// Members of the CSTO on a date over the bundled data: the three-valued
+/// `Dataset::members_on` (with certainty) and the `Index`'s two-valued
+/// listing, on every 1 January and 1 July from 1992 to 2026.
+fn bundled(c: &mut Criterion) {
+    let mut g = configure(c, "bundled");
+    let ds = membership_history::bundled();
+    let index = Index::new(ds);
+    let csto = index.organization("CSTO").unwrap();
+    let dates: Vec<NaiveDate> = (1992..=2026)
+        .flat_map(|y| [(y, 1), (y, 7)])
+        .map(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1).unwrap())
+        .collect();
+    // Answers computed once, checked inside the timed loops.
+    let want_all: Vec<usize> = dates
+        .iter()
+        .map(|&d| ds.members_on("CSTO", d).unwrap().len())
+        .collect();
+    let want_members: Vec<usize> = dates
+        .iter()
+        .map(|&d| {
+            let on = ds.members_on("CSTO", d).unwrap();
+            on.iter()
+                .filter(|m| m.is_member() && m.spell().contains(d))
+                .count()
+        })
+        .collect();
+    let mut i = 0;
+    g.bench_function("dataset-members_on", |b| {
+        b.iter(|| {
+            i = (i + 1) % dates.len();
+            assert_eq!(
+                ds.members_on("CSTO", black_box(dates[i])).unwrap().len(),
+                want_all[i]
+            );
+        })
+    });
+    let mut out = Vec::new();
+    g.bench_function("index-members_into", |b| {
+        b.iter(|| {
+            i = (i + 1) % dates.len();
+            out.clear();
+            index.members_into(csto, black_box(dates[i]), &mut out);
+            assert_eq!(out.len(), want_members[i]);
+        })
+    });
+    g.finish();
+}
+
 /// Point membership in one disjoint set: ours vs rangemap and range-set-blaze.
 fn point(c: &mut Criterion) {
     let mut g = configure(c, "point");
@@ -366,5 +414,5 @@ fn load(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, point, members, set_ops, build, load);
+criterion_group!(benches, bundled, point, members, set_ops, build, load);
 criterion_main!(benches);
