@@ -533,6 +533,21 @@ fn samples_pass_the_checks() {
 mod regressions {
     use super::*;
 
+    /// fuzz_atop, in CI after the builder began checking API-added parties:
+    /// an ATOP member `0` became a party with COW code 0, refused by the
+    /// builder with no file or line. Now an error at the row's `member`.
+    #[test]
+    fn atop_member_zero() {
+        let text = "atopid\tmember\tyrent\tmoent\tdayent\tyrexit\tmoexit\tdayexit\tphase\tmaxphase\n\
+                    9001\t0\t1950\t0\t0\t1960\t6\t0\t0\t0\n";
+        check_atop(text.as_bytes(), false).unwrap();
+        let err = Dataset::builder()
+            .read_atop(text.as_bytes(), "atop.csv", None)
+            .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::InvalidValue(_)), "{err}");
+        assert_eq!((err.line(), err.field()), (Some(2), Some("member")));
+    }
+
     /// fuzz_cow_igo, first 15 s run: two ionames differing only in case
     /// (`CSTO`, `cSTO`) gave a build error with no file or line (names were
     /// added without an origin). Now a Duplicate at the second one's row.

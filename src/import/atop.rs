@@ -113,9 +113,17 @@ impl DatasetBuilder {
                     },
                 ));
             }
+            let member: u16 = int_field(&row, member_col)?;
+            if member == 0 {
+                // No state has code 0: a blank written as 0, not a member.
+                return Err(row.error(
+                    member_col,
+                    ErrorKind::InvalidValue("a member is a COW state code from 1".into()),
+                ));
+            }
             let r = AtopRow {
                 atopid: int_field(&row, id_col)?,
-                member: int_field(&row, member_col)?,
+                member,
                 entry,
                 exit,
                 phase: int_field(&row, phase_col)?,
