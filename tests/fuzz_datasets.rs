@@ -533,6 +533,20 @@ fn samples_pass_the_checks() {
 mod regressions {
     use super::*;
 
+    /// fuzz_cow_igo, after the merge: a state column named by white space
+    /// became a party with an empty code, refused by the builder with no
+    /// file or line. Now a header error at line 1.
+    #[test]
+    fn cow_igo_blank_state_column() {
+        let text = "ioname,orgname,year,\t,russia\nXIGO,Example,1990,1,0\n";
+        check_cow_igo(text.as_bytes(), false).unwrap();
+        let err = Dataset::builder()
+            .read_cow_igo(text.as_bytes(), "igo.csv", None)
+            .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Header(_)), "{err}");
+        assert_eq!(err.line(), Some(1));
+    }
+
     /// fuzz_atop, in CI after the builder began checking API-added parties:
     /// an ATOP member `0` became a party with COW code 0, refused by the
     /// builder with no file or line. Now an error at the row's `member`.

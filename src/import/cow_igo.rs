@@ -138,6 +138,17 @@ impl DatasetBuilder {
         let mut parties: Vec<Party> = Vec::with_capacity(state_cols.len());
         for &i in &state_cols {
             let col = &table.header()[i];
+            if col.is_empty() || col.contains(char::is_whitespace) {
+                // The column name becomes the state's code.
+                return Err(Error::new(ErrorKind::Header(format!(
+                    "column {} has no one-word name; a state column is named like `russia`",
+                    i + 1
+                )))
+                .in_file(file)
+                .at_line(1)
+                .in_field(col.clone())
+                .with_value(col.clone()));
+            }
             parties.push(match states {
                 Some(list) => {
                     let st = list.by_column(col).ok_or_else(|| {

@@ -202,13 +202,19 @@ impl CowStates {
             }
             let span = Span::new(first, after).map_err(|e| row.locate(end[0], e))?;
             let abbreviation = row.get(abb).to_string();
-            if !abbreviation.chars().any(char::is_alphabetic) {
+            // The abbreviation becomes a party code: one word, with a letter.
+            if !abbreviation.chars().any(char::is_alphabetic)
+                || abbreviation.contains(char::is_whitespace)
+            {
                 return Err(row.error(
                     abb,
                     ErrorKind::InvalidValue(
                         "a COW abbreviation is a short code in letters, like RUS".into(),
                     ),
                 ));
+            }
+            if row.get(name).is_empty() {
+                return Err(row.error(name, ErrorKind::InvalidValue("a state needs a name".into())));
             }
             if let Some(line) = starts.insert((code, first), row.line()) {
                 return Err(row.error(
