@@ -25,73 +25,22 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Debug;
-use std::time::{Duration, Instant};
 
 use membership_history::{
     Dataset, DatasetBuilder, Error, ErrorKind, Event, EventKind, IntervalSet, Party, PartyKind,
     Reading, Source, Span, UncertainDate, parse_day,
 };
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 
 const SOURCES: &str = include_str!("../data/sources.csv");
 const PARTIES: &str = include_str!("../data/parties.csv");
 const NAMES: &str = include_str!("../data/names.csv");
 const EVENTS: &str = include_str!("../data/events.csv");
 
-/// A case slower than this counts as a hang.
-const SLOW: Duration = Duration::from_secs(5);
-
-// ---------------------------------------------------------------------------
-// The runner: a case count or a time box, proptest shrinking on failure.
-
-fn run<S>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
-where
-    S: Strategy,
-    S::Value: Debug,
-{
-    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok());
-    let seconds = env("MH_FUZZ_SECONDS");
-    let cases = env("MH_FUZZ_CASES").unwrap_or(256);
-    let config = Config {
-        failure_persistence: None,
-        ..Config::default()
-    };
-    let mut runner = TestRunner::new(config);
-    let start = Instant::now();
-    let mut n: u64 = 0;
-    let timed = |case: S::Value| {
-        let t = Instant::now();
-        test(case)?;
-        if t.elapsed() > SLOW {
-            return Err(TestCaseError::fail(format!(
-                "case took {:?} (a hang?)",
-                t.elapsed()
-            )));
-        }
-        Ok(())
-    };
-    loop {
-        let more = match seconds {
-            Some(s) => start.elapsed() < Duration::from_secs(s),
-            None => n < cases,
-        };
-        if !more {
-            break;
-        }
-        let tree = strategy
-            .new_tree(&mut runner)
-            .expect("strategies here never reject");
-        if let Err(e) = runner.run_one(tree, timed) {
-            panic!("fuzz {name}: failed after {n} cases: {e}");
-        }
-        n += 1;
-    }
-    println!(
-        "fuzz {name}: {n} cases in {:.1}s, no failure",
-        start.elapsed().as_secs_f64()
-    );
-}
+#[path = "support/fuzz_runner.rs"]
+mod fuzz_runner;
+use fuzz_runner::run;
 
 // ---------------------------------------------------------------------------
 // Loaders.
