@@ -6,40 +6,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{members_on, one_line_error};
 
 const SOURCES: &str = "id,citation,url\nS,A source,\n";
 const PARTIES: &str = "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,371,ARM,S\n";
 const NAMES: &str = "org,kind,name,from,until,sources\nX,official,Example Treaty,,,S\n";
 const EVENTS: &str = "event,org,member,kind,date,note,sources\ne1,X,ARM,signed,1992-05-15,,S\n";
-
-/// The `members_on` example, built (or found up to date) once per run:
-/// `cargo test --test examples_cli` alone does not rebuild examples, and a
-/// stale binary would test old code.
-fn members_on() -> PathBuf {
-    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    BIN.get_or_init(|| {
-        let exe = std::env::current_exe().unwrap();
-        // target/<profile>/deps/examples_cli-<hash> → target/<profile>
-        let profile_dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let mut cmd = Command::new(cargo);
-        cmd.args(["build", "--quiet", "--example", "members_on"]);
-        if profile_dir.ends_with("release") {
-            cmd.arg("--release");
-        }
-        let status = cmd
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "could not build the members_on example");
-        profile_dir
-            .join("examples")
-            .join(format!("members_on{}", std::env::consts::EXE_SUFFIX))
-    })
-    .clone()
-}
 
 /// A fresh directory in the bundled format, with `bad` replacing one file
 /// (`None` as content: the file is missing).
@@ -60,35 +37,6 @@ fn data_dir(name: &str, bad: &[(&str, Option<&[u8]>)]) -> PathBuf {
         }
     }
     dir
-}
-
-/// Runs `members_on` and returns its one-line error (without `error: `).
-#[track_caller]
-fn one_line_error(args: &[&str]) -> String {
-    let out = Command::new(members_on())
-        .args(args)
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "exit 0 for {args:?}");
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert!(
-        !stderr.contains("panicked") && !stderr.contains("stack backtrace"),
-        "{stderr}"
-    );
-    assert_eq!(stderr.lines().count(), 1, "not one line: {stderr:?}");
-    assert!(stderr.ends_with('\n'));
-    assert!(
-        out.stdout.is_empty(),
-        "printed a result too: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    stderr
-        .strip_prefix("error: ")
-        .unwrap_or_else(|| panic!("no `error: ` prefix: {stderr:?}"))
-        .trim_end()
-        .to_string()
 }
 
 /// Bad bundled-format directories: (name, file, content, message after the

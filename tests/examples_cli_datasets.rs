@@ -5,8 +5,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{members_on, one_line_error};
 
 const ATOP_H: &str = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n";
 const ATOP_OK: &str = "4220,365,1992,5,15,0,0,0,1\n";
@@ -15,31 +19,6 @@ const IGO_OK: &str = "CSTO,Collective Security Treaty Organization,2002,1,1,CSTO
 const STATES: &str = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version,state\n\
                       RUS,365,Russia,1816,1,1,2016,12,31,2016,russia\n\
                       KZK,705,Kazakhstan,1991,12,26,2016,12,31,2016,kazakhstan\n";
-
-/// The `members_on` example, built (or found up to date) once per run, as
-/// in `tests/examples_cli.rs`.
-fn members_on() -> PathBuf {
-    static BIN: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    BIN.get_or_init(|| {
-        let exe = std::env::current_exe().unwrap();
-        let profile_dir = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let mut cmd = Command::new(cargo);
-        cmd.args(["build", "--quiet", "--example", "members_on"]);
-        if profile_dir.ends_with("release") {
-            cmd.arg("--release");
-        }
-        let status = cmd
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "could not build the members_on example");
-        profile_dir
-            .join("examples")
-            .join(format!("members_on{}", std::env::consts::EXE_SUFFIX))
-    })
-    .clone()
-}
 
 /// A fresh temp directory for one test, holding `files`.
 fn temp_dir(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
@@ -50,35 +29,6 @@ fn temp_dir(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
         std::fs::write(dir.join(file), content).unwrap();
     }
     dir
-}
-
-/// Runs `members_on` and returns its one-line error (without `error: `).
-#[track_caller]
-fn one_line_error(args: &[&str]) -> String {
-    let out = Command::new(members_on())
-        .args(args)
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "exit 0 for {args:?}");
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert!(
-        !stderr.contains("panicked") && !stderr.contains("stack backtrace"),
-        "{stderr}"
-    );
-    assert_eq!(stderr.lines().count(), 1, "not one line: {stderr:?}");
-    assert!(stderr.ends_with('\n'));
-    assert!(
-        out.stdout.is_empty(),
-        "printed a result too: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    stderr
-        .strip_prefix("error: ")
-        .unwrap_or_else(|| panic!("no `error: ` prefix: {stderr:?}"))
-        .trim_end()
-        .to_string()
 }
 
 /// Bad files: (test name, flag, file name, content, the whole message).
