@@ -162,12 +162,11 @@ fn checksum_ids(parties: &[PartyId]) -> u64 {
 }
 
 impl Workload {
-    /// `org_of_query` picks an organization for each query.
+    /// A synthetic history; `days` picks the day of each query.
     fn new(raw: &synth::Raw, days: impl Fn(&mut synth::SplitMix64) -> i32) -> Workload {
         // Leaked so the index can borrow it for the whole run.
         let ds: &'static Dataset = Box::leak(Box::new(raw.dataset()));
         let index = Index::new(ds);
-        let by_org = raw.member_intervals();
         let org_ids: Vec<OrgId> = (0..raw.orgs as u32)
             .map(|o| index.organization(&synth::org_code(o)).unwrap())
             .collect();
@@ -175,16 +174,50 @@ impl Workload {
             .map(|p| index.party(&synth::party_code(p)).unwrap().index() as u32)
             .collect();
         // Peers hold the dataset's party positions, as the index does.
-        let peers: Vec<OrgPeers> = by_org
+        let by_org: Vec<Vec<(i32, i32, u32)>> = raw
+            .member_intervals()
             .iter()
             .map(|ivs| {
-                let ivs: Vec<(i32, i32, u32)> = ivs
-                    .iter()
+                ivs.iter()
                     .map(|&(s, e, p)| (s, e, party_ids[p as usize]))
-                    .collect();
-                OrgPeers::new(&ivs)
+                    .collect()
             })
             .collect();
+        Workload::from_parts(index, by_org, org_ids, days)
+    }
+
+    /// A loaded dataset (the COW IGO file): each organization's membership
+    /// days (`Dataset::member_days`, preferred readings) as the peers' intervals.
+    fn from_dataset(
+        ds: &'static Dataset,
+        days: impl Fn(&mut synth::SplitMix64) -> i32,
+    ) -> Workload {
+        use chrono::Datelike;
+        let index = Index::new(ds);
+        let mut org_ids = Vec::new();
+        let mut by_org = Vec::new();
+        for org in ds.organizations() {
+            org_ids.push(index.organization(org.id()).unwrap());
+            let mut ivs = Vec::new();
+            for party in ds.parties() {
+                let p = index.party(party.code()).unwrap().index() as u32;
+                for span in ds.member_days(org.id(), party.code()).unwrap().iter() {
+                    let end = span.end().map_or(i32::MAX, |e| e.num_days_from_ce());
+                    ivs.push((span.start().num_days_from_ce(), end, p));
+                }
+            }
+            by_org.push(ivs);
+        }
+        Workload::from_parts(index, by_org, org_ids, days)
+    }
+
+    fn from_parts(
+        index: Index<'static>,
+        by_org: Vec<Vec<(i32, i32, u32)>>,
+        org_ids: Vec<OrgId>,
+        days: impl Fn(&mut synth::SplitMix64) -> i32,
+    ) -> Workload {
+        let peers: Vec<OrgPeers> = by_org.iter().map(|ivs| OrgPeers::new(ivs)).collect();
         // Organizations by size (a random interval's organization), so the
         // big ones, which dominate real workloads, dominate the queries.
         let all: Vec<u32> = by_org
@@ -313,6 +346,22 @@ fn members(c: &mut Criterion) {
         .collect();
     count_members(c, "count_overlap", &overlap);
     list_members(c, "members_overlap", &overlap);
+
+    // The real COW IGO data, when its file is there (path from `MH_COW_IGO`).
+    let path = std::env::var("MH_COW_IGO")
+        .unwrap_or_else(|_| "../shared/datasets/cow-igo-v3/igo_year_formatv3.csv".into());
+    match Dataset::from_cow_igo(&path, None) {
+        Ok(ds) => {
+            let ds: &'static Dataset = Box::leak(Box::new(ds));
+            let cow = vec![(
+                "cow-igo".to_string(),
+                Workload::from_dataset(ds, |r| r.range(first, last)),
+            )];
+            list_members(c, "members_cow", &cow);
+            count_members(c, "count_cow", &cow);
+        }
+        Err(e) => eprintln!("note: no COW IGO workload ({e})"),
+    }
 }
 
 /// Union, intersection, difference and complement of two disjoint sets.
