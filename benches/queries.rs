@@ -6,8 +6,9 @@
 //! inputs). Inputs come from fixed seeds (`tests/support/synth.rs`).
 //!
 //! `cargo bench --bench queries` runs everything (a few minutes on 2 cores);
-//! `MH_BENCH_BIG=1` adds 10^6-spell histories. The full COW IGO file load
-//! is `benches/load.rs`.
+//! `MH_BENCH_BIG=1` adds 10^6-spell histories. The COW IGO file
+//! (`MH_COW_IGO`, default under `../shared/datasets`) adds a real query
+//! workload when present; its full load is `benches/load.rs`.
 //! `cargo bench -- --test` runs each benchmark once.
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented fn
