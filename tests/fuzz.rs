@@ -307,121 +307,16 @@ const TOKENS: &[&str] = &[
     "cst-arm-signed",
 ];
 
-/// One edit of a file.
-#[derive(Debug, Clone)]
-enum Mutation {
-    /// Insert a token at a byte offset.
-    Insert(usize, usize),
-    /// Delete bytes from an offset.
-    Delete(usize, usize),
-    /// Set field `f` of line `l` to a token.
-    Field(usize, usize, usize),
-    /// Copy line `l` to after line `m`.
-    CopyLine(usize, usize),
-    /// Remove line `l`.
-    DropLine(usize),
-    /// Cut the file at an offset.
-    Truncate(usize),
-    /// Insert a raw byte (invalid UTF-8 when ≥ 0x80).
-    Byte(usize, u8),
-    /// Make one field huge.
-    Huge(usize, usize, usize),
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    let t = 0..TOKENS.len();
-    prop_oneof![
-        2 => (any::<usize>(), t.clone()).prop_map(|(p, t)| Mutation::Insert(p, t)),
-        1 => (any::<usize>(), 1usize..40).prop_map(|(p, n)| Mutation::Delete(p, n)),
-        6 => (any::<usize>(), any::<usize>(), t).prop_map(|(l, f, t)| Mutation::Field(l, f, t)),
-        2 => (any::<usize>(), any::<usize>()).prop_map(|(l, m)| Mutation::CopyLine(l, m)),
-        1 => any::<usize>().prop_map(Mutation::DropLine),
-        1 => any::<usize>().prop_map(Mutation::Truncate),
-        1 => (any::<usize>(), any::<u8>()).prop_map(|(p, b)| Mutation::Byte(p, b)),
-        1 => (any::<usize>(), any::<usize>(), 1usize..200_000).prop_map(|(l, f, n)| Mutation::Huge(l, f, n)),
-    ]
-}
-
-fn apply(sample: &str, mutations: &[Mutation]) -> Vec<u8> {
-    let mut bytes = sample.as_bytes().to_vec();
-    for m in mutations {
-        let n = bytes.len().max(1);
-        match *m {
-            Mutation::Insert(p, t) => {
-                let p = p % (bytes.len() + 1);
-                bytes.splice(p..p, TOKENS[t].bytes());
-            }
-            Mutation::Delete(p, k) => {
-                let p = p % n;
-                let end = (p + k).min(bytes.len());
-                if p < end {
-                    bytes.drain(p..end);
-                }
-            }
-            Mutation::Truncate(p) => bytes.truncate(p % n),
-            Mutation::Byte(p, b) => {
-                let p = p % (bytes.len() + 1);
-                bytes.insert(p, b);
-            }
-            Mutation::Field(l, f, t) => edit_field(&mut bytes, l, f, TOKENS[t]),
-            Mutation::Huge(l, f, k) => edit_field(&mut bytes, l, f, &"9".repeat(k)),
-            Mutation::CopyLine(l, m) => {
-                let mut lines = split_lines(&bytes);
-                let line = lines[l % lines.len()].clone();
-                let at = m % lines.len() + 1;
-                lines.insert(at, line);
-                bytes = lines.join(&b'\n');
-            }
-            Mutation::DropLine(l) => {
-                let mut lines = split_lines(&bytes);
-                let i = l % lines.len();
-                lines.remove(i);
-                bytes = lines.join(&b'\n');
-            }
-        }
-    }
-    bytes
-}
-
-fn split_lines(bytes: &[u8]) -> Vec<Vec<u8>> {
-    bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect()
-}
-
-/// Sets field `f` of line `l` (split naively on commas) to `value`.
-fn edit_field(bytes: &mut Vec<u8>, l: usize, f: usize, value: &str) {
-    let mut lines = split_lines(bytes);
-    let i = l % lines.len();
-    let mut fields: Vec<Vec<u8>> = lines[i].split(|&b| b == b',').map(<[u8]>::to_vec).collect();
-    let j = f % fields.len();
-    fields[j] = value.as_bytes().to_vec();
-    lines[i] = fields.join(&b',');
-    *bytes = lines.join(&b'\n');
-}
-
-/// Bytes for a loader, shown as text when a case fails.
-#[derive(Clone)]
-struct Input(Vec<u8>);
-
-impl Debug for Input {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match std::str::from_utf8(&self.0) {
-            Ok(s) => write!(f, "{s:?}"),
-            Err(_) => write!(
-                f,
-                "{:?} (lossy; bytes {:?})",
-                String::from_utf8_lossy(&self.0),
-                self.0
-            ),
-        }
-    }
-}
+#[path = "support/mutate.rs"]
+mod mutate;
+use mutate::{Input, apply, mutation};
 
 /// Input for a loader: a mutated sample, or arbitrary bytes (often after
 /// the sample's header, so that they reach the row checks).
 fn loader_input(sample: &'static str) -> impl Strategy<Value = Input> {
     let header = sample.lines().next().unwrap_or("").to_string();
     prop_oneof![
-        3 => proptest::collection::vec(mutation(), 1..8).prop_map(move |m| Input(apply(sample, &m))),
+        3 => proptest::collection::vec(mutation(TOKENS.len()), 1..8).prop_map(move |m| Input(apply(sample, &m, TOKENS))),
         1 => (any::<bool>(), proptest::collection::vec(any::<u8>(), 0..2_000)).prop_map(move |(h, mut b)| {
             if h {
                 let mut v = format!("{header}\n").into_bytes();
