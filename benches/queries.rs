@@ -124,6 +124,12 @@ fn point(c: &mut Criterion) {
                 assert_eq!(set.ours.contains(black_box(&qs[i])), want[i]);
             })
         });
+        g.bench_function(id("ours-frozen"), |b| {
+            b.iter(|| {
+                i = (i + 1) & (QUERIES - 1);
+                assert_eq!(set.frozen.contains(black_box(&qs[i])), want[i]);
+            })
+        });
         g.bench_function(id("rangemap"), |b| {
             b.iter(|| {
                 i = (i + 1) & (QUERIES - 1);
@@ -262,9 +268,10 @@ fn list_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)]
             })
         });
         type Lister = fn(&OrgPeers, i32, &mut Vec<u32>);
-        let libs: [(&str, Lister); 3] = [
+        let libs: [(&str, Lister); 4] = [
             ("coitrees", OrgPeers::coitree_members),
             ("rust-lapper", OrgPeers::lapper_members),
+            ("superintervals", OrgPeers::superintervals_members),
             ("scan", OrgPeers::scan_members),
         ];
         for (lib, f) in libs {
@@ -296,9 +303,10 @@ fn count_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)
             })
         });
         type Counter = fn(&OrgPeers, i32) -> usize;
-        let libs: [(&str, Counter); 3] = [
+        let libs: [(&str, Counter); 4] = [
             ("coitrees", OrgPeers::coitree_count),
             ("rust-lapper", OrgPeers::lapper_count),
+            ("superintervals", OrgPeers::superintervals_count),
             ("scan", OrgPeers::scan_count),
         ];
         for (lib, f) in libs {

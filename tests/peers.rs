@@ -168,6 +168,7 @@ fn check_workload(raw: &synth::Raw, days: &[i32]) {
                     OrgPeers::coitree_members as fn(&OrgPeers, i32, &mut Vec<u32>),
                 ),
                 ("rust-lapper", OrgPeers::lapper_members),
+                ("superintervals", OrgPeers::superintervals_members),
             ] {
                 let mut got = Vec::new();
                 f(&peers, t, &mut got);
@@ -178,6 +179,7 @@ fn check_workload(raw: &synth::Raw, days: &[i32]) {
             assert_eq!(index.member_count(org, synth::date(t)), n);
             assert_eq!(peers.coitree_count(t), n, "coitrees count");
             assert_eq!(peers.lapper_count(t), n, "rust-lapper count");
+            assert_eq!(peers.superintervals_count(t), n, "superintervals count");
             assert_eq!(peers.scan_count(t), n);
         }
     }
@@ -219,6 +221,7 @@ fn set_peers_agree_on_benchmark_inputs() {
         for q in synth::points(1024, -10, hi, SEED) {
             let want = iv.iter().any(|&(a, b)| a <= q && q < b);
             assert_eq!(s.ours.contains(&q), want, "ours {q}");
+            assert_eq!(s.frozen.contains(&q), want, "ours frozen {q}");
             assert_eq!(s.rangemap.contains(&q), want, "rangemap {q}");
             assert_eq!(s.blaze.contains(q), want, "range-set-blaze {q}");
         }

@@ -10,10 +10,11 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // test support: a bad input is a bug here
 
 use coitrees::{COITree, GenericInterval, IntervalTree};
-use membership_history::{IntervalSet, Span};
+use membership_history::{FrozenSet, IntervalSet, Span};
 use range_set_blaze::RangeSetBlaze;
 use rangemap::RangeSet;
 use rust_lapper::Lapper;
+use superintervals::IntervalMap;
 
 /// One organization's member intervals in every peer structure.
 pub struct OrgPeers {
@@ -21,6 +22,7 @@ pub struct OrgPeers {
     pub scan: Vec<(i32, i32, u32)>,
     pub lapper: Lapper<u32, u32>,
     pub coitree: COITree<u32, u32>,
+    pub superintervals: IntervalMap<u32>,
 }
 
 impl OrgPeers {
@@ -39,10 +41,16 @@ impl OrgPeers {
             .iter()
             .map(|&(s, e, p)| coitrees::Interval::new(s, e - 1, p))
             .collect();
+        let mut superintervals = IntervalMap::new();
+        for &(s, e, p) in intervals {
+            superintervals.add(s, e - 1, p);
+        }
+        superintervals.build();
         OrgPeers {
             scan: intervals.to_vec(),
             lapper,
             coitree: COITree::new(&nodes),
+            superintervals,
         }
     }
 
@@ -64,6 +72,10 @@ impl OrgPeers {
         self.coitree.query(t, t, |n| out.push(*n.metadata()));
     }
     #[inline]
+    pub fn superintervals_members(&self, t: i32, out: &mut Vec<u32>) {
+        self.superintervals.search_values(t, t, out);
+    }
+    #[inline]
     pub fn scan_count(&self, t: i32) -> usize {
         self.scan.iter().filter(|iv| iv.0 <= t && t < iv.1).count()
     }
@@ -75,22 +87,30 @@ impl OrgPeers {
     pub fn coitree_count(&self, t: i32) -> usize {
         self.coitree.query_count(t, t)
     }
+    #[inline]
+    pub fn superintervals_count(&self, t: i32) -> usize {
+        self.superintervals.count(t, t)
+    }
 }
 
 /// One disjoint set in our representation and the two set peers.
 pub struct SetPeers {
     pub ours: IntervalSet<i32>,
+    /// `ours` frozen for point queries.
+    pub frozen: FrozenSet<i32>,
     pub rangemap: RangeSet<i32>,
     pub blaze: RangeSetBlaze<i32>,
 }
 
 impl SetPeers {
     pub fn new(intervals: &[(i32, i32)]) -> SetPeers {
+        let ours: IntervalSet<i32> = intervals
+            .iter()
+            .map(|&(s, e)| Span::new(s, Some(e)).unwrap())
+            .collect();
         SetPeers {
-            ours: intervals
-                .iter()
-                .map(|&(s, e)| Span::new(s, Some(e)).unwrap())
-                .collect(),
+            frozen: FrozenSet::new(&ours),
+            ours,
             rangemap: intervals.iter().map(|&(s, e)| s..e).collect(),
             blaze: intervals.iter().map(|&(s, e)| s..=e - 1).collect(),
         }
