@@ -15,7 +15,7 @@ use common::{args, dataset, emit, fail};
 use membership_history::Event;
 
 const USAGE: &str =
-    "usage: timeline [ORG] MEMBER [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH]";
+    "usage: timeline [ORG] MEMBER [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH] [--lenient]";
 
 fn readings(ev: &Event) -> String {
     ev.readings()
