@@ -254,7 +254,10 @@ fn atop_every_row_bad_adds_nothing_and_names_every_row() {
     let (b, counts, report) = atop_lenient(text);
     assert_eq!(
         summary(&report),
-        [(2, "InvalidDate", Some("dayent")), (3, "InvalidDate", Some("moent"))]
+        [
+            (2, "InvalidDate", Some("dayent")),
+            (3, "InvalidDate", Some("moent"))
+        ]
     );
     assert_eq!((counts.rows, counts.skipped, counts.events), (0, 2, 0));
     let ds = b.build().unwrap();
@@ -335,23 +338,42 @@ fn igo_lenient_keeps_every_good_row() {
     let on = |org: &str, state: &str, d: &str| ds.membership_on(org, state, day(d)).unwrap();
     // CSTO: 2002, 2004 and 2005 kept; 2003 (a bad code) is not an
     // observation, so Belarus joined in 2003 or 2004.
-    assert_eq!(on("CSTO", "russia", "2003-06-01"), Some(Certainty::Definite));
+    assert_eq!(
+        on("CSTO", "russia", "2003-06-01"),
+        Some(Certainty::Definite)
+    );
     assert_eq!(on("CSTO", "belarus", "2002-12-31"), None);
-    assert_eq!(on("CSTO", "belarus", "2003-06-01"), Some(Certainty::Possible));
-    assert_eq!(on("CSTO", "belarus", "2004-12-31"), Some(Certainty::Definite));
+    assert_eq!(
+        on("CSTO", "belarus", "2003-06-01"),
+        Some(Certainty::Possible)
+    );
+    assert_eq!(
+        on("CSTO", "belarus", "2004-12-31"),
+        Some(Certainty::Definite)
+    );
     // Line 11's -9 for Kazakhstan in 2005 is kept as unknown.
-    assert_eq!(on("CSTO", "kazakhstan", "2004-12-31"), Some(Certainty::Definite));
-    assert_eq!(ds.status_on("CSTO", "kazakhstan", day("2005-12-31")).unwrap(), None);
+    assert_eq!(
+        on("CSTO", "kazakhstan", "2004-12-31"),
+        Some(Certainty::Definite)
+    );
+    assert_eq!(
+        ds.status_on("CSTO", "kazakhstan", day("2005-12-31"))
+            .unwrap(),
+        None
+    );
     // NATO's good years 2002 and 2005; nobody in it.
     assert!(ds.members_on("NATO", day("2003-06-01")).unwrap().is_empty());
     // EAEU's 2002 and 2003 rows are kept.
     assert_eq!(
-        ds.status_on("EAEU", "kazakhstan", day("2003-06-01")).unwrap(),
+        ds.status_on("EAEU", "kazakhstan", day("2003-06-01"))
+            .unwrap(),
         Some(Status::Member)
     );
     // The names of the rows kept.
     assert_eq!(
-        ds.organization("North Atlantic Treaty Organization").unwrap().id(),
+        ds.organization("North Atlantic Treaty Organization")
+            .unwrap()
+            .id(),
         "NATO"
     );
     // The nameless IGO of line 7 and the `csto` of line 8 are not there.
@@ -397,7 +419,10 @@ fn igo_strict_fails_with_the_first_problem() {
     let (_, _, report) = igo_lenient(&fixed);
     assert_eq!(
         summary(&report),
-        [(4, "Duplicate", Some("year")), (6, "InvalidValue", Some("ioname"))]
+        [
+            (4, "Duplicate", Some("year")),
+            (6, "InvalidValue", Some("ioname"))
+        ]
     );
     assert_eq!(igo_strict(&fixed).unwrap_err(), report[0]);
 }
@@ -460,7 +485,11 @@ fn igo_from_path_lenient() {
     assert_eq!(strict, problems[0]);
     let (_, _, report) = igo_lenient(IGO);
     // The same problems, named by the file's own name.
-    let lines = |ps: &[Error]| ps.iter().map(|p| (p.line(), p.kind().clone())).collect::<Vec<_>>();
+    let lines = |ps: &[Error]| {
+        ps.iter()
+            .map(|p| (p.line(), p.kind().clone()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(lines(&problems), lines(&report));
     assert_eq!(ds.organizations().len(), 4);
     let (ds, problems) = Dataset::from_cow_igo_lenient("/no/such/igo.csv", None);
@@ -473,7 +502,8 @@ fn igo_from_path_lenient() {
 // COW states.
 
 /// Good rows: 2, 4, 6, 8, 11; every other row has one problem of its own.
-const STATES: &[u8] = b"stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version,state\n\
+const STATES: &[u8] =
+    b"stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version,state\n\
 RUS,365,Russia,1816,1,1,2016,12,31,2016,russia\n\
 KZK,705,Kazakhstan,1991,12,32,2016,12,31,2016,kazakhstan\n\
 BLR,370,Belarus,1991,8,25,2016,12,31,2016,belarus\n\
@@ -518,7 +548,10 @@ fn states_lenient_keeps_every_good_row() {
     let (list, _) = CowStates::from_reader_lenient(STATES, "states2016.csv");
     let codes: Vec<u16> = list.iter().map(|s| s.code()).collect();
     assert_eq!(codes, [365, 370, 220, 371]);
-    assert_eq!(list.by_code(365).unwrap().existence().to_string(), "1816-01-01..");
+    assert_eq!(
+        list.by_code(365).unwrap().existence().to_string(),
+        "1816-01-01.."
+    );
     // France's two good rows around its bad one.
     assert_eq!(
         list.by_code(220).unwrap().existence().to_string(),
@@ -551,14 +584,20 @@ fn states_clean_file_reads_as_strict() {
     let clean = lines(STATES, STATES_GOOD);
     let (list, report) = CowStates::from_reader_lenient(&clean[..], "states2016.csv");
     assert!(report.is_empty(), "{report:?}");
-    assert_eq!(list, CowStates::from_reader(&clean[..], "states2016.csv").unwrap());
+    assert_eq!(
+        list,
+        CowStates::from_reader(&clean[..], "states2016.csv").unwrap()
+    );
     // What lenient mode keeps of the bad file is the clean file's list.
     let (dirty, _) = CowStates::from_reader_lenient(STATES, "states2016.csv");
     assert_eq!(dirty, list);
     let excerpt = include_bytes!("data/states2016-excerpt.csv");
     let (list, report) = CowStates::from_reader_lenient(&excerpt[..], "states2016.csv");
     assert!(report.is_empty(), "{report:?}");
-    assert_eq!(list, CowStates::from_reader(&excerpt[..], "states2016.csv").unwrap());
+    assert_eq!(
+        list,
+        CowStates::from_reader(&excerpt[..], "states2016.csv").unwrap()
+    );
 }
 
 #[test]

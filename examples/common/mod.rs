@@ -140,7 +140,9 @@ fn lenient_dataset(args: &Args) -> &'static Dataset {
             .map(|p| name(p))
             .collect();
         problems.sort_by_key(|e| {
-            let file = e.file_name().and_then(|f| files.iter().position(|n| n == f));
+            let file = e
+                .file_name()
+                .and_then(|f| files.iter().position(|n| n == f));
             (file.unwrap_or(usize::MAX), e.line().is_none(), e.line())
         });
         ds
