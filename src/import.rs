@@ -4,10 +4,20 @@
 //! ([`CowStates`]), which joins the other two by COW code.
 //!
 //! Every importer streams rows through the crate's table reader (comma or
-//! tab separated, sniffed from the header), and stops at the first
-//! malformed row with an [`Error`] naming the file, line, field and value.
-//! How each format maps onto events and spells is told in
-//! `docs/datasets.md`, published as [`crate::research_datasets`].
+//! tab separated, sniffed from the header). By default it stops at the
+//! first malformed row with an [`Error`] naming the file, line, field and
+//! value, and adds nothing. Each has a lenient variant
+//! ([`DatasetBuilder::read_atop_lenient`],
+//! [`DatasetBuilder::read_cow_igo_lenient`],
+//! [`CowStates::from_reader_lenient`], and [`Dataset::from_atop_lenient`],
+//! [`Dataset::from_cow_igo_lenient`] with the build's problems too) that
+//! reads the whole file, keeps every valid row, and returns every problem in
+//! line order, each the error the strict reader gives for its row: a bad
+//! row is left out on its own, a problem with the header reads nothing.
+//! Both are one code path (`Problems` decides whether a problem stops
+//! the reader). How each format maps onto events and spells is told in
+//! `docs/datasets.md`, published as [`crate::research_datasets`]; the
+//! errors, and what lenient mode keeps, in [`crate::error_catalogue`].
 
 mod atop;
 mod cow_igo;

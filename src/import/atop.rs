@@ -59,7 +59,8 @@ impl DatasetBuilder {
     /// before the entry, a row repeating an earlier one (alliance, member,
     /// phase and entry), a file with a header and no rows. Problems in the
     /// sequence of events are reported
-    /// when the builder is built.
+    /// when the builder is built. To read past bad rows and get every
+    /// problem at once, use [`read_atop_lenient`](Self::read_atop_lenient).
     ///
     /// ```
     /// use membership_history::{Dataset, EventKind};

@@ -98,7 +98,9 @@ impl DatasetBuilder {
     /// number of fields, a year that is not a number, a code outside
     /// 0, 1, 2, 3, -1, -9, an (IGO, year) given twice, an `ioname` differing
     /// from an earlier one only in case, a file with a header and no rows;
-    /// with `states`, a state column the list does not know.
+    /// with `states`, a state column the list does not know. To read past
+    /// bad rows and get every problem at once, use
+    /// [`read_cow_igo_lenient`](Self::read_cow_igo_lenient).
     ///
     /// ```
     /// use membership_history::{Certainty, Dataset, Status};

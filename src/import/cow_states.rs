@@ -152,7 +152,8 @@ impl CowStates {
     /// date, a state whose code, abbreviation or name differs between its
     /// rows, an interval ending before it starts, a state entering on the
     /// same day twice, an abbreviation without a letter, a file with a header
-    /// and no rows.
+    /// and no rows. To read past bad rows and get every problem at once, use
+    /// [`from_reader_lenient`](Self::from_reader_lenient).
     ///
     /// ```
     /// # use membership_history::CowStates;
