@@ -12,6 +12,8 @@
 //!
 //! - every data row of each file is read: the importer's row count equals
 //!   an independent count of CSV records;
+//! - the lenient readers find no problem in the files and read what the
+//!   strict ones read;
 //! - the bundled data's states were in the state system whenever they held
 //!   a status (`Dataset::check_state_existence`);
 //! - ATOP alliance 4220 and the bundled CST/CSTO data agree where the
@@ -62,6 +64,22 @@ impl Tally {
     }
 }
 
+/// The lenient reader of a file the strict one read: no problem, and the
+/// same result (`same`).
+fn lenient_check(t: &mut Tally, report: &[membership_history::Error], same: bool) {
+    for p in report.iter().take(10) {
+        println!("    {p}");
+    }
+    t.check(
+        report.is_empty() && same,
+        &format!(
+            "lenient read: {} problems, {} result as the strict read",
+            report.len(),
+            if same { "same" } else { "NOT the same" }
+        ),
+    );
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Sense {
     Join,
@@ -98,6 +116,8 @@ fn main() {
         states.rows() == n,
         &format!("every row read ({} of {n})", states.rows()),
     );
+    let (lenient, report) = CowStates::from_path_lenient(states_path);
+    lenient_check(&mut t, &report, lenient == states);
     let errs = bundled().check_state_existence(&states);
     for e in &errs {
         println!("    {e}");
@@ -132,6 +152,10 @@ fn main() {
         counts.rows == n,
         &format!("every row read ({} of {n})", counts.rows),
     );
+    let f = std::fs::File::open(atop_path).unwrap_or_else(|e| fail(&format!("{atop_path}: {e}")));
+    let mut lb = Dataset::builder();
+    let (lenient, report) = lb.read_atop_lenient(f, "atop-member-level.csv", Some(&states));
+    lenient_check(&mut t, &report, lenient == counts);
     for p in problems.iter().take(10) {
         println!("    {p}");
     }
@@ -240,6 +264,13 @@ fn main() {
     t.check(
         counts.rows == n,
         &format!("every row read ({} of {n})", counts.rows),
+    );
+    let (lenient, report) = Dataset::from_cow_igo_lenient(igo_path, Some(&states));
+    lenient_check(
+        &mut t,
+        &report,
+        lenient.events().eq(igo.events())
+            && lenient.spell_records().len() == igo.spell_records().len(),
     );
 
     let file = std::fs::File::open(igo_path).unwrap_or_else(|e| fail(&format!("{igo_path}: {e}")));

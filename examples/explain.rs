@@ -10,7 +10,7 @@ mod common;
 
 use common::{args, dataset, day, emit, fail};
 
-const USAGE: &str = "usage: explain ORG MEMBER YYYY-MM-DD [--data DIR]";
+const USAGE: &str = "usage: explain ORG MEMBER YYYY-MM-DD [--data DIR] [--lenient]";
 
 fn main() {
     let args = args(USAGE);

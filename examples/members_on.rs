@@ -8,6 +8,7 @@
 //! cargo run --release --example members_on -- --cow-igo ../shared/datasets/cow-igo-v3/igo_year_formatv3.csv NATO 1990-06-01 --json
 //! cargo run --release --example members_on -- --atop ../shared/datasets/atop-v4.01/atop-member-level.csv \
 //!     --states ../shared/datasets/cow-states-2016/states2016.csv 4220 1995-01-01
+//! cargo run --example members_on -- --atop atop.csv --lenient 4220 1995-01-01   # skip bad rows, list them
 //! ```
 
 #[macro_use]
@@ -15,7 +16,7 @@ mod common;
 
 use common::{args, dataset, day, emit, fail, today};
 
-const USAGE: &str = "usage: members_on [ORG] [YYYY-MM-DD] [--json] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH]";
+const USAGE: &str = "usage: members_on [ORG] [YYYY-MM-DD] [--json] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH] [--lenient]";
 
 fn main() {
     let args = args(USAGE);

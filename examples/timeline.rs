@@ -14,8 +14,7 @@ mod common;
 use common::{args, dataset, emit, fail};
 use membership_history::Event;
 
-const USAGE: &str =
-    "usage: timeline [ORG] MEMBER [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH]";
+const USAGE: &str = "usage: timeline [ORG] MEMBER [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH] [--lenient]";
 
 fn readings(ev: &Event) -> String {
     ev.readings()

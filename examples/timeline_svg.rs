@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use common::{args, dataset, emit, fail, today};
 use membership_history::{Spell, Status};
 
-const USAGE: &str = "usage: timeline_svg [ORG] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH] > timeline.svg";
+const USAGE: &str = "usage: timeline_svg [ORG] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH] [--lenient] > timeline.svg";
 
 const LABEL_W: f64 = 230.0;
 const PLOT_W: f64 = 860.0;

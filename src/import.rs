@@ -4,10 +4,20 @@
 //! ([`CowStates`]), which joins the other two by COW code.
 //!
 //! Every importer streams rows through the crate's table reader (comma or
-//! tab separated, sniffed from the header), and stops at the first
-//! malformed row with an [`Error`] naming the file, line, field and value.
-//! How each format maps onto events and spells is told in
-//! `docs/datasets.md`, published as [`crate::research_datasets`].
+//! tab separated, sniffed from the header). By default it stops at the
+//! first malformed row with an [`Error`] naming the file, line, field and
+//! value, and adds nothing. Each has a lenient variant
+//! ([`DatasetBuilder::read_atop_lenient`],
+//! [`DatasetBuilder::read_cow_igo_lenient`],
+//! [`CowStates::from_reader_lenient`], and [`Dataset::from_atop_lenient`],
+//! [`Dataset::from_cow_igo_lenient`] with the build's problems too) that
+//! reads the whole file, keeps every valid row, and returns every problem in
+//! line order, each the error the strict reader gives for its row: a bad
+//! row is left out on its own, a problem with the header reads nothing.
+//! Both are one code path (`Problems` decides whether a problem stops
+//! the reader). How each format maps onto events and spells is told in
+//! `docs/datasets.md`, published as [`crate::research_datasets`]; the
+//! errors, and what lenient mode keeps, in [`crate::error_catalogue`].
 
 mod atop;
 mod cow_igo;
@@ -29,26 +39,88 @@ use crate::table::Row;
 
 /// What an importer read: rows, and what it added to the builder.
 ///
+/// `rows + skipped` is the number of data rows in the file; a strict reader
+/// either reads them all or fails, so its `skipped` is always 0.
+///
 /// ```
 /// use membership_history::Dataset;
 ///
 /// let csv = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
-///            4220,365,1992,5,15,0,0,0,1\n";
+///            4220,365,1992,5,15,0,0,0,1\n\
+///            4220,704,1992,5,15,0,13,0,1\n"; // an exit month without a year
 /// let mut b = Dataset::builder();
-/// let counts = b.read_atop(csv.as_bytes(), "atop.csv", None)?;
+/// let (counts, report) = b.read_atop_lenient(csv.as_bytes(), "atop.csv", None);
 /// assert_eq!((counts.rows, counts.organizations, counts.states, counts.events), (1, 1, 1, 1));
+/// assert_eq!((counts.skipped, report.len()), (1, 1));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct ImportCounts {
-    /// Data rows read (the header not counted).
+    /// Data rows read into the builder (the header not counted).
     pub rows: usize,
+    /// Data rows a lenient reader left out, each named by a problem in its
+    /// report (blank lines are not rows). Always 0 for a strict reader.
+    pub skipped: usize,
     /// Organizations added.
     pub organizations: usize,
     /// States added as parties (those already in the builder not counted).
     pub states: usize,
     /// Events added.
     pub events: usize,
+}
+
+/// Where a reader's problems go. The strict readers and the lenient ones are
+/// one code path: each problem found in a row is handed to
+/// [`report`](Problems::report), which in strict mode gives it back (the
+/// reader returns it with `?`, having added nothing) and in lenient mode
+/// keeps it and lets the reader skip the row and read on. A problem with the
+/// whole file (its header, no rows) is returned by the reader in both modes.
+pub(crate) struct Problems {
+    /// `None` in strict mode.
+    found: Option<Vec<Error>>,
+}
+
+impl Problems {
+    /// Stop at the first problem.
+    pub(crate) fn strict() -> Self {
+        Problems { found: None }
+    }
+
+    /// Keep every problem and read on.
+    pub(crate) fn lenient() -> Self {
+        Problems {
+            found: Some(Vec::new()),
+        }
+    }
+
+    /// A row's problem: `Err` to stop reading (strict), else kept.
+    pub(crate) fn report(&mut self, e: Error) -> Result<(), Error> {
+        match &mut self.found {
+            Some(found) => {
+                found.push(e);
+                Ok(())
+            }
+            None => Err(e),
+        }
+    }
+
+    /// The lenient answer from what a reader returned: its value and every
+    /// problem kept, or, when it stopped at a problem with the whole file,
+    /// `empty` and that one problem.
+    pub(crate) fn lenient_answer<T>(self, read: Result<T, Error>, empty: T) -> (T, Vec<Error>) {
+        match read {
+            Ok(value) => (value, self.found.unwrap_or_default()),
+            Err(e) => (empty, vec![e]),
+        }
+    }
+}
+
+/// Merges a reader's report with the build's problems, in line order (the
+/// report first on a line they share); problems without a line come last.
+pub(crate) fn merge_reports(mut report: Vec<Error>, build: Vec<Error>) -> Vec<Error> {
+    report.extend(build);
+    report.sort_by_key(|e| (e.line().is_none(), e.line()));
+    report
 }
 
 /// Opens a file for an importer, naming it by its file name in errors.

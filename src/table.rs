@@ -19,6 +19,9 @@ pub(crate) struct Table<R: Read> {
     file: String,
     reader: csv::Reader<BufReader<LineEnds<R>>>,
     header: Vec<String>,
+    /// Set after a read failure: a reader that reads on past problems
+    /// (lenient loading) must not ask a failing input again and again.
+    failed: bool,
 }
 
 /// One row, with what it takes to report an error in it.
@@ -83,6 +86,7 @@ impl<R: Read> Table<R> {
             file: file.to_string(),
             reader,
             header,
+            failed: false,
         };
         // A misspelled column is both missing and unknown: say so in one go.
         let unknown: Vec<&String> = table
@@ -160,9 +164,17 @@ impl<R: Read> Table<R> {
         &mut self,
         mut record: StringRecord,
     ) -> Option<Result<Row<'_>, Error>> {
+        if self.failed {
+            return None;
+        }
         loop {
             match self.reader.read_record(&mut record) {
-                Err(e) => return Some(Err(csv_error(&self.file, e))),
+                Err(e) => {
+                    // Invalid UTF-8 spoils one record; a read failure may
+                    // repeat forever, so it ends the table.
+                    self.failed = e.is_io_error();
+                    return Some(Err(csv_error(&self.file, e)));
+                }
                 Ok(false) => return None,
                 Ok(true) => {}
             }

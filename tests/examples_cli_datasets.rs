@@ -1,7 +1,8 @@
 //! `members_on --atop BADFILE`, `--cow-igo BADFILE` and `--states BADFILE`
 //! print one line, `error: ...`, and exit non-zero: never a panic, a
 //! backtrace or a usage dump (issue 6). The messages are those of
-//! `tests/bad_input_datasets.rs`, as a user sees them.
+//! `tests/bad_input_datasets.rs`, as a user sees them. With `--lenient`,
+//! every problem is printed and the valid rows answer.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
@@ -210,4 +211,169 @@ fn good_files_answer() {
         );
         assert!(!out.stdout.is_empty());
     }
+}
+
+/// `--lenient`: every problem on stderr, one line each, then the count; the
+/// valid rows answer on stdout, exit 0. Without it, the first problem is the
+/// one-line error, as before.
+#[test]
+fn lenient_flag_reports_every_problem_and_goes_on() {
+    let atop = [
+        ATOP_H,
+        ATOP_OK,
+        "4220,704,1992,5,15,1999,13,1,1\n",
+        "4220,705,1992,5,15,0,0,0,1\n",
+        "4220,370,1993,12,31,0,0\n",
+    ]
+    .concat();
+    let igo = [
+        IGO_H,
+        IGO_OK,
+        "CSTO,Collective Security Treaty Organization,2003,1,4,CSTO\n",
+        "CSTO,Collective Security Treaty Organization,2004,1,1,CSTO\n",
+    ]
+    .concat();
+    let states = [
+        STATES,
+        "KGZ,703,Kyrgyzstan,1991,8,32,2016,12,31,2016,kyrgyzstan\n",
+    ]
+    .concat();
+    let dir = temp_dir(
+        "lenient",
+        &[
+            ("atop.csv", atop.as_bytes()),
+            ("igo.csv", igo.as_bytes()),
+            ("states2016.csv", states.as_bytes()),
+        ],
+    );
+    let p = |f: &str| dir.join(f).to_str().unwrap().to_string();
+    let atop_args = [p("atop.csv"), "4220".into(), "1995-01-01".into()];
+    let strict = one_line_error(&["--atop", &atop_args[0], "4220", "1995-01-01"]);
+    assert_eq!(
+        strict,
+        "atop.csv:3: field `moexit`, value \"13\": invalid date: month 13 is not between 1 and 12"
+    );
+
+    let run = |args: &[&str]| {
+        let out = Command::new(members_on()).args(args).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            stderr,
+        )
+    };
+    let (code, stdout, stderr) = run(&[
+        "--atop",
+        &atop_args[0],
+        "--lenient",
+        "4220",
+        "1995-01-01",
+        "--json",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "warning: {strict}\n\
+             warning: atop.csv:5: wrong number of fields: the header has 9, this row has 7\n\
+             warning: 2 problems; --lenient: the rest was loaded\n"
+        )
+    );
+    let members: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let codes: Vec<&str> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["365", "705"]);
+
+    // Three files at once: the state list's problem first, then each file's.
+    let (code, stdout, stderr) = run(&[
+        "--atop",
+        &p("atop.csv"),
+        "--cow-igo",
+        &p("igo.csv"),
+        "--states",
+        &p("states2016.csv"),
+        "--lenient",
+        "CSTO",
+        "2004-12-31",
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 5, "{stderr}");
+    assert!(lines[0].starts_with("warning: states2016.csv:4: field `stday`"));
+    assert!(lines[1].starts_with("warning: atop.csv:3:"));
+    assert!(lines[2].starts_with("warning: atop.csv:5:"));
+    assert!(lines[3].starts_with("warning: igo.csv:3: field `kazakhstan`"));
+    assert_eq!(
+        lines[4],
+        "warning: 4 problems; --lenient: the rest was loaded"
+    );
+    assert!(stdout.contains("RUS") && stdout.contains("KZK"), "{stdout}");
+
+    // A clean file under --lenient: no warning at all.
+    let clean = [ATOP_H, ATOP_OK].concat();
+    std::fs::write(dir.join("clean.csv"), clean).unwrap();
+    let (code, stdout, stderr) =
+        run(&["--atop", &p("clean.csv"), "--lenient", "4220", "1995-01-01"]);
+    assert_eq!((code, stderr.as_str()), (Some(0), ""));
+    assert!(stdout.contains("365"));
+
+    // Nothing valid: the problems, then one error, exit 2.
+    let bad_header =
+        "atopid,membr,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n4220,365,1992,5,15,0,0,0,1\n";
+    std::fs::write(dir.join("header.csv"), bad_header).unwrap();
+    let (code, stdout, stderr) = run(&[
+        "--atop",
+        &p("header.csv"),
+        "--lenient",
+        "4220",
+        "1995-01-01",
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(stdout.is_empty());
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].starts_with("warning: header.csv:1: bad header: missing column `member`"));
+    assert_eq!(lines[1], "error: nothing could be loaded (1 problem)");
+}
+
+/// `--data DIR --lenient`: the bundled format read with `build_lenient`.
+#[test]
+fn lenient_flag_with_a_data_dir() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let read = |f: &str| std::fs::read_to_string(format!("{data}/{f}")).unwrap();
+    let events = read("events.csv").replacen(",1993-12-31,", ",1993-12-32,", 1);
+    assert_ne!(events, read("events.csv"));
+    let (sources, parties, names) = (read("sources.csv"), read("parties.csv"), read("names.csv"));
+    let dir = temp_dir(
+        "lenient-data",
+        &[
+            ("sources.csv", sources.as_bytes()),
+            ("parties.csv", parties.as_bytes()),
+            ("names.csv", names.as_bytes()),
+            ("events.csv", events.as_bytes()),
+        ],
+    );
+    let d = dir.to_str().unwrap();
+    let strict = one_line_error(&["--data", d, "CSTO", "2000-01-01"]);
+    assert!(
+        strict.ends_with("invalid date: 1993-12 has no day 32"),
+        "{strict}"
+    );
+    let out = Command::new(members_on())
+        .args(["--data", d, "--lenient", "CSTO", "2000-01-01"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!("warning: {strict}\nwarning: 1 problem; --lenient: the rest was loaded\n")
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains("RUS"));
 }

@@ -18,7 +18,9 @@
 
 use std::collections::BTreeSet;
 
-use membership_history::{CowStates, Dataset, Error, ErrorKind, ImportCounts, bundled};
+use membership_history::{
+    CowStates, Dataset, DatasetBuilder, Error, ErrorKind, ImportCounts, bundled,
+};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
@@ -122,7 +124,7 @@ fn check_dataset(ds: &Dataset, counts: &ImportCounts) -> Result<(), TestCaseErro
 fn check_import(
     bytes: &[u8],
     file: &str,
-    read: impl Fn(&mut membership_history::DatasetBuilder) -> Result<ImportCounts, Error>,
+    read: impl Fn(&mut DatasetBuilder) -> Result<ImportCounts, Error>,
 ) -> Result<(), TestCaseError> {
     let mut b = Dataset::builder();
     match read(&mut b) {
@@ -149,20 +151,138 @@ fn check_import(
     }
 }
 
+/// Whether a lenient report is one problem with the whole file (its header,
+/// no rows, unreadable), which reads nothing. Row problems are on line 2 or
+/// later and never `Empty`.
+fn whole_file(report: &[Error]) -> bool {
+    matches!(report, [e] if e.line() <= Some(1) || matches!(e.kind(), ErrorKind::Empty(_)))
+}
+
+/// The lenient reader agrees with the strict one, whatever the bytes: the
+/// strict error is the first problem of the report; a strict success is a
+/// lenient read without problems that adds the same records; problems are
+/// positioned and in line order; every data row is kept or named (or the
+/// file is unreadable as a whole and nothing is added); what was kept
+/// builds into a sane dataset.
+fn check_lenient(
+    bytes: &[u8],
+    file: &str,
+    strict: impl Fn(&mut DatasetBuilder) -> Result<ImportCounts, Error>,
+    lenient: impl Fn(&mut DatasetBuilder) -> (ImportCounts, Vec<Error>),
+) -> Result<(), TestCaseError> {
+    let mut s = Dataset::builder();
+    let strict = strict(&mut s);
+    let mut l = Dataset::builder();
+    let (counts, report) = lenient(&mut l);
+    for p in &report {
+        check_error(p, file)?;
+    }
+    prop_assert!(
+        report.windows(2).all(|w| w[0].line() <= w[1].line()),
+        "report not in line order"
+    );
+    match &strict {
+        Ok(sc) => {
+            prop_assert!(
+                report.is_empty(),
+                "strict read, lenient problems: {report:?}"
+            );
+            prop_assert_eq!(&counts, sc);
+            prop_assert_eq!(
+                format!("{l:?}"),
+                format!("{s:?}"),
+                "added different records"
+            );
+        }
+        Err(e) => prop_assert_eq!(report.first(), Some(e), "strict error vs first problem"),
+    }
+    if whole_file(&report) {
+        prop_assert_eq!(counts, ImportCounts::default());
+        prop_assert_eq!(format!("{l:?}"), format!("{:?}", Dataset::builder()));
+        return Ok(());
+    }
+    prop_assert_eq!(counts.skipped, report.len(), "rows skipped vs problems");
+    prop_assert_eq!(
+        counts.rows + counts.skipped,
+        data_rows(bytes),
+        "rows kept and skipped vs data rows"
+    );
+    let (ds, problems) = l.clone().build_lenient();
+    for p in &problems {
+        check_error(p, file)?;
+    }
+    if problems.is_empty() {
+        check_dataset(&ds, &counts)?;
+    }
+    Ok(())
+}
+
 fn check_atop(bytes: &[u8], with_states: bool) -> Result<(), TestCaseError> {
     let st = states();
     let st = with_states.then_some(&st);
-    check_import(bytes, "atop.csv", |b| b.read_atop(bytes, "atop.csv", st))
+    check_import(bytes, "atop.csv", |b| b.read_atop(bytes, "atop.csv", st))?;
+    check_lenient(
+        bytes,
+        "atop.csv",
+        |b| b.read_atop(bytes, "atop.csv", st),
+        |b| b.read_atop_lenient(bytes, "atop.csv", st),
+    )
 }
 
 fn check_cow_igo(bytes: &[u8], with_states: bool) -> Result<(), TestCaseError> {
     let st = states();
     let st = with_states.then_some(&st);
-    check_import(bytes, "igo.csv", |b| b.read_cow_igo(bytes, "igo.csv", st))
+    check_import(bytes, "igo.csv", |b| b.read_cow_igo(bytes, "igo.csv", st))?;
+    check_lenient(
+        bytes,
+        "igo.csv",
+        |b| b.read_cow_igo(bytes, "igo.csv", st),
+        |b| b.read_cow_igo_lenient(bytes, "igo.csv", st),
+    )
+}
+
+/// The state list a lenient read keeps: the invariants of a list.
+fn check_list(list: &CowStates) -> Result<(), TestCaseError> {
+    prop_assert!(list.len() <= list.rows());
+    for s in list {
+        prop_assert!(!s.existence().is_empty(), "state {} never exists", s.code());
+        prop_assert_eq!(list.by_code(s.code()).map(|t| t.code()), Some(s.code()));
+        prop_assert_eq!(list.by_column(s.column()).map(|t| t.code()), Some(s.code()));
+        prop_assert_eq!(
+            list.by_abbreviation(s.abbreviation()).map(|t| t.code()),
+            Some(s.code())
+        );
+    }
+    Ok(())
 }
 
 fn check_cow_states(bytes: &[u8]) -> Result<(), TestCaseError> {
-    match CowStates::from_reader(bytes, "states2016.csv") {
+    let file = "states2016.csv";
+    let (lenient, report) = CowStates::from_reader_lenient(bytes, file);
+    for p in &report {
+        check_error(p, file)?;
+    }
+    match CowStates::from_reader(bytes, file) {
+        Ok(list) => {
+            prop_assert!(
+                report.is_empty(),
+                "strict read, lenient problems: {report:?}"
+            );
+            prop_assert_eq!(&lenient, &list);
+        }
+        Err(e) => prop_assert_eq!(report.first(), Some(&e), "strict error vs first problem"),
+    }
+    if whole_file(&report) {
+        prop_assert_eq!(&lenient, &CowStates::default());
+    } else {
+        prop_assert_eq!(
+            lenient.rows() + report.len(),
+            data_rows(bytes),
+            "rows kept and problems vs data rows"
+        );
+        check_list(&lenient)?;
+    }
+    match CowStates::from_reader(bytes, file) {
         Err(e) => check_error(&e, "states2016.csv"),
         Ok(list) => {
             prop_assert_eq!(list.rows(), data_rows(bytes), "rows read vs data rows");

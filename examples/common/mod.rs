@@ -1,12 +1,18 @@
 //! Argument handling shared by the examples: which dataset to load, and
 //! dates. Every failure becomes a one-line message and exit code 2.
+//!
+//! With `--lenient`, a dataset with bad rows still loads: every problem is
+//! printed to stderr (`warning: ` and the error, one line each, then a
+//! count) and the valid data is used; only a load that kept nothing fails.
 
 #![allow(dead_code)]
 
 use std::process::exit;
 
 use chrono::NaiveDate;
-use membership_history::{CowStates, Dataset, bundled, parse_day};
+use std::io::Write as _;
+
+use membership_history::{CowStates, Dataset, Error, bundled, parse_day};
 
 /// Command-line arguments split into flags and positionals.
 pub struct Args {
@@ -19,6 +25,8 @@ pub struct Args {
     pub cow_igo: Option<String>,
     /// `--states PATH`: the COW state list (codes, abbreviations, names).
     pub states: Option<String>,
+    /// `--lenient`: keep the valid rows of bad files, report every problem.
+    pub lenient: bool,
 }
 
 /// Parses `std::env::args`, accepting the flags every example shares.
@@ -30,11 +38,13 @@ pub fn args(usage: &str) -> Args {
         atop: None,
         cow_igo: None,
         states: None,
+        lenient: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => out.json = true,
+            "--lenient" => out.lenient = true,
             "--data" => {
                 out.data = Some(
                     it.next()
@@ -64,20 +74,18 @@ pub fn args(usage: &str) -> Args {
 
 /// The dataset the flags name: `--atop PATH` and/or `--cow-igo PATH` (with
 /// `--states PATH` for COW codes and names), `--data DIR` in the bundled
-/// format, else the bundled data.
+/// format, else the bundled data. `--lenient` reads the files leniently:
+/// every problem is printed (see [`report`]), then their count.
 pub fn dataset(args: &Args) -> &'static Dataset {
+    if args.lenient {
+        return lenient_dataset(args);
+    }
     let states = args
         .states
         .as_ref()
         .map(|p| CowStates::from_path(p).unwrap_or_else(|e| fail(&e.to_string())));
     if args.atop.is_some() || args.cow_igo.is_some() {
         let mut b = Dataset::builder();
-        let open = |p: &str| std::fs::File::open(p).unwrap_or_else(|e| fail(&format!("{p}: {e}")));
-        let name = |p: &str| {
-            std::path::Path::new(p)
-                .file_name()
-                .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
-        };
         if let Some(p) = &args.atop {
             b.read_atop(open(p), &name(p), states.as_ref())
                 .unwrap_or_else(|e| fail(&e.to_string()));
@@ -91,7 +99,7 @@ pub fn dataset(args: &Args) -> &'static Dataset {
     }
     if states.is_some() {
         // Read above so that a bad file is reported; alone it would be ignored.
-        fail("--states is the COW state list for --atop or --cow-igo: give one of them too");
+        fail(STATES_ALONE);
     }
     match &args.data {
         None => bundled(),
@@ -100,6 +108,102 @@ pub fn dataset(args: &Args) -> &'static Dataset {
             Box::leak(Box::new(ds))
         }
     }
+}
+
+const STATES_ALONE: &str =
+    "--states is the COW state list for --atop or --cow-igo: give one of them too";
+
+/// The dataset the flags name, read leniently: the readers' reports and the
+/// build's problems are printed (see [`report`]) and the valid data kept.
+fn lenient_dataset(args: &Args) -> &'static Dataset {
+    let mut problems: Vec<Error> = Vec::new();
+    let states = args.states.as_ref().and_then(|p| {
+        let (list, report) = CowStates::from_path_lenient(p);
+        problems.extend(report);
+        // A list that kept nothing would make every state column unknown.
+        (!list.is_empty()).then_some(list)
+    });
+    let ds = if args.atop.is_some() || args.cow_igo.is_some() {
+        let mut b = Dataset::builder();
+        if let Some(p) = &args.atop {
+            problems.extend(b.read_atop_lenient(open(p), &name(p), states.as_ref()).1);
+        }
+        if let Some(p) = &args.cow_igo {
+            problems.extend(b.read_cow_igo_lenient(open(p), &name(p), states.as_ref()).1);
+        }
+        let (ds, built) = b.build_lenient();
+        problems.extend(built);
+        // Files in the order given, each in line order.
+        let files: Vec<String> = [&args.states, &args.atop, &args.cow_igo]
+            .into_iter()
+            .flatten()
+            .map(|p| name(p))
+            .collect();
+        problems.sort_by_key(|e| {
+            let file = e
+                .file_name()
+                .and_then(|f| files.iter().position(|n| n == f));
+            (file.unwrap_or(usize::MAX), e.line().is_none(), e.line())
+        });
+        ds
+    } else {
+        if args.states.is_some() {
+            report(&problems);
+            fail(STATES_ALONE);
+        }
+        match &args.data {
+            None => return bundled(),
+            Some(dir) => {
+                let mut b = Dataset::builder();
+                b.read_dir(dir);
+                let (ds, built) = b.build_lenient();
+                problems.extend(built);
+                ds
+            }
+        }
+    };
+    report(&problems);
+    if ds.organizations().is_empty() {
+        fail(&format!(
+            "nothing could be loaded ({})",
+            count(problems.len())
+        ));
+    }
+    if !problems.is_empty() {
+        warn(&format!(
+            "{}; --lenient: the rest was loaded",
+            count(problems.len())
+        ));
+    }
+    Box::leak(Box::new(ds))
+}
+
+/// Prints every problem to stderr, `warning: ` and the error, one line each.
+pub fn report(problems: &[Error]) {
+    for p in problems {
+        warn(&p.to_string());
+    }
+}
+
+/// Prints `warning: msg` to stderr (a closed stderr is not an error here).
+fn warn(msg: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "warning: {msg}");
+}
+
+fn count(n: usize) -> String {
+    format!("{n} problem{}", if n == 1 { "" } else { "s" })
+}
+
+/// Opens a dataset file, or fails with a one-line message.
+fn open(p: &str) -> std::fs::File {
+    std::fs::File::open(p).unwrap_or_else(|e| fail(&format!("{p}: {e}")))
+}
+
+/// A file's name as errors show it.
+fn name(p: &str) -> String {
+    std::path::Path::new(p)
+        .file_name()
+        .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Parses a `YYYY-MM-DD` argument.

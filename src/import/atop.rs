@@ -15,7 +15,9 @@ use crate::party::{NameKind, Source};
 use crate::status::EventKind;
 use crate::table::{Columns, Row, Table};
 
-use super::{CowStates, ImportCounts, cow_party, int_field, open_path, year_field};
+use super::{
+    CowStates, ImportCounts, Problems, cow_party, int_field, merge_reports, open_path, year_field,
+};
 
 /// The source id ATOP events cite.
 pub(crate) const SOURCE: &str = "ATOP";
@@ -57,7 +59,8 @@ impl DatasetBuilder {
     /// before the entry, a row repeating an earlier one (alliance, member,
     /// phase and entry), a file with a header and no rows. Problems in the
     /// sequence of events are reported
-    /// when the builder is built.
+    /// when the builder is built. To read past bad rows and get every
+    /// problem at once, use [`read_atop_lenient`](Self::read_atop_lenient).
     ///
     /// ```
     /// use membership_history::{Dataset, EventKind};
@@ -84,76 +87,129 @@ impl DatasetBuilder {
         file: &str,
         states: Option<&CowStates>,
     ) -> Result<ImportCounts, Error> {
+        self.atop(input, file, states, &mut Problems::strict())
+    }
+
+    /// Reads an ATOP member-level file like [`read_atop`](Self::read_atop),
+    /// but without stopping at a malformed row: every valid row is read,
+    /// and every problem is returned, in line order, each the error
+    /// `read_atop` would give for its row. [`ImportCounts::skipped`] counts
+    /// the rows left out.
+    ///
+    /// A bad row is left out on its own: the other rows of the same member
+    /// and alliance are kept when they are valid, as if the bad row were
+    /// not in the file (a bad row's `atopid` or `member` may be the very
+    /// field that is wrong, so it cannot be tied to them reliably). The
+    /// member's history then has a gap, or starts later, where the bad row
+    /// was; kinds that depend on the whole alliance (a founding member's
+    /// `signed`, the alliance's end) are decided from the rows kept. A row
+    /// repeating an earlier one is reported and the earlier one kept.
+    ///
+    /// A problem with the whole file (a missing or misspelled column, an
+    /// empty file, a header and no rows) is the only problem returned, and
+    /// nothing is read. Problems in the sequence of events are reported
+    /// when the builder is built ([`build_lenient`](Self::build_lenient)).
+    ///
+    /// ```
+    /// use membership_history::{Dataset, ErrorKind};
+    ///
+    /// let csv = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
+    ///            4220,365,1992,5,15,0,0,0,1\n\
+    ///            4220,704,1992,5,15,1999,13,1,1\n\
+    ///            4220,705,1992,5,15,0,0,0,1\n\
+    ///            4220,365,1992,5,15,0,0,0,1\n";
+    /// let mut b = Dataset::builder();
+    /// let (counts, report) = b.read_atop_lenient(csv.as_bytes(), "atop.csv", None);
+    /// assert_eq!((counts.rows, counts.skipped), (2, 2));
+    /// assert_eq!(report[0].to_string(),
+    ///            "atop.csv:3: field `moexit`, value \"13\": invalid date: month 13 is not between 1 and 12");
+    /// assert!(matches!(report[1].kind(), ErrorKind::Duplicate(_)));
+    /// assert_eq!(report[1].line(), Some(5));
+    /// let ds = b.build()?;
+    /// assert_eq!(ds.members_on("4220", "1995-01-01".parse()?)?.len(), 2); // 365 and 705
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_atop_lenient<R: Read>(
+        &mut self,
+        input: R,
+        file: &str,
+        states: Option<&CowStates>,
+    ) -> (ImportCounts, Vec<Error>) {
+        let mut problems = Problems::lenient();
+        let read = self.atop(input, file, states, &mut problems);
+        problems.lenient_answer(read, ImportCounts::default())
+    }
+
+    /// The one ATOP reader: `problems` decides whether a bad row stops it.
+    /// Nothing is added to the builder unless it returns `Ok`.
+    fn atop<R: Read>(
+        &mut self,
+        input: R,
+        file: &str,
+        states: Option<&CowStates>,
+        problems: &mut Problems,
+    ) -> Result<ImportCounts, Error> {
         let columns = Columns {
             required: REQUIRED,
             allow_others: true,
         };
         let mut table = Table::open(file, input, &columns)?;
         let c = |n: &str| table.col(n);
-        let (id_col, member_col, phase_col) = (c("atopid"), c("member"), c("phase"));
-        let entry_cols = [c("yrent"), c("moent"), c("dayent")];
-        let exit_cols = [c("yrexit"), c("moexit"), c("dayexit")];
+        let cols = AtopColumns {
+            id: c("atopid"),
+            member: c("member"),
+            phase: c("phase"),
+            entry: [c("yrent"), c("moent"), c("dayent")],
+            exit: [c("yrexit"), c("moexit"), c("dayexit")],
+        };
         let mut rows = Vec::new();
         let mut seen = HashMap::new();
+        let (mut data_rows, mut skipped) = (0, 0);
         while let Some(row) = table.next_row() {
-            let row = row?;
-            let entry = ymd(&row, entry_cols)?.ok_or_else(|| {
-                row.error(
-                    entry_cols[0],
-                    ErrorKind::InvalidDate("an entry needs a year".into()),
-                )
-            })?;
-            let exit = ymd(&row, exit_cols)?;
-            if let Some(x) = exit.as_ref().filter(|x| x.latest() < entry.earliest()) {
-                return Err(row.error(
-                    exit_cols[0],
-                    ErrorKind::EndBeforeStart {
-                        start: entry.to_string(),
-                        end: x.to_string(),
-                    },
-                ));
+            data_rows += 1;
+            let read = row.and_then(|row| {
+                let r = atop_row(&row, &cols)?;
+                // The same member entering the same phase of an alliance on
+                // the same date twice is a copied row (never in ATOP 4.01):
+                // merged, it would vanish without a word.
+                let key = (
+                    r.atopid,
+                    r.member,
+                    r.phase,
+                    r.entry.earliest(),
+                    r.entry.latest(),
+                );
+                if let Some(first) = seen.get(&key) {
+                    return Err(row.error(
+                        cols.member,
+                        ErrorKind::Duplicate(format!(
+                            "member {} of alliance {} entering phase {} on {} is already given at line {first}",
+                            r.member, r.atopid, r.phase, r.entry
+                        )),
+                    ));
+                }
+                seen.insert(key, r.line);
+                Ok(r)
+            });
+            match read {
+                Ok(r) => rows.push(r),
+                Err(e) => {
+                    skipped += 1;
+                    problems.report(e)?;
+                }
             }
-            let member: u16 = int_field(&row, member_col)?;
-            if member == 0 {
-                // No state has code 0: a blank written as 0, not a member.
-                return Err(row.error(
-                    member_col,
-                    ErrorKind::InvalidValue("a member is a COW state code from 1".into()),
-                ));
-            }
-            let r = AtopRow {
-                atopid: int_field(&row, id_col)?,
-                member,
-                entry,
-                exit,
-                phase: int_field(&row, phase_col)?,
-                line: row.line(),
-            };
-            // The same member entering the same phase of an alliance on the
-            // same date twice is a copied row (never in ATOP 4.01): merged,
-            // it would vanish without a word.
-            let key = (
-                r.atopid,
-                r.member,
-                r.phase,
-                r.entry.earliest(),
-                r.entry.latest(),
-            );
-            if let Some(first) = seen.insert(key, r.line) {
-                return Err(row.error(
-                    member_col,
-                    ErrorKind::Duplicate(format!(
-                        "member {} of alliance {} entering phase {} on {} is already given at line {first}",
-                        r.member, r.atopid, r.phase, r.entry
-                    )),
-                ));
-            }
-            rows.push(r);
         }
-        if rows.is_empty() {
+        if data_rows == 0 {
             return Err(super::header_only(table.file()));
         }
-        Ok(self.add_atop_rows(rows, table.file().to_string(), states))
+        let mut counts = if rows.is_empty() {
+            // Every row was bad (lenient): nothing to add, not even the source.
+            ImportCounts::default()
+        } else {
+            self.add_atop_rows(rows, table.file().to_string(), states)
+        };
+        counts.skipped = skipped;
+        Ok(counts)
     }
 
     fn add_atop_rows(
@@ -321,6 +377,91 @@ impl Dataset {
         b.read_atop(f, &name, states)?;
         b.build()
     }
+
+    /// Reads an ATOP member-level file into a dataset of its own, leniently:
+    /// every valid row is kept (see [`DatasetBuilder::read_atop_lenient`])
+    /// and built with [`DatasetBuilder::build_lenient`]. The problems are
+    /// the reader's and the build's together, in line order; a file that
+    /// cannot be opened gives an empty dataset and [`ErrorKind::Io`].
+    ///
+    /// ```
+    /// use membership_history::{Dataset, ErrorKind};
+    ///
+    /// let path = std::env::temp_dir().join(format!("atop-doc-{}.csv", std::process::id()));
+    /// std::fs::write(&path, "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
+    ///                        4220,365,1992,5,15,0,0,0,1\n\
+    ///                        4220,704,1992,5,15,1999,4,20,1\n\
+    ///                        4220,705,1992,5,32,0,0,0,1\n")?;
+    /// let (ds, problems) = Dataset::from_atop_lenient(&path, None);
+    /// std::fs::remove_file(&path)?;
+    /// assert_eq!(problems.len(), 1);
+    /// assert!(matches!(problems[0].kind(), ErrorKind::InvalidDate(_)));
+    /// assert_eq!(problems[0].line(), Some(4));
+    /// assert_eq!(ds.member_days("4220", "704")?.to_string(), "1992-05-15..1999-04-20");
+    ///
+    /// let (ds, problems) = Dataset::from_atop_lenient("no/such/atop.csv", None);
+    /// assert!(ds.organizations().is_empty());
+    /// assert!(matches!(problems[0].kind(), ErrorKind::Io(_)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_atop_lenient(
+        path: impl AsRef<Path>,
+        states: Option<&CowStates>,
+    ) -> (Dataset, Vec<Error>) {
+        let (f, name) = match open_path(path.as_ref()) {
+            Ok(opened) => opened,
+            Err(e) => return (Dataset::default(), vec![e]),
+        };
+        let mut b = Dataset::builder();
+        let (_, report) = b.read_atop_lenient(f, &name, states);
+        let (ds, built) = b.build_lenient();
+        (ds, merge_reports(report, built))
+    }
+}
+
+/// The columns of an ATOP file the reader uses.
+struct AtopColumns {
+    id: usize,
+    member: usize,
+    phase: usize,
+    entry: [usize; 3],
+    exit: [usize; 3],
+}
+
+/// One row checked on its own; the first problem in it is its error.
+fn atop_row(row: &Row<'_>, cols: &AtopColumns) -> Result<AtopRow, Error> {
+    let entry = ymd(row, cols.entry)?.ok_or_else(|| {
+        row.error(
+            cols.entry[0],
+            ErrorKind::InvalidDate("an entry needs a year".into()),
+        )
+    })?;
+    let exit = ymd(row, cols.exit)?;
+    if let Some(x) = exit.as_ref().filter(|x| x.latest() < entry.earliest()) {
+        return Err(row.error(
+            cols.exit[0],
+            ErrorKind::EndBeforeStart {
+                start: entry.to_string(),
+                end: x.to_string(),
+            },
+        ));
+    }
+    let member: u16 = int_field(row, cols.member)?;
+    if member == 0 {
+        // No state has code 0: a blank written as 0, not a member.
+        return Err(row.error(
+            cols.member,
+            ErrorKind::InvalidValue("a member is a COW state code from 1".into()),
+        ));
+    }
+    Ok(AtopRow {
+        atopid: int_field(row, cols.id)?,
+        member,
+        entry,
+        exit,
+        phase: int_field(row, cols.phase)?,
+        line: row.line(),
+    })
 }
 
 fn phase_note(phase: u32) -> String {

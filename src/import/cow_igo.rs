@@ -15,7 +15,7 @@ use crate::party::{NameKind, Party, Source};
 use crate::status::{EventKind, Status};
 use crate::table::{Columns, Table};
 
-use super::{CowStates, ImportCounts, open_path, year_field};
+use super::{CowStates, ImportCounts, Problems, merge_reports, open_path, year_field};
 
 /// The source id COW IGO events cite.
 pub(crate) const SOURCE: &str = "COW-IGO-3";
@@ -98,7 +98,9 @@ impl DatasetBuilder {
     /// number of fields, a year that is not a number, a code outside
     /// 0, 1, 2, 3, -1, -9, an (IGO, year) given twice, an `ioname` differing
     /// from an earlier one only in case, a file with a header and no rows;
-    /// with `states`, a state column the list does not know.
+    /// with `states`, a state column the list does not know. To read past
+    /// bad rows and get every problem at once, use
+    /// [`read_cow_igo_lenient`](Self::read_cow_igo_lenient).
     ///
     /// ```
     /// use membership_history::{Certainty, Dataset, Status};
@@ -122,6 +124,72 @@ impl DatasetBuilder {
         input: R,
         file: &str,
         states: Option<&CowStates>,
+    ) -> Result<ImportCounts, Error> {
+        self.cow_igo(input, file, states, &mut Problems::strict())
+    }
+
+    /// Reads a COW IGO igo-year file like
+    /// [`read_cow_igo`](Self::read_cow_igo), but without stopping at a
+    /// malformed row: every valid row is read, and every problem is
+    /// returned, in line order, each the error `read_cow_igo` would give for
+    /// its row. [`ImportCounts::skipped`] counts the rows left out.
+    ///
+    /// A row is one IGO in one year, and a bad row (one bad code is enough)
+    /// is left out whole: its year is then not an observation of that IGO,
+    /// for any state, exactly like the years the data skips before 1965.
+    /// The IGO's other years are kept, and a change of status across the
+    /// missing year is dated to the wider window of years it allows (the
+    /// rule in `docs/datasets.md`): nothing is guessed for it. A second row
+    /// for an (IGO, year), or an `ioname` differing from an earlier one only
+    /// in case, is reported at each such row and the first one kept. An IGO
+    /// is not said to be dissolved ("no longer in the data") when one of its
+    /// own rows left out may be later than its last year kept.
+    ///
+    /// A problem with the whole file (a missing column, a state column the
+    /// list does not know, an empty file, a header and no rows) is the only
+    /// problem returned, and nothing is read.
+    ///
+    /// ```
+    /// use membership_history::{Certainty, Dataset, ErrorKind};
+    ///
+    /// let csv = "ioname,orgname,year,russia,belarus\n\
+    ///            CSTO,Collective Security Treaty Organization,2002,1,0\n\
+    ///            CSTO,Collective Security Treaty Organization,2003,1,yes\n\
+    ///            CSTO,Collective Security Treaty Organization,2004,1,1\n\
+    ///            CSTO,Collective Security Treaty Organization,2004,1,1\n";
+    /// let mut b = Dataset::builder();
+    /// let (counts, report) = b.read_cow_igo_lenient(csv.as_bytes(), "igo.csv", None);
+    /// assert_eq!((counts.rows, counts.skipped), (2, 2));
+    /// let lines: Vec<_> = report.iter().map(|e| e.line()).collect();
+    /// assert_eq!(lines, [Some(3), Some(5)]);
+    /// assert!(matches!(report[1].kind(), ErrorKind::Duplicate(_)));
+    /// let ds = b.build()?;
+    /// let d = |s: &str| s.parse().unwrap();
+    /// assert_eq!(ds.membership_on("CSTO", "russia", d("2003-06-01"))?, Some(Certainty::Definite));
+    /// // Belarus joined in 2003 or 2004: the year left out widens the window.
+    /// assert_eq!(ds.membership_on("CSTO", "belarus", d("2003-06-01"))?, Some(Certainty::Possible));
+    /// assert_eq!(ds.membership_on("CSTO", "belarus", d("2004-12-31"))?, Some(Certainty::Definite));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_cow_igo_lenient<R: Read>(
+        &mut self,
+        input: R,
+        file: &str,
+        states: Option<&CowStates>,
+    ) -> (ImportCounts, Vec<Error>) {
+        let mut problems = Problems::lenient();
+        let read = self.cow_igo(input, file, states, &mut problems);
+        problems.lenient_answer(read, ImportCounts::default())
+    }
+
+    /// The one COW IGO reader: `problems` decides whether a bad row stops
+    /// it. Nothing is added to the builder unless it returns `Ok`.
+    fn cow_igo<R: Read>(
+        &mut self,
+        input: R,
+        file: &str,
+        states: Option<&CowStates>,
+        problems: &mut Problems,
     ) -> Result<ImportCounts, Error> {
         let columns = Columns {
             required: &["ioname", "orgname", "year"],
@@ -173,74 +241,120 @@ impl DatasetBuilder {
         let mut counts = ImportCounts::default();
         let mut igos: Vec<Igo> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
+        // Rows left out (lenient): per `ioname` in lower case, the latest
+        // year they may hold (`i32::MAX` when a row's year is unreadable),
+        // so that an IGO is not said to end where a row of it was left out.
+        // (The data's last year is that of the rows kept: a year read from a
+        // bad row is not trusted to move every IGO's end.)
+        let mut left_out: HashMap<String, i32> = HashMap::new();
+        let mut data_rows = 0;
+        let mut cells: Vec<i8> = Vec::with_capacity(n);
         let mut buffer = csv::StringRecord::new();
         while let Some(row) = table.next_row_in(std::mem::take(&mut buffer)) {
-            let row = row?;
-            counts.rows += 1;
-            let id = row.get(id_col);
-            if id.is_empty() {
-                return Err(row.error(
-                    id_col,
-                    ErrorKind::InvalidValue("an IGO needs its `ioname`".into()),
-                ));
-            }
-            let year = year_field(&row, year_col, false)?;
-            let k = match index.get(id) {
-                Some(&k) => k,
-                None => {
+            data_rows += 1;
+            let row = match row {
+                Ok(row) => row,
+                Err(e) => {
+                    counts.skipped += 1;
+                    problems.report(e)?;
+                    continue;
+                }
+            };
+            // Every check first, in the order the strict reader made them,
+            // then the row is added: a bad row leaves no trace.
+            let checked = (|| {
+                let id = row.get(id_col);
+                if id.is_empty() {
+                    return Err(row.error(
+                        id_col,
+                        ErrorKind::InvalidValue("an IGO needs its `ioname`".into()),
+                    ));
+                }
+                let year = year_field(&row, year_col, false)?;
+                let k = index.get(id).copied();
+                match k {
                     // Organizations are found ignoring case: an `ioname`
                     // differing from another only in case is a typo here,
                     // said at its row rather than at build.
-                    if let Some(other) = igos.iter().find(|g| g.id.eq_ignore_ascii_case(id)) {
-                        return Err(row.error(
-                            id_col,
-                            ErrorKind::Duplicate(format!(
-                                "`{id}` differs only in case from `{}` at line {}; IGO ids must be unique ignoring case",
-                                other.id,
-                                other.years.first().map_or(0, |y| y.1)
-                            )),
-                        ));
+                    None => {
+                        if let Some(other) = igos.iter().find(|g| g.id.eq_ignore_ascii_case(id)) {
+                            return Err(row.error(
+                                id_col,
+                                ErrorKind::Duplicate(format!(
+                                    "`{id}` differs only in case from `{}` at line {}; IGO ids must be unique ignoring case",
+                                    other.id,
+                                    other.years.first().map_or(0, |y| y.1)
+                                )),
+                            ));
+                        }
                     }
-                    index.insert(id.to_string(), igos.len());
-                    igos.push(Igo {
-                        id: id.to_string(),
-                        orgname: row.get(name_col).to_string(),
-                        longorgname: long_col.map_or("", |c| row.get(c)).to_string(),
-                        years: Vec::new(),
-                        codes: Vec::new(),
+                    Some(k) => {
+                        if let Some(&(_, first)) = igos[k].years.iter().find(|(y, _)| *y == year) {
+                            return Err(row.error(
+                                year_col,
+                                ErrorKind::Duplicate(format!(
+                                    "{id} in {year} is already given at line {first}"
+                                )),
+                            ));
+                        }
+                    }
+                }
+                cells.clear();
+                for (c, field) in row.fields().enumerate() {
+                    if !is_state[c] {
+                        continue;
+                    }
+                    let v = cell(field).or_else(|| cell(field.trim())).ok_or_else(|| {
+                        row.error(
+                            c,
+                            ErrorKind::InvalidValue(
+                                "a state's code is 0 (no), 1 (full), 2 (associate), 3 (observer), -9 (missing) or -1 (not a state)"
+                                    .into(),
+                            ),
+                        )
+                    })?;
+                    cells.push(v);
+                }
+                Ok((k, year))
+            })();
+            match checked {
+                Ok((k, year)) => {
+                    let k = k.unwrap_or_else(|| {
+                        let id = row.get(id_col);
+                        index.insert(id.to_string(), igos.len());
+                        igos.push(Igo {
+                            id: id.to_string(),
+                            orgname: row.get(name_col).to_string(),
+                            longorgname: long_col.map_or("", |c| row.get(c)).to_string(),
+                            years: Vec::new(),
+                            codes: Vec::new(),
+                        });
+                        igos.len() - 1
                     });
-                    igos.len() - 1
+                    let igo = &mut igos[k];
+                    igo.years.push((year, row.line()));
+                    igo.codes.extend_from_slice(&cells);
+                    counts.rows += 1;
                 }
-            };
-            let igo = &mut igos[k];
-            if let Some(&(_, first)) = igo.years.iter().find(|(y, _)| *y == year) {
-                return Err(row.error(
-                    year_col,
-                    ErrorKind::Duplicate(format!(
-                        "{id} in {year} is already given at line {first}"
-                    )),
-                ));
-            }
-            igo.years.push((year, row.line()));
-            for (c, field) in row.fields().enumerate() {
-                if !is_state[c] {
-                    continue;
+                Err(e) => {
+                    counts.skipped += 1;
+                    problems.report(e)?;
+                    let year = year_field(&row, year_col, false).ok();
+                    let id = row.get(id_col);
+                    if !id.is_empty() {
+                        let latest = left_out.entry(id.to_lowercase()).or_insert(i32::MIN);
+                        *latest = (*latest).max(year.unwrap_or(i32::MAX));
+                    }
                 }
-                let v = cell(field).or_else(|| cell(field.trim())).ok_or_else(|| {
-                    row.error(
-                        c,
-                        ErrorKind::InvalidValue(
-                            "a state's code is 0 (no), 1 (full), 2 (associate), 3 (observer), -9 (missing) or -1 (not a state)"
-                                .into(),
-                        ),
-                    )
-                })?;
-                igo.codes.push(v);
             }
             buffer = row.into_record();
         }
-        if counts.rows == 0 {
+        if data_rows == 0 {
             return Err(super::header_only(table.file()));
+        }
+        if igos.is_empty() {
+            // Every row was bad (lenient): nothing to add.
+            return Ok(counts);
         }
         let file = table.file().to_string();
         self.ensure_source(Source::new(
@@ -313,8 +427,12 @@ impl DatasetBuilder {
                 emit.state(code, obs);
             }
             let last = order.last().map(|&r| igo.years[r]);
+            let later_left_out = left_out
+                .get(&igo.id.to_lowercase())
+                .is_some_and(|&latest| last.is_some_and(|(y, _)| latest > y));
             if let (Some((y, line)), Some(end)) = (last, last_year)
                 && y < end
+                && !later_left_out
             {
                 emit.push(
                     None,
@@ -534,5 +652,42 @@ impl Dataset {
         let mut b = Dataset::builder();
         b.read_cow_igo(f, &name, states)?;
         b.build()
+    }
+
+    /// Reads a COW IGO igo-year file into a dataset of its own, leniently:
+    /// every valid row is kept (see [`DatasetBuilder::read_cow_igo_lenient`])
+    /// and built with [`DatasetBuilder::build_lenient`]. The problems are
+    /// the reader's and the build's together, in line order; a file that
+    /// cannot be opened gives an empty dataset and [`ErrorKind::Io`].
+    ///
+    /// ```
+    /// use membership_history::{Dataset, ErrorKind, Status};
+    ///
+    /// let path = std::env::temp_dir().join(format!("igo-doc-{}.csv", std::process::id()));
+    /// std::fs::write(&path, "ioname,orgname,year,russia,belarus\n\
+    ///                        CSTO,Collective Security Treaty Organization,2002,1,1\n\
+    ///                        CSTO,Collective Security Treaty Organization,two thousand three,1,1\n\
+    ///                        CSTO,Collective Security Treaty Organization,2004,1,1\n")?;
+    /// let (ds, problems) = Dataset::from_cow_igo_lenient(&path, None);
+    /// std::fs::remove_file(&path)?;
+    /// assert_eq!(problems.len(), 1);
+    /// assert!(matches!(problems[0].kind(), ErrorKind::InvalidValue(_)));
+    /// assert_eq!((problems[0].line(), problems[0].field()), (Some(3), Some("year")));
+    /// let d = "2004-06-01".parse()?;
+    /// assert_eq!(ds.status_on("CSTO", "belarus", d)?, Some(Status::Member));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_cow_igo_lenient(
+        path: impl AsRef<Path>,
+        states: Option<&CowStates>,
+    ) -> (Dataset, Vec<Error>) {
+        let (f, name) = match open_path(path.as_ref()) {
+            Ok(opened) => opened,
+            Err(e) => return (Dataset::default(), vec![e]),
+        };
+        let mut b = Dataset::builder();
+        let (_, report) = b.read_cow_igo_lenient(f, &name, states);
+        let (ds, built) = b.build_lenient();
+        (ds, merge_reports(report, built))
     }
 }

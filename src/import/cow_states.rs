@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorKind};
 use crate::set::{IntervalSet, Span};
 use crate::table::{Columns, Row, Table};
 
-use super::{int_field, open_path, year_field};
+use super::{Problems, int_field, open_path, year_field};
 
 const REQUIRED: &[&str] = &[
     "stateabb", "ccode", "statenme", "styear", "stmonth", "stday", "endyear", "endmonth", "endday",
@@ -152,7 +152,8 @@ impl CowStates {
     /// date, a state whose code, abbreviation or name differs between its
     /// rows, an interval ending before it starts, a state entering on the
     /// same day twice, an abbreviation without a letter, a file with a header
-    /// and no rows.
+    /// and no rows. To read past bad rows and get every problem at once, use
+    /// [`from_reader_lenient`](Self::from_reader_lenient).
     ///
     /// ```
     /// # use membership_history::CowStates;
@@ -162,6 +163,47 @@ impl CowStates {
     /// assert_eq!((err.line(), err.field()), (Some(2), Some("endmonth")));
     /// ```
     pub fn from_reader<R: Read>(input: R, file: &str) -> Result<CowStates, Error> {
+        CowStates::read(input, file, &mut Problems::strict())
+    }
+
+    /// Reads the list like [`from_reader`](Self::from_reader), but without
+    /// stopping at a malformed row: every valid row is read, and every
+    /// problem is returned, in line order, each the error `from_reader`
+    /// would give for its row.
+    ///
+    /// A bad row is left out on its own; the state's other rows are kept
+    /// when they are valid (its existence then lacks that interval). Cross-row
+    /// checks compare a row with the rows kept before it: a row repeating a
+    /// state's entry day, or giving a state's code another abbreviation or
+    /// column, or an abbreviation or column to a second code, is reported at
+    /// each such row and the earlier row kept. [`rows`](Self::rows) counts
+    /// the rows kept. A problem with the whole file (a missing column, an
+    /// empty file, a header and no rows) is the only problem returned, with
+    /// an empty list.
+    ///
+    /// ```
+    /// use membership_history::{CowStates, ErrorKind};
+    ///
+    /// let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\n\
+    ///            RUS,365,Russia,1816,1,1,2016,12,31\n\
+    ///            KZK,705,Kazakhstan,1991,12,32,2016,12,31\n\
+    ///            BLR,370,Belarus,1991,8,25,2016,12,31\n\
+    ///            RUS,366,Russia,1816,1,1,2016,12,31\n";
+    /// let (states, problems) = CowStates::from_reader_lenient(csv.as_bytes(), "s.csv");
+    /// assert_eq!((states.rows(), states.len()), (2, 2)); // RUS and BLR
+    /// assert_eq!(problems.len(), 2);
+    /// assert_eq!((problems[0].line(), problems[0].field()), (Some(3), Some("stday")));
+    /// assert!(matches!(problems[1].kind(), ErrorKind::Duplicate(_))); // RUS names two codes
+    /// assert!(states.by_code(705).is_none());
+    /// ```
+    pub fn from_reader_lenient<R: Read>(input: R, file: &str) -> (CowStates, Vec<Error>) {
+        let mut problems = Problems::lenient();
+        let read = CowStates::read(input, file, &mut problems);
+        problems.lenient_answer(read, CowStates::default())
+    }
+
+    /// The one reader: `problems` decides whether a bad row stops it.
+    fn read<R: Read>(input: R, file: &str, problems: &mut Problems) -> Result<CowStates, Error> {
         let columns = Columns {
             required: REQUIRED,
             allow_others: true,
@@ -175,85 +217,109 @@ impl CowStates {
         let column = table.header().iter().position(|h| h == "state");
         let mut out = CowStates::default();
         let mut starts = HashMap::new();
+        let mut data_rows = 0;
         while let Some(row) = table.next_row() {
-            let row = row?;
-            out.rows += 1;
-            let code = int_field::<u16>(&row, ccode)?;
-            let first = day_of(&row, start)?;
-            let last = day_of(&row, end)?;
-            let open_end = match version {
-                Some(v) if !row.get(v).is_empty() => {
-                    let y = int_field::<i32>(&row, v)?;
-                    NaiveDate::from_ymd_opt(y, 12, 31) == Some(last)
-                }
-                _ => false,
-            };
-            let after = if open_end { None } else { last.succ_opt() };
-            // Both ends are days in the system: compare the days as written
-            // (the span's end is the day after, which would confuse).
-            if last < first {
-                return Err(row.error(
-                    end[0],
-                    ErrorKind::EndBeforeStart {
-                        start: first.to_string(),
-                        end: last.to_string(),
-                    },
-                ));
-            }
-            let span = Span::new(first, after).map_err(|e| row.locate(end[0], e))?;
-            let abbreviation = row.get(abb).to_string();
-            // The abbreviation becomes a party code: one word, with a letter.
-            if !abbreviation.chars().any(char::is_alphabetic)
-                || abbreviation.contains(char::is_whitespace)
-            {
-                return Err(row.error(
-                    abb,
-                    ErrorKind::InvalidValue(
-                        "a COW abbreviation is a short code in letters, like RUS".into(),
-                    ),
-                ));
-            }
-            if row.get(name).is_empty() {
-                return Err(row.error(name, ErrorKind::InvalidValue("a state needs a name".into())));
-            }
-            if let Some(line) = starts.insert((code, first), row.line()) {
-                return Err(row.error(
-                    start[0],
-                    ErrorKind::Duplicate(format!(
-                        "state {code} entering the system on {first} is already given at line {line}"
-                    )),
-                ));
-            }
-            let col_name = match column {
-                Some(col) if !row.get(col).is_empty() => row.get(col).to_string(),
-                _ => abbreviation.to_lowercase(),
-            };
-            match out.by_code.get(&code) {
-                Some(&i) => {
-                    let st = &mut out.states[i];
-                    if st.abbreviation != abbreviation || st.column != col_name {
-                        return Err(row.error(
-                            abb,
-                            ErrorKind::InvalidValue(format!(
-                                "state {code} is `{}` (column `{}`) on an earlier row",
-                                st.abbreviation, st.column
-                            )),
-                        ));
+            data_rows += 1;
+            // Every check first, in the order the strict reader made them,
+            // then the row is added: a bad row leaves no trace.
+            let checked = row.and_then(|row| {
+                let code = int_field::<u16>(&row, ccode)?;
+                let first = day_of(&row, start)?;
+                let last = day_of(&row, end)?;
+                let open_end = match version {
+                    Some(v) if !row.get(v).is_empty() => {
+                        let y = int_field::<i32>(&row, v)?;
+                        NaiveDate::from_ymd_opt(y, 12, 31) == Some(last)
                     }
-                    st.existence.insert(span);
+                    _ => false,
+                };
+                let after = if open_end { None } else { last.succ_opt() };
+                // Both ends are days in the system: compare the days as
+                // written (the span's end is the day after, which would
+                // confuse).
+                if last < first {
+                    return Err(row.error(
+                        end[0],
+                        ErrorKind::EndBeforeStart {
+                            start: first.to_string(),
+                            end: last.to_string(),
+                        },
+                    ));
                 }
-                None => {
-                    for (map, key, col) in [
-                        (&out.by_abbreviation, &abbreviation, abb),
-                        (&out.by_column, &col_name, column.unwrap_or(abb)),
-                    ] {
-                        if map.contains_key(key.as_str()) {
+                let span = Span::new(first, after).map_err(|e| row.locate(end[0], e))?;
+                let abbreviation = row.get(abb).to_string();
+                // The abbreviation becomes a party code: one word, with a letter.
+                if !abbreviation.chars().any(char::is_alphabetic)
+                    || abbreviation.contains(char::is_whitespace)
+                {
+                    return Err(row.error(
+                        abb,
+                        ErrorKind::InvalidValue(
+                            "a COW abbreviation is a short code in letters, like RUS".into(),
+                        ),
+                    ));
+                }
+                if row.get(name).is_empty() {
+                    return Err(
+                        row.error(name, ErrorKind::InvalidValue("a state needs a name".into()))
+                    );
+                }
+                if let Some(line) = starts.get(&(code, first)) {
+                    return Err(row.error(
+                        start[0],
+                        ErrorKind::Duplicate(format!(
+                            "state {code} entering the system on {first} is already given at line {line}"
+                        )),
+                    ));
+                }
+                let col_name = match column {
+                    Some(col) if !row.get(col).is_empty() => row.get(col).to_string(),
+                    _ => abbreviation.to_lowercase(),
+                };
+                let known = out.by_code.get(&code).copied();
+                match known {
+                    Some(i) => {
+                        let st = &out.states[i];
+                        if st.abbreviation != abbreviation || st.column != col_name {
                             return Err(row.error(
-                                col,
-                                ErrorKind::Duplicate(format!("`{key}` names two state codes")),
+                                abb,
+                                ErrorKind::InvalidValue(format!(
+                                    "state {code} is `{}` (column `{}`) on an earlier row",
+                                    st.abbreviation, st.column
+                                )),
                             ));
                         }
                     }
+                    None => {
+                        for (map, key, col) in [
+                            (&out.by_abbreviation, &abbreviation, abb),
+                            (&out.by_column, &col_name, column.unwrap_or(abb)),
+                        ] {
+                            if map.contains_key(key.as_str()) {
+                                return Err(row.error(
+                                    col,
+                                    ErrorKind::Duplicate(format!(
+                                        "`{key}` names two state codes"
+                                    )),
+                                ));
+                            }
+                        }
+                    }
+                }
+                starts.insert((code, first), row.line());
+                Ok((known, code, abbreviation, row.get(name).to_string(), col_name, span))
+            });
+            let (known, code, abbreviation, state_name, col_name, span) = match checked {
+                Ok(state) => state,
+                Err(e) => {
+                    problems.report(e)?;
+                    continue;
+                }
+            };
+            out.rows += 1;
+            match known {
+                Some(i) => out.states[i].existence.insert(span),
+                None => {
                     let i = out.states.len();
                     out.by_code.insert(code, i);
                     out.by_abbreviation.insert(abbreviation.clone(), i);
@@ -261,14 +327,14 @@ impl CowStates {
                     out.states.push(CowState {
                         code,
                         abbreviation,
-                        name: row.get(name).to_string(),
+                        name: state_name,
                         column: col_name,
                         existence: IntervalSet::from(span),
                     });
                 }
             }
         }
-        if out.rows == 0 {
+        if data_rows == 0 {
             return Err(super::header_only(file));
         }
         Ok(out)
@@ -291,7 +357,25 @@ impl CowStates {
         CowStates::from_reader(file, &name)
     }
 
-    /// The number of rows read (intervals).
+    /// Reads the list from a file leniently, like
+    /// [`from_reader_lenient`](Self::from_reader_lenient); a file that
+    /// cannot be opened gives an empty list and [`ErrorKind::Io`].
+    ///
+    /// ```
+    /// # use membership_history::{CowStates, ErrorKind};
+    /// let (states, problems) = CowStates::from_path_lenient("no/such/states2016.csv");
+    /// assert!(states.is_empty());
+    /// assert!(matches!(problems[0].kind(), ErrorKind::Io(_)));
+    /// ```
+    pub fn from_path_lenient(path: impl AsRef<Path>) -> (CowStates, Vec<Error>) {
+        match open_path(path.as_ref()) {
+            Ok((file, name)) => CowStates::from_reader_lenient(file, &name),
+            Err(e) => (CowStates::default(), vec![e]),
+        }
+    }
+
+    /// The number of rows read into the list (intervals); a lenient read
+    /// does not count the rows it left out.
     ///
     /// ```
     /// # use membership_history::CowStates;
@@ -315,7 +399,8 @@ impl CowStates {
         self.states.len()
     }
 
-    /// Whether the list has no states (never true for a list that was read).
+    /// Whether the list has no states (never true for a list read strictly;
+    /// a lenient read of a file with no valid row gives an empty list).
     ///
     /// ```
     /// # use membership_history::CowStates;
