@@ -16,8 +16,12 @@ SVG = sys.argv[2] if len(sys.argv) > 2 else "docs/bench-chart.svg"
 
 
 def size_value(s):
+    """A size label as a number; a label that is not a size (`cow-igo`) is 0."""
     mult = {"k": 1_000, "M": 1_000_000}
-    return int(s[:-1]) * mult[s[-1]] if s[-1] in mult else int(s)
+    try:
+        return int(s[:-1]) * mult[s[-1]] if s[-1] in mult else int(s)
+    except ValueError:
+        return 0
 
 
 def load():
@@ -59,25 +63,29 @@ def fmt(ns):
 def table(res):
     for group, libs in res.items():
         sizes = sorted({s for l in libs.values() for s in l}, key=lambda s: (s == "-", size_value(s) if s != "-" else 0))
-        names = ["ours"] + sorted(l for l in libs if l != "ours")
+        # Our variants first ("ours", then e.g. "ours-frozen"); a peer's
+        # ratio is its median over each of ours, the last variant first.
+        mine = sorted((l for l in libs if l.startswith("ours")), key=len)
+        names = mine + sorted(l for l in libs if not l.startswith("ours"))
         print(f"\n#### `{group}`\n")
         print("| size | " + " | ".join(names) + " |")
         print("|---:|" + "---:|" * len(names))
         for s in sizes:
-            ours = libs.get("ours", {}).get(s)
+            ours = [libs[m].get(s) for m in reversed(mine)]
             cells = []
             for n in names:
                 v = libs.get(n, {}).get(s)
                 if v is None:
                     cells.append("")
-                elif n == "ours" or ours is None:
+                elif n.startswith("ours") or None in ours:
                     cells.append(fmt(v))
                 else:
-                    cells.append(f"{fmt(v)} (**{v / ours:.1f}×**)")
+                    ratios = " / ".join(f"{v / o:.1f}×" for o in ours)
+                    cells.append(f"{fmt(v)} (**{ratios}**)")
             print(f"| {s} | " + " | ".join(cells) + " |")
 
 
-COLORS = {"ours": "#d62728", "rangemap": "#1f77b4", "range-set-blaze": "#2ca02c",
+COLORS = {"ours": "#d62728", "ours-frozen": "#8c0000", "superintervals": "#17becf", "rangemap": "#1f77b4", "range-set-blaze": "#2ca02c",
           "coitrees": "#9467bd", "rust-lapper": "#ff7f0e", "scan": "#7f7f7f"}
 
 
@@ -112,7 +120,7 @@ def chart(res, groups):
         for s in sizes:
             label = f"{s // 1_000_000}M" if s >= 1_000_000 else (f"{s // 1000}k" if s >= 1000 else str(s))
             out.append(f'<text x="{px(s)}" y="{h - pad + 36}" text-anchor="middle">{label}</text>')
-        for j, (lib, vals) in enumerate(sorted(libs.items(), key=lambda kv: kv[0] != "ours")):
+        for j, (lib, vals) in enumerate(sorted(libs.items(), key=lambda kv: not kv[0].startswith("ours"))):
             line = sorted((size_value(s), v) for s, v in vals.items() if s != "-")
             color = COLORS.get(lib, "black")
             path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in line)

@@ -113,8 +113,8 @@ struct Side {
     /// Group `g`'s finite ends, sorted, are `ends[end_off[g]..end_off[g + 1]]`.
     end_off: Vec<u32>,
     ends: Vec<i32>,
-    /// Group `g`'s checkpoints are `ck_off[g]..ck_off[g + 1]`; each group has
-    /// at least one, on day `i32::MIN`, with nothing alive.
+    /// Group `g`'s checkpoints are `ck_off[g]..ck_off[g + 1]`, perhaps none
+    /// (a small group is read from its start).
     ck_off: Vec<u32>,
     ck_day: Vec<i32>,
     /// The first interval of the group starting after the checkpoint's day.
@@ -190,7 +190,6 @@ impl Side {
         ends.sort_unstable();
         self.ends.extend(ends.iter().map(|e| e.0));
 
-        self.push_checkpoint(i32::MIN, range.start, 0, &[]);
         // Sweep the group's days in order; `slot[i]` is where interval
         // `range.start + i` sits in `alive`, for O(1) removal.
         let mut alive: Vec<u32> = Vec::new();
@@ -245,33 +244,41 @@ impl Side {
     /// The items of group `g` alive on day `t`.
     fn alive(&self, g: usize, t: i32) -> Alive<'_> {
         let cks = self.ck_off[g] as usize..self.ck_off[g + 1] as usize;
-        // The first checkpoint is on i32::MIN, so at least one is <= t.
-        let c = cks.start
-            + self.ck_day[cks.clone()]
-                .partition_point(|&d| d <= t)
-                .saturating_sub(1);
+        let (first, last) = (self.off[g] as usize, self.off[g + 1] as usize);
+        let (ends_first, ends_last) = (self.end_off[g] as usize, self.end_off[g + 1] as usize);
+        // Checkpoints on or before t; before the first, the group's start
+        // acts as one with nothing alive (no entry stored for it: that
+        // would cost 16 bytes for every group, many of them tiny).
+        let before = self.ck_day[cks.clone()].partition_point(|&d| d <= t);
+        let (lo, e_lo, snap) = match before.checked_sub(1) {
+            Some(i) => {
+                let c = cks.start + i;
+                let snap = &self.snap[self.snap_off[c] as usize..self.snap_off[c + 1] as usize];
+                (
+                    self.ck_pos[c] as usize,
+                    ends_first + self.ck_ended[c] as usize,
+                    snap,
+                )
+            }
+            None => (first, ends_first, &[][..]),
+        };
         // Days before the next checkpoint's: every search stays between the
         // two checkpoints, a few entries.
-        let last = c + 1 == cks.end;
-        let lo = self.ck_pos[c] as usize;
-        let lo_end = if last {
-            self.off[g + 1] as usize
+        let next = cks.start + before;
+        let (lo_end, e_hi) = if next < cks.end {
+            (
+                self.ck_pos[next] as usize,
+                ends_first + self.ck_ended[next] as usize,
+            )
         } else {
-            self.ck_pos[c + 1] as usize
+            (last, ends_last)
         };
         let hi = lo + self.start[lo..lo_end].partition_point(|&s| s <= t);
         let window = &self.end[lo..hi];
         // Every end in (checkpoint, t] ends a snapshot interval or one
         // starting in the window; what is left is the snapshot's dead suffix.
-        let e_lo = self.end_off[g] as usize + self.ck_ended[c] as usize;
-        let e_hi = if last {
-            self.end_off[g + 1] as usize
-        } else {
-            self.end_off[g] as usize + self.ck_ended[c + 1] as usize
-        };
         let ended = self.ends[e_lo..e_hi].partition_point(|&e| e <= t);
         let window_dead = window.iter().map(|&e| usize::from(e <= t)).sum::<usize>();
-        let snap = &self.snap[self.snap_off[c] as usize..self.snap_off[c + 1] as usize];
         Alive {
             t,
             head: snap[..snap.len() - (ended - window_dead)].iter(),
