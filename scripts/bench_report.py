@@ -77,7 +77,7 @@ def table(res):
                 v = libs.get(n, {}).get(s)
                 if v is None:
                     cells.append("")
-                elif n.startswith("ours") or None in ours:
+                elif n.startswith("ours") or not ours or None in ours:
                     cells.append(fmt(v))
                 else:
                     ratios = " / ".join(f"{v / o:.1f}×" for o in ours)

@@ -27,8 +27,8 @@ use std::collections::BTreeSet;
 use std::fmt::Debug;
 
 use membership_history::{
-    Dataset, DatasetBuilder, Error, ErrorKind, Event, EventKind, IntervalSet, Party, PartyKind,
-    Reading, Source, Span, UncertainDate, parse_day,
+    Dataset, DatasetBuilder, Error, ErrorKind, Event, EventKind, FrozenSet, IntervalSet, Party,
+    PartyKind, Reading, Source, Span, UncertainDate, parse_day,
 };
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -654,9 +654,16 @@ fn check_sets(
             "spans touch: {spans:?}"
         );
     }
+    let frozen = FrozenSet::new(a);
     for x in LO..HI {
         let c = a.span_containing(&x);
         prop_assert_eq!(c.is_some(), a.contains(&x));
+        prop_assert_eq!(
+            frozen.contains(&x),
+            ma[(x - LO) as usize],
+            "frozen at {}",
+            x
+        );
         if let Some(c) = c {
             prop_assert!(c.contains(&x) && spans.contains(&c));
         }
@@ -740,6 +747,17 @@ fn fuzz_interval_set_wide() {
             prop_assert_eq!(gaps.union(&a.intersection(&win)), win);
             prop_assert_eq!(a.union(&b), b.union(&a));
             prop_assert_eq!(a.difference(&b).union(&a.intersection(&b)), a.clone());
+            // Point queries of the frozen set agree with the set's own,
+            // at the change points, beside them and at the extremes.
+            let frozen = FrozenSet::new(&a);
+            let probes = a
+                .change_points()
+                .iter()
+                .flat_map(|&p| [p.saturating_sub(1), p, p.saturating_add(1)])
+                .chain([i32::MIN, i32::MAX, 0, w1, w2]);
+            for x in probes {
+                prop_assert_eq!(frozen.contains(&x), a.contains(&x), "frozen at {}", x);
+            }
             prop_assert_eq!(a.to_string().parse::<IntervalSet<i32>>().ok(), Some(a));
             Ok(())
         },
