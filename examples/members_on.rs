@@ -74,8 +74,7 @@ fn main() {
             .iter()
             .map(|r| r.date().to_string())
             .collect();
-        outln!(
-            out,
+        let row = format!(
             "{:<6} {:<14} {:<10} {:<11} {:<10} {}",
             m.party().code(),
             m.party().name(),
@@ -84,6 +83,8 @@ fn main() {
             m.certainty().to_string(),
             others.join(", ")
         );
+        // No padding left at the end of a row without other readings.
+        outln!(out, "{}", row.trim_end());
     }
     emit(&out);
 }
