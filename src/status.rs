@@ -207,6 +207,16 @@ event_kinds! {
     AssociateGranted = "associate_granted",
     /// `associate_ended`: stops being an associate member.
     AssociateEnded = "associate_ended",
+    /// `statement`: a statement, notice or decision about the membership
+    /// that changes no status (a boycott, a declaration of intent, a
+    /// confirmation that a state remains a member); allowed in any standing.
+    Statement = "statement",
+    /// `state_formed`: the state enters the state system and is a member
+    /// from its first day (a successor or unified state); membership starts.
+    StateFormed = "state_formed",
+    /// `state_ended`: the state leaves the state system; whatever status it
+    /// held ends on this day (the first day it no longer exists).
+    StateEnded = "state_ended",
     /// `renamed`: the organization takes a new name (no member).
     Renamed = "renamed",
     /// `dissolved`: the organization ends; no member event may follow (no member).
@@ -235,10 +245,11 @@ impl EventKind {
             Never | Left => None,
         };
         match (self, before) {
-            (EventKind::Signed | EventKind::Acceded, Never | Left | In(Observer | Associate)) => {
-                Ok(Some(Member))
-            }
-            (EventKind::Signed | EventKind::Acceded, In(_)) => {
+            (
+                EventKind::Signed | EventKind::Acceded | EventKind::StateFormed,
+                Never | Left | In(Observer | Associate),
+            ) => Ok(Some(Member)),
+            (EventKind::Signed | EventKind::Acceded | EventKind::StateFormed, In(_)) => {
                 Err("joins while already a member (two memberships at once)")
             }
             (
@@ -287,6 +298,9 @@ impl EventKind {
             (EventKind::AssociateGranted, In(_)) => Err("becomes an associate while a member"),
             (EventKind::AssociateEnded, In(Associate)) => Ok(None),
             (EventKind::AssociateEnded, _) => Err("associate status ends for a non-associate"),
+            (EventKind::Statement, _) => Ok(current),
+            (EventKind::StateEnded, In(_)) => Ok(None),
+            (EventKind::StateEnded, _) => Err("a state ends while holding no status"),
             (EventKind::Renamed | EventKind::Dissolved, _) => {
                 Err("an organization event cannot name a member")
             }
