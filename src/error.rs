@@ -151,7 +151,7 @@ impl Error {
     ///
     /// ```
     /// # use membership_history::{bundled, ErrorKind};
-    /// let err = bundled().members_on("NOPE", "2000-01-01".parse()?).unwrap_err();
+    /// let err = bundled().members_on("NOPE", "2000-01-01").unwrap_err();
     /// assert_eq!(err.kind(), &ErrorKind::UnknownOrganization("NOPE".into()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

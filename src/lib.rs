@@ -4,22 +4,10 @@
 // Library code never unwraps: input reaches almost everything here.
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
-mod across;
-mod bundled;
-mod dataset;
-mod date;
 mod error;
-mod event;
-mod explain;
-mod import;
-mod index;
-mod lookup;
-mod panel;
-mod party;
-mod query;
-mod set;
-mod status;
-mod table;
+mod history;
+mod interval;
+mod io;
 
 // Long-form documentation, kept in Markdown and checked as doc tests.
 #[doc = include_str!("../docs/errors.md")]
@@ -31,18 +19,22 @@ pub mod research_datasets {}
 #[doc = include_str!("../BENCHMARKS.md")]
 pub mod benchmarks {}
 
-pub use across::{CoMembership, MemberCount};
-pub use bundled::{BUNDLED_VERSION, bundled};
-pub use dataset::{Dataset, DatasetBuilder, Spell};
-pub use date::{UncertainDate, YEARS, parse_day};
 pub use error::{Error, ErrorKind};
-pub use event::{Event, EventId, Origin, Reading};
-pub use explain::Explanation;
-pub use import::{CowState, CowStates, ImportCounts};
-pub use index::{Index, MembersOn, OrgId, OrganizationsOf, PartyId};
-pub use lookup::{FrozenSet, Key};
-pub use panel::{PanelRow, YearRule};
-pub use party::{Name, NameKind, Organization, Party, PartyKind, Source};
-pub use query::{Change, SpellRecord, StatusOn};
-pub use set::{IntervalSet, IntoIter, Iter, Span};
-pub use status::{Certainty, EventKind, Status};
+pub use history::across::{CoMembership, MemberCount};
+pub use history::answer::{Answer, Basis};
+pub use history::dataset::{Dataset, DatasetBuilder, Spell};
+pub use history::date::{UncertainDate, YEARS, parse_day};
+pub use history::event::{Event, EventId, Origin, Reading};
+pub use history::explain::Explanation;
+pub use history::party::{Name, NameKind, Organization, Party, PartyKind, Source};
+pub use history::query::{
+    Change, IntoDay, MemberDays, MembersOn, OrgId, OrgRef, OrganizationsOf, PartyId, PartyRef,
+    SpellRecord, Timeline,
+};
+pub use history::status::{Certainty, EventKind, Status};
+pub use history::unknown::Unknown;
+pub use interval::lookup::{FrozenSet, Key};
+pub use interval::set::{IntervalSet, IntoIter, Iter, Span};
+pub use io::bundled::{BUNDLED_VERIFIED_AS_OF, BUNDLED_VERSION, bundled};
+pub use io::panel::{PanelRow, YearRule};
+pub use io::{CowState, CowStates, ImportCounts};

@@ -7,18 +7,22 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::dataset::{Dataset, DatasetBuilder};
-use crate::date::UncertainDate;
 use crate::error::{Error, ErrorKind};
-use crate::event::{Event, Origin, Reading};
-use crate::party::{NameKind, Party, Source};
-use crate::status::{EventKind, Status};
-use crate::table::{Columns, Table};
+use crate::history::dataset::{Dataset, DatasetBuilder};
+use crate::history::date::UncertainDate;
+use crate::history::event::{Event, Origin, Reading};
+use crate::history::party::{NameKind, Party, Source};
+use crate::history::status::{EventKind, Status};
+use crate::history::unknown::Unknown;
+use crate::interval::set::{IntervalSet, Span};
+use crate::io::table::{Columns, Table};
 
 use super::{CowStates, ImportCounts, Problems, merge_reports, open_path, year_field};
 
 /// The source id COW IGO events cite.
 pub(crate) const SOURCE: &str = "COW-IGO-3";
+/// The state list's source id, cited by events placed on its days.
+pub(crate) const STATES_SOURCE: &str = "COW-STATES-2016";
 
 /// Columns of the igo-year format that are not states.
 const META: &[&str] = &[
@@ -233,6 +237,15 @@ impl DatasetBuilder {
             }
             .with_sources([SOURCE]));
         }
+        // With a state list, the days each column's state existed.
+        let existence: Vec<Option<IntervalSet<NaiveDate>>> = state_cols
+            .iter()
+            .map(|&i| {
+                states
+                    .and_then(|list| list.by_column(&table.header()[i]))
+                    .map(|st| st.existence().clone())
+            })
+            .collect();
         let n = state_cols.len();
         let mut is_state = vec![false; table.header().len()];
         for &c in &state_cols {
@@ -368,6 +381,18 @@ impl DatasetBuilder {
                 counts.states += 1;
             }
         }
+        if states.is_some() {
+            self.ensure_source(Source::new(
+                STATES_SOURCE,
+                "Correlates of War Project, State System Membership List, v2016",
+                "https://correlatesofwar.org/data-sets/state-system-membership/",
+            ));
+            for (code, days) in codes.iter().zip(&existence) {
+                if let Some(days) = days {
+                    self.add_existence(code.clone(), days.clone());
+                }
+            }
+        }
         let last_year = igos.iter().flat_map(|g| g.years.iter().map(|y| y.0)).max();
         // Names: the first IGO to use one keeps it, so a lookup never finds
         // two bodies (the data names two IGOs "Eastern Caribb. Central Bank").
@@ -424,23 +449,31 @@ impl DatasetBuilder {
                 let obs = order
                     .iter()
                     .map(|&r| (igo.years[r].0, igo.years[r].1, igo.codes[r * n + j]));
-                emit.state(code, obs);
+                emit.state(code, obs, existence[j].as_ref());
             }
             let last = order.last().map(|&r| igo.years[r]);
             let later_left_out = left_out
                 .get(&igo.id.to_lowercase())
                 .is_some_and(|&latest| last.is_some_and(|(y, _)| latest > y));
-            if let (Some((y, line)), Some(end)) = (last, last_year)
-                && y < end
-                && !later_left_out
-            {
-                emit.push(
-                    None,
-                    EventKind::Dissolved,
-                    UncertainDate::Year(y + 1),
-                    "no longer in the data",
-                    line,
-                );
+            if let (Some((y, line)), Some(end)) = (last, last_year) {
+                if y < end && !later_left_out {
+                    emit.push(
+                        None,
+                        EventKind::Dissolved,
+                        UncertainDate::Year(y + 1),
+                        "no longer in the data",
+                        line,
+                    );
+                } else {
+                    // The file's last year (or rows left out after it): the
+                    // data says nothing after it.
+                    let note = if y < end {
+                        format!("rows after {y} were left out (lenient reading)")
+                    } else {
+                        format!("COW IGO v3 ends in {y}")
+                    };
+                    emit.gap(None, jan1(y + 1), None, &note, line);
+                }
             }
         }
         Ok(counts)
@@ -478,55 +511,171 @@ impl Emitter<'_> {
         self.builder.add_event(ev);
     }
 
+    /// An event that rests on the state list too.
+    fn push_sourced(
+        &mut self,
+        member: Option<&str>,
+        kind: EventKind,
+        date: UncertainDate,
+        note: &str,
+        line: u64,
+    ) {
+        self.serial += 1;
+        self.counts.events += 1;
+        let ev = Event::new(
+            format!("cow-{}-{}", self.org, self.serial),
+            self.org,
+            member,
+            kind,
+            vec![Reading::new(date, note, [SOURCE, STATES_SOURCE])],
+        )
+        .with_origin(Origin::new(self.file, line));
+        self.builder.add_event(ev);
+    }
+
     /// Replays one state's observations `(year, line, code)` in year order.
     ///
     /// The rule (see `docs/datasets.md`): an observation is the status at
     /// the end of its year; a change between the known observations of
     /// years `a` and `b` happened on some day of years `a+1..=b`. Missing
-    /// years (-9) are not observations: across them every status, membership
-    /// included, stays possible and none definite.
-    fn state(&mut self, member: &str, obs: impl Iterator<Item = (i32, u64, i8)>) {
-        let mut prev: Option<(i32, Option<Status>)> = None;
+    /// years (-9) are not observations: from 1 January after the last known
+    /// one until the next known one's 31 December the data says nothing (a
+    /// gap, [`Unknown`]), and no event is made up for them. With a state
+    /// list, a change to or from `-1` (not a state) falls on the state
+    /// system's day when that day lies in the window.
+    fn state(
+        &mut self,
+        member: &str,
+        obs: impl Iterator<Item = (i32, u64, i8)>,
+        existence: Option<&IntervalSet<NaiveDate>>,
+    ) {
+        let mut prev: Option<(i32, i8)> = None;
         let mut first_year = None;
-        let mut missing_since: Option<i32> = None;
+        let mut missing: Option<(i32, i32, u64)> = None;
         let mut last = None;
         for (year, line, code) in obs {
             first_year.get_or_insert(year);
             last = Some((year, line));
             if code == MISSING {
-                missing_since.get_or_insert(year);
+                let run = missing.get_or_insert((year, year, line));
+                run.1 = year;
                 continue;
             }
             let now = status_of(code);
-            let (after, before) = prev.unwrap_or((first_year.unwrap_or(year) - 1, None));
-            if missing_since.take().is_some() {
-                self.unknown(member, before, now, window(after + 1, year), line);
+            let (after, before_code) = prev.unwrap_or((first_year.unwrap_or(year) - 1, 0));
+            let before = status_of(before_code);
+            if let Some((from, to, from_line)) = missing.take() {
+                let start = if prev.is_some() { after + 1 } else { from };
+                let note = format!("COW IGO: -9 (missing data) in {}", years(from, to));
+                self.gap(
+                    Some(member),
+                    jan1(start),
+                    Some(dec31(year)),
+                    &note,
+                    from_line,
+                );
+                if before != now {
+                    let window = window(start, year);
+                    self.change(
+                        member,
+                        (before, before_code),
+                        (now, code),
+                        window,
+                        false,
+                        line,
+                        existence,
+                    );
+                }
             } else if before != now {
                 let founding = prev.is_none() && first_year == Some(year);
-                self.change(member, before, now, window(after + 1, year), founding, line);
+                let window = window(after + 1, year);
+                self.change(
+                    member,
+                    (before, before_code),
+                    (now, code),
+                    window,
+                    founding,
+                    line,
+                    existence,
+                );
             }
-            prev = Some((year, now));
+            prev = Some((year, code));
         }
-        if let (Some(from), Some((year, line))) = (missing_since, last) {
-            let (after, before) = prev.unwrap_or((from - 1, None));
-            // Through the last missing year: its 31 December is unknown too.
-            let through = UncertainDate::Between(jan1(after + 1), jan1(year + 1));
-            self.unknown(member, before, None, through, line);
-            // After trailing missing years nothing is known: `unknown` ended
-            // every status, so later answers say no status.
+        if let (Some((from, to, from_line)), Some((year, _))) = (missing, last) {
+            let start = prev.map_or(from, |(after, _)| after + 1);
+            let note = format!("COW IGO: -9 (missing data) in {}", years(from, to));
+            self.gap(
+                Some(member),
+                jan1(start),
+                Some(jan1(year + 1)),
+                &note,
+                from_line,
+            );
         }
     }
 
+    /// A gap in the data, for `member` or (with `None`) the whole IGO.
+    fn gap(
+        &mut self,
+        member: Option<&str>,
+        from: NaiveDate,
+        until: Option<NaiveDate>,
+        note: &str,
+        line: u64,
+    ) {
+        let Ok(span) = Span::new(from, until) else {
+            return;
+        };
+        self.builder.add_unknown(
+            Unknown::new(self.org, member, span, note, [SOURCE])
+                .with_origin(Origin::new(self.file, line)),
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)] // one state, one change: its two sides and where
     fn change(
         &mut self,
         m: &str,
-        before: Option<Status>,
-        after: Option<Status>,
+        (before, before_code): (Option<Status>, i8),
+        (after, after_code): (Option<Status>, i8),
         date: UncertainDate,
         founding: bool,
         line: u64,
+        existence: Option<&IntervalSet<NaiveDate>>,
     ) {
         use Status::{Associate, Member, Observer};
+        // The state's birth or end, when the state list puts it in the window.
+        let in_window = |d: NaiveDate| date.earliest() <= d && d <= date.latest();
+        let born = existence
+            .filter(|_| before_code == NOT_A_STATE)
+            .and_then(|ex| ex.iter().map(|s| s.start()).find(|&d| in_window(d)));
+        let ended = existence
+            .filter(|_| after_code == NOT_A_STATE)
+            .and_then(|ex| ex.iter().filter_map(|s| s.end()).find(|&d| in_window(d)));
+        if let (Some(_), Some(day)) = (before, ended) {
+            let note = format!(
+                "the state left the state system on {} (COW states2016)",
+                day.pred_opt().unwrap_or(day)
+            );
+            self.push_sourced(
+                Some(m),
+                EventKind::StateEnded,
+                UncertainDate::Day(day),
+                &note,
+                line,
+            );
+            return;
+        }
+        if let (None, Some(a), Some(day)) = (before, after, born) {
+            let note = format!("the state entered the state system on {day} (COW states2016)");
+            let kind = match a {
+                Member => EventKind::StateFormed,
+                Associate => EventKind::AssociateGranted,
+                _ => EventKind::ObserverGranted,
+            };
+            self.push_sourced(Some(m), kind, UncertainDate::Day(day), &note, line);
+            return;
+        }
         match (before, after) {
             (Some(Observer | Associate), Some(Member)) => {
                 self.push(Some(m), EventKind::Acceded, date, "", line)
@@ -549,37 +698,6 @@ impl Emitter<'_> {
                     );
                 }
             }
-        }
-    }
-
-    /// Missing years between `before` and `after`: the old status ends and
-    /// the new one starts somewhere in `date`, and unless either is full
-    /// membership, a membership that possibly held there is recorded too
-    /// (joined and left within `date`; empty by the preferred readings).
-    fn unknown(
-        &mut self,
-        m: &str,
-        before: Option<Status>,
-        after: Option<Status>,
-        date: UncertainDate,
-        line: u64,
-    ) {
-        const NOTE: &str = "missing data (-9): status unknown";
-        if let Some(b) = before {
-            self.close(m, b, date.clone(), NOTE, line);
-        }
-        if before != Some(Status::Member) && after != Some(Status::Member) {
-            self.push(
-                Some(m),
-                EventKind::Acceded,
-                date.clone(),
-                "missing data (-9): possibly a member",
-                line,
-            );
-            self.push(Some(m), EventKind::Withdrew, date.clone(), NOTE, line);
-        }
-        if let Some(a) = after {
-            self.open(m, a, date, NOTE, false, line);
         }
     }
 
@@ -621,6 +739,20 @@ fn window(from: i32, to: i32) -> UncertainDate {
     UncertainDate::Between(jan1(from), dec31)
 }
 
+/// `1990` or `1990–1992`.
+fn years(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    }
+}
+
+fn dec31(year: i32) -> NaiveDate {
+    // Years come from checked rows, so the day exists.
+    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
 fn jan1(year: i32) -> NaiveDate {
     // Years come from checked rows (at most one past them), so the day exists.
     NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MAX)
@@ -641,7 +773,7 @@ impl Dataset {
     ///
     /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
     /// let ds = Dataset::from_cow_igo("../shared/datasets/cow-igo-v3/igo_year_formatv3.csv", Some(&states))?;
-    /// println!("{} NATO members in 1990", ds.members_on("NATO", "1990-06-01".parse()?)?.len());
+    /// println!("{} NATO members in 1990", ds.members_on("NATO", "1990-06-01")?.len());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_cow_igo(

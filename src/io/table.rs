@@ -12,7 +12,7 @@ use std::io::{BufRead, BufReader, Read};
 use csv::StringRecord;
 
 use crate::error::{Error, ErrorKind};
-use crate::event::Origin;
+use crate::history::event::Origin;
 
 /// An open table: its header, and rows to come.
 pub(crate) struct Table<R: Read> {

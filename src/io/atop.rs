@@ -5,15 +5,17 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use crate::dataset::{Dataset, DatasetBuilder};
-use crate::date::UncertainDate;
 use crate::error::{Error, ErrorKind};
-use crate::event::{Event, Origin, Reading};
-use crate::party::{NameKind, Source};
-use crate::status::EventKind;
-use crate::table::{Columns, Row, Table};
+use crate::history::dataset::{Dataset, DatasetBuilder};
+use crate::history::date::UncertainDate;
+use crate::history::event::{Event, Origin, Reading};
+use crate::history::party::{NameKind, Source};
+use crate::history::status::EventKind;
+use crate::history::unknown::Unknown;
+use crate::interval::set::Span;
+use crate::io::table::{Columns, Row, Table};
 
 use super::{
     CowStates, ImportCounts, Problems, cow_party, int_field, merge_reports, open_path, year_field,
@@ -126,7 +128,7 @@ impl DatasetBuilder {
     /// assert!(matches!(report[1].kind(), ErrorKind::Duplicate(_)));
     /// assert_eq!(report[1].line(), Some(5));
     /// let ds = b.build()?;
-    /// assert_eq!(ds.members_on("4220", "1995-01-01".parse()?)?.len(), 2); // 365 and 705
+    /// assert_eq!(ds.members_on("4220", "1995-01-01")?.len(), 2); // 365 and 705
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_atop_lenient<R: Read>(
@@ -240,6 +242,19 @@ impl DatasetBuilder {
                 })
                 .push(i);
         }
+        // ATOP's rows state no coverage end: the last year any row gives is
+        // where the file stops speaking (2016 for v4.01).
+        let last_year = rows
+            .iter()
+            .flat_map(|r| {
+                [
+                    Some(r.entry.latest()),
+                    r.exit.as_ref().map(UncertainDate::latest),
+                ]
+            })
+            .flatten()
+            .map(|d| d.year())
+            .max();
         let mut member_codes: HashMap<u16, String> = HashMap::new();
         for id in order {
             let mut ix = by_alliance.remove(&id).unwrap_or_default();
@@ -267,6 +282,22 @@ impl DatasetBuilder {
             counts.organizations += 1;
             let founded = ix.iter().map(|&i| rows[i].entry.earliest()).min();
             let ended = ix.iter().all(|&i| rows[i].exit.is_some());
+            // An alliance still in effect at the file's end: after it the
+            // data says nothing.
+            if let Some(y) = last_year.filter(|_| !ended)
+                && let Some(after) = NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            {
+                self.add_unknown(
+                    Unknown::new(
+                        org.clone(),
+                        None,
+                        Span::from_start(after),
+                        format!("the ATOP file ends in {y}"),
+                        [SOURCE],
+                    )
+                    .with_origin(Origin::new(file.as_str(), first_line)),
+                );
+            }
             let last_exit = ix
                 .iter()
                 .filter_map(|&i| rows[i].exit.as_ref().map(UncertainDate::latest))
@@ -285,6 +316,9 @@ impl DatasetBuilder {
                         let code = party.code().to_string();
                         if self.ensure_party(party) {
                             counts.states += 1;
+                        }
+                        if let Some(st) = states.and_then(|list| list.by_code(member)) {
+                            self.add_existence(code.clone(), st.existence().clone());
                         }
                         code
                     })
@@ -368,7 +402,7 @@ impl Dataset {
     ///
     /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
     /// let ds = Dataset::from_atop("../shared/datasets/atop-v4.01/atop-member-level.csv", Some(&states))?;
-    /// println!("{} CST members in 1995", ds.members_on("4220", "1995-01-01".parse()?)?.len());
+    /// println!("{} CST members in 1995", ds.members_on("4220", "1995-01-01")?.len());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_atop(path: impl AsRef<Path>, states: Option<&CowStates>) -> Result<Dataset, Error> {

@@ -20,12 +20,13 @@ use std::ops::RangeInclusive;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Spell};
 use crate::error::{Error, ErrorKind};
-use crate::import::CowStates;
-use crate::party::Party;
-use crate::set::{IntervalSet, Span};
-use crate::status::{Certainty, Status};
+use crate::history::answer::Basis;
+use crate::history::dataset::Dataset;
+use crate::history::query::{OrgRef, PartyRef, Timeline};
+use crate::history::status::{Certainty, Status};
+use crate::interval::set::{IntervalSet, Span};
+use crate::io::CowStates;
 
 /// How a year's code is read from spells that start and end on days.
 ///
@@ -99,15 +100,15 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// The code of one party's spells in one year.
-fn code_in(
-    spells: &[Spell],
-    party: &Party,
-    year: i32,
-    rule: YearRule,
-    states: Option<&CowStates>,
-) -> i8 {
+/// The code of one year of one pair, from the three-valued answers.
+fn code_in(tl: &Timeline<'_>, year: i32, rule: YearRule, states: Option<&CowStates>) -> i8 {
+    let ds_answer = |d: NaiveDate| {
+        tl.dataset()
+            .status_on(tl.organization().id(), tl.party().code(), d)
+            .ok()
+    };
     let (first, next) = (day(year, 1, 1), day(year + 1, 1, 1));
-    let cow = states.zip(party.cow_code());
+    let cow = states.zip(tl.party().cow_code());
     let in_system = |d: NaiveDate| cow.is_none_or(|(list, code)| list.in_system(code, d));
     let existed = cow.is_none_or(|(list, code)| {
         list.by_code(code).is_some_and(|st| {
@@ -116,20 +117,17 @@ fn code_in(
         })
     });
     let point = |d: NaiveDate| {
-        let mut possible = false;
-        for s in spells {
-            match s.certainty_on(d) {
-                Some(Certainty::Definite) => return status_code(s.status),
-                Some(Certainty::Possible) => possible |= s.status != Status::Suspended,
-                None => {}
-            }
-        }
-        if possible {
-            -9
-        } else if !in_system(d) {
-            -1
-        } else {
-            0
+        let Some(a) = ds_answer(d) else { return -9 };
+        match (a.certainty(), a.status_certainty()) {
+            (Certainty::Unknown, _) => -9,
+            (_, Certainty::Definite) => match a.status() {
+                Some(s) => status_code(s),
+                None if a.basis() == Basis::NotAState || !in_system(d) => -1,
+                None => 0,
+            },
+            // Frozen or full, by the reading: a member all the same.
+            (Certainty::Definite, _) if a.member() == Some(true) => 1,
+            _ => -9,
         }
     };
     match rule {
@@ -137,8 +135,12 @@ fn code_in(
         YearRule::MidYear => point(day(year, 7, 1)),
         YearRule::StartOfYear => point(day(year, 1, 1)),
         YearRule::AnyDay => {
-            let overlaps = |a: NaiveDate, b: Option<NaiveDate>| {
-                a < next && b.is_none_or(|b| b > first && b > a)
+            let year_span = Span::new(first, Some(next)).ok();
+            let overlaps = |span: Option<Span<NaiveDate>>| {
+                span.zip(year_span).is_some_and(|(s, y)| {
+                    s.start() < y.end().unwrap_or(s.start())
+                        && s.end().is_none_or(|e| e > y.start())
+                })
             };
             let rank = |c: i8| match c {
                 1 => 3,
@@ -146,18 +148,21 @@ fn code_in(
                 3 => 1,
                 _ => 0,
             };
-            let definite = spells
+            let unknown = IntervalSet::from_iter(year_span).intersection(&tl.member_days().unknown);
+            let definite = tl
+                .spells()
                 .iter()
-                .filter(|s| overlaps(s.start_latest, s.end_earliest))
-                .map(|s| status_code(s.status))
+                .filter(|s| overlaps(s.definite()))
+                .map(|s| status_code(s.status()))
                 .max_by_key(|&c| rank(c));
             if let Some(c) = definite.filter(|&c| c != 0) {
                 return c;
             }
-            let possible = spells
+            let possible = tl
+                .spells()
                 .iter()
-                .any(|s| s.status != Status::Suspended && overlaps(s.start_earliest, s.end_latest));
-            if possible {
+                .any(|s| s.status() != Status::Suspended && overlaps(s.possible()));
+            if possible || !unknown.is_empty() {
                 -9
             } else if !existed {
                 -1
@@ -187,17 +192,13 @@ impl Dataset {
     /// ```
     pub fn cow_code(
         &self,
-        org: &str,
-        member: &str,
+        org: impl OrgRef,
+        member: impl PartyRef,
         year: i32,
         rule: YearRule,
         states: Option<&CowStates>,
     ) -> Result<i8, Error> {
-        let spells = self.timeline(org, member)?;
-        let party = self
-            .party(member)
-            .ok_or_else(|| Error::new(ErrorKind::UnknownParty(member.to_string())))?;
-        Ok(code_in(spells, party, year, rule, states))
+        Ok(code_in(&self.timeline(org, member)?, year, rule, states))
     }
 
     /// One row per (organization, party, year) for every party that ever
@@ -218,15 +219,15 @@ impl Dataset {
         states: Option<&CowStates>,
     ) -> Vec<PanelRow<'_>> {
         let mut out = Vec::new();
-        for m in &self.memberships {
-            let party = &self.parties[m.party];
+        for tl in self.timelines() {
+            let party = tl.party();
             for year in years.clone() {
                 out.push(PanelRow {
-                    org: self.orgs[m.org].id(),
+                    org: tl.organization().id(),
                     member: party.code(),
                     ccode: party.cow_code(),
                     year,
-                    code: code_in(&m.spells, party, year, rule, states),
+                    code: code_in(&tl, year, rule, states),
                 });
             }
         }

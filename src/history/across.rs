@@ -10,10 +10,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Membership, Spell};
 use crate::error::Error;
-use crate::party::Organization;
-use crate::set::{IntervalSet, Span};
+use crate::history::dataset::Dataset;
+use crate::history::party::Organization;
+use crate::history::query::{OrgRef, PartyRef};
+use crate::interval::set::{IntervalSet, Span};
 
 /// The days two parties were both members de jure of one organization,
 /// from [`Dataset::co_membership`].
@@ -105,43 +106,14 @@ pub struct MemberCount {
     pub definite: usize,
     /// Parties that were members under at least one reading.
     pub possible: usize,
+    /// Parties about which the data says nothing on these days (a missing
+    /// cell, coverage ended).
+    pub unknown: usize,
 }
 
-/// A membership's member-de-jure days: preferred, definite, possible.
 ///
 /// Consecutive member spells (full, then frozen) joined by one event are one
 /// run, so an uncertain change between them does not make the run uncertain.
-fn member_sets(m: &Membership) -> [IntervalSet<NaiveDate>; 3] {
-    let mut out: [IntervalSet<NaiveDate>; 3] = Default::default();
-    let spells = &m.spells;
-    let mut i = 0;
-    while i < spells.len() {
-        if !spells[i].status.is_member() {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j + 1 < spells.len()
-            && spells[j + 1].status.is_member()
-            && spells[j].closed_by == Some(spells[j + 1].opened_by)
-        {
-            j += 1;
-        }
-        let (first, last) = (&spells[i], &spells[j]);
-        for span in spells[i..=j].iter().filter_map(Spell::span) {
-            out[0].insert(span);
-        }
-        if let Ok(span) = Span::new(first.start_latest, last.end_earliest) {
-            out[1].insert(span);
-        }
-        if let Ok(span) = Span::new(first.start_earliest, last.end_latest) {
-            out[2].insert(span);
-        }
-        i = j + 1;
-    }
-    out
-}
-
 impl Dataset {
     /// Every organization in which both `a` and `b` were members de jure at
     /// the same time, with the days they were (see [`CoMembership`]), in
@@ -160,8 +132,12 @@ impl Dataset {
     /// assert!(ds.co_membership("AZE", "UZB")?[0].days().to_string().ends_with("1999-04-20"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn co_membership(&self, a: &str, b: &str) -> Result<Vec<CoMembership<'_>>, Error> {
-        let (pa, pb) = (self.party_index_of(a)?, self.party_index_of(b)?);
+    pub fn co_membership(
+        &self,
+        a: impl PartyRef,
+        b: impl PartyRef,
+    ) -> Result<Vec<CoMembership<'_>>, Error> {
+        let (pa, pb) = (PartyRef::resolve(a, self)?, PartyRef::resolve(b, self)?);
         let mut out = Vec::new();
         for &ia in &self.party_memberships[pa] {
             let ma = &self.memberships[ia];
@@ -171,8 +147,13 @@ impl Dataset {
             else {
                 continue;
             };
-            let (sa, sb) = (member_sets(ma), member_sets(&self.memberships[ib]));
-            let [days, definite, possible] = [0, 1, 2].map(|k| sa[k].intersection(&sb[k]));
+            let (sa, sb) = (
+                self.member_days(ma),
+                self.member_days(&self.memberships[ib]),
+            );
+            let days = sa.preferred.intersection(&sb.preferred);
+            let definite = sa.definite.intersection(&sb.definite);
+            let possible = sa.possible.intersection(&sb.possible);
             if !possible.is_empty() {
                 out.push(CoMembership {
                     organization: &self.orgs[ma.org],
@@ -203,12 +184,16 @@ impl Dataset {
     /// assert_eq!((on("1995-01-01"), on("2000-01-01"), on("2010-01-01")), (9, 6, 7));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn member_counts(&self, org: &str) -> Result<Vec<MemberCount>, Error> {
-        let o = self.org_index(org)?;
+    pub fn member_counts(&self, org: impl OrgRef) -> Result<Vec<MemberCount>, Error> {
+        let o = OrgRef::resolve(org, self)?;
         // (day, which count, +1 or -1)
         let mut deltas: Vec<(NaiveDate, usize, i64)> = Vec::new();
         for m in &self.memberships[self.org_members[o].clone()] {
-            for (k, set) in member_sets(m).iter().enumerate() {
+            let days = self.member_days(m);
+            for (k, set) in [days.preferred, days.definite, days.possible, days.unknown]
+                .iter()
+                .enumerate()
+            {
                 for span in set {
                     deltas.push((span.start(), k, 1));
                     if let Some(e) = span.end() {
@@ -219,7 +204,7 @@ impl Dataset {
         }
         deltas.sort_unstable();
         let mut out: Vec<MemberCount> = Vec::new();
-        let mut now = [0i64; 3];
+        let mut now = [0i64; 4];
         let mut i = 0;
         while i < deltas.len() {
             let day = deltas[i].0;
@@ -236,6 +221,7 @@ impl Dataset {
                 members: n(0),
                 definite: n(1),
                 possible: n(2),
+                unknown: n(3),
             });
         }
         Ok(out)

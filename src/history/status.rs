@@ -91,17 +91,19 @@ impl FromStr for Status {
     }
 }
 
-/// How sure an answer is, given the uncertainty of the dates behind it.
+/// How sure an answer is.
 ///
 /// `Definite` holds under every reading of every date; `Possible` under at
-/// least one. With exact dates every answer is `Definite`.
+/// least one but not all; `Unknown` when the data does not say (a missing
+/// cell, a day past the data's coverage). With exact dates and full coverage
+/// every answer is `Definite`.
 ///
 /// ```
 /// use membership_history::{bundled, Certainty};
 ///
 /// // Georgia acceded 1993-12-09 by most sources, 1993-09-09 by others.
 /// let ds = bundled();
-/// let on = |d: &str| ds.members_on("CSTO", d.parse().unwrap()).unwrap();
+/// let on = |d: &str| ds.members_on("CSTO", d).unwrap();
 /// let geo = |d: &str| on(d).into_iter().find(|m| m.party().code() == "GEO").map(|m| m.certainty());
 /// assert_eq!(geo("1993-10-01"), Some(Certainty::Possible));
 /// assert_eq!(geo("1994-01-01"), Some(Certainty::Definite));
@@ -114,6 +116,8 @@ pub enum Certainty {
     Definite,
     /// True under some readings, false under others.
     Possible,
+    /// The data does not say.
+    Unknown,
 }
 
 impl fmt::Display for Certainty {
@@ -121,6 +125,7 @@ impl fmt::Display for Certainty {
         f.write_str(match self {
             Certainty::Definite => "definite",
             Certainty::Possible => "possible",
+            Certainty::Unknown => "unknown",
         })
     }
 }

@@ -18,10 +18,15 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind};
-use crate::event::{Event, EventId, Origin};
-use crate::party::{Name, NameKind, Organization, Party, PartyKind, Source};
-use crate::set::Span;
-use crate::status::{Certainty, EventKind, Standing, Status};
+use crate::history::answer::{self, Segment};
+use crate::history::date::UncertainDate;
+use crate::history::event::{Event, EventId, Origin};
+use crate::history::index::Index;
+use crate::history::party::{Name, NameKind, Organization, Party, PartyKind, Source};
+use crate::history::status::{Certainty, EventKind, Standing, Status};
+use crate::history::unknown::Unknown;
+use crate::interval::set::IntervalSet;
+use crate::interval::set::Span;
 
 /// One stretch of days with one status, with the events that opened and
 /// closed it and the bounds their readings allow.
@@ -54,6 +59,10 @@ pub struct Spell {
     pub(crate) start_latest: NaiveDate,
     pub(crate) end_earliest: Option<NaiveDate>,
     pub(crate) end_latest: Option<NaiveDate>,
+    /// The preferred readings of the opening and closing events' dates, at
+    /// their precision.
+    pub(crate) start_date: UncertainDate,
+    pub(crate) end_date: Option<UncertainDate>,
 }
 
 fn span_of(start: NaiveDate, end: Option<NaiveDate>) -> Option<Span<NaiveDate>> {
@@ -120,6 +129,32 @@ impl Spell {
     /// ```
     pub fn end(&self) -> Option<NaiveDate> {
         self.end
+    }
+
+    /// The opening event's date by its preferred reading, at its known
+    /// precision (`2013` for a year).
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let tl = bundled().timeline("CSTO-PA", "SRB")?;
+    /// assert_eq!(tl.spells()[0].start_date().to_string(), "2013");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn start_date(&self) -> &UncertainDate {
+        &self.start_date
+    }
+
+    /// The closing event's date by its preferred reading, at its known
+    /// precision; `None` while it lasts.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let tl = bundled().timeline("CSTO", "UZB")?;
+    /// assert_eq!(tl.spells()[2].end_date(), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn end_date(&self) -> Option<&UncertainDate> {
+        self.end_date.as_ref()
     }
 
     /// The two-valued span (preferred readings); `None` if it has no days.
@@ -198,18 +233,22 @@ pub(crate) struct Membership {
     pub(crate) spells: Vec<Spell>,
     /// Every event of the pair, status-changing or not, in replay order.
     pub(crate) events: Vec<EventId>,
+    /// The pair's own gaps ([`Unknown`] records), by start.
+    pub(crate) unknown: Vec<u32>,
+    /// Its answer segments, a range of the dataset's.
+    pub(crate) segments: Range<usize>,
 }
 
 /// Parties, organizations and their sourced membership histories.
 ///
 /// Build one with [`Dataset::builder`], read one with
-/// [`Dataset::from_dir`], or use the bundled CST/CSTO data, [`crate::bundled`].
+/// [`Dataset::from_dir`], or use the bundled CST/CSTO data, [`crate::io::bundled`].
 ///
 /// ```
 /// use membership_history::{bundled, Status};
 ///
 /// let ds = bundled();
-/// let members = ds.members_on("CSTO", "2013-06-01".parse()?)?;
+/// let members = ds.members_on("CSTO", "2013-06-01")?;
 /// let uzb = members.iter().find(|m| m.party().code() == "UZB").unwrap();
 /// assert_eq!(uzb.status(), Status::Suspended);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -230,6 +269,16 @@ pub struct Dataset {
     pub(crate) org_members: Vec<Range<usize>>,
     /// Per party, the indices of its memberships.
     pub(crate) party_memberships: Vec<Vec<usize>>,
+    /// Every gap in the data.
+    pub(crate) unknowns: Vec<Unknown>,
+    /// Per organization, its gaps for every member (its coverage), by start.
+    pub(crate) org_unknown: Vec<Vec<u32>>,
+    /// Per party, the days it existed as a state, where a state list says.
+    pub(crate) existence: Vec<Option<IntervalSet<NaiveDate>>>,
+    /// Each membership's days cut into stretches of one answer.
+    pub(crate) segments: Vec<Segment>,
+    /// The segments by organization and by party.
+    pub(crate) index: Index,
 }
 
 /// Collects sources, parties, names and events, then checks and replays
@@ -249,7 +298,7 @@ pub struct Dataset {
 /// b.add_event(Event::new("1", "CSTO", Some("ARM"), EventKind::Signed,
 ///     vec![Reading::new("1992-05-15".parse()?, "", ["ME"])]));
 /// let ds = b.build()?;
-/// assert_eq!(ds.status_on("CSTO", "ARM", "2000-01-01".parse()?)?, Some(Status::Member));
+/// assert_eq!(ds.status_on("CSTO", "ARM", "2000-01-01")?, Some(Status::Member));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default)]
@@ -258,6 +307,8 @@ pub struct DatasetBuilder {
     parties: Vec<(Party, Origin)>,
     names: Vec<(String, Name, Origin)>,
     events: Vec<Event>,
+    unknowns: Vec<Unknown>,
+    existence: Vec<(String, IntervalSet<NaiveDate>)>,
     problems: Vec<Error>,
     /// Files in the order they were read: problems are reported in this
     /// order (then by line), not alphabetically.
@@ -265,6 +316,30 @@ pub struct DatasetBuilder {
 }
 
 impl Dataset {
+    /// Cuts every membership into answer segments and indexes them.
+    fn index_answers(&mut self) {
+        let mut segments = Vec::new();
+        let mut ranges = Vec::with_capacity(self.memberships.len());
+        for (i, m) in self.memberships.iter().enumerate() {
+            let first = segments.len();
+            answer::segments(self, i as u32, m, &mut segments);
+            ranges.push(first..segments.len());
+        }
+        for (m, r) in self.memberships.iter_mut().zip(ranges) {
+            m.segments = r;
+        }
+        let rows: Vec<(u32, u32, i32, i32, u32)> = segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let m = &self.memberships[s.membership as usize];
+                (m.org as u32, m.party as u32, s.start, s.end, i as u32)
+            })
+            .collect();
+        self.index = Index::new(&rows, self.orgs.len(), self.parties.len());
+        self.segments = segments;
+    }
+
     /// An empty builder.
     ///
     /// ```
@@ -425,6 +500,52 @@ impl DatasetBuilder {
         self.parties.iter().any(|(p, _)| p.code == code)
     }
 
+    /// Adds a stretch of days the data does not cover (a missing cell, the
+    /// end of a source's coverage): answers there are
+    /// [`Certainty::Unknown`].
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, Party, Source, Span, Unknown, Certainty};
+    /// let mut b = Dataset::builder();
+    /// b.add_source(Source::new("S", "s", ""));
+    /// b.add_party(Party::state("ARM", "Armenia"));
+    /// b.add_name("X", "X", None, None, ["S"]);
+    /// b.add_unknown(Unknown::new("X", Some("ARM"), Span::from_start("1990-01-01".parse()?), "-9", ["S"]));
+    /// let ds = b.build()?;
+    /// assert_eq!(ds.status_on("X", "ARM", "1995-01-01")?.certainty(), Certainty::Unknown);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_unknown(&mut self, unknown: Unknown) -> &mut Self {
+        self.unknowns.push(unknown);
+        self
+    }
+
+    /// Says on which days party `code` existed as a state (from a state
+    /// list such as COW's): no answer gives it a status on another day.
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, Event, EventKind, IntervalSet, Party, Reading, Source};
+    /// let mut b = Dataset::builder();
+    /// b.add_source(Source::new("S", "s", ""));
+    /// b.add_party(Party::state("GFR", "German Federal Republic"));
+    /// b.add_name("NATO", "NATO", None, None, ["S"]);
+    /// b.add_event(Event::new("1", "NATO", Some("GFR"), EventKind::Acceded,
+    ///     vec![Reading::new("1955-05-06".parse()?, "", ["S"])]));
+    /// b.add_existence("GFR", "1955-05-05..1990-10-03".parse()?);
+    /// let ds = b.build()?;
+    /// assert_eq!(ds.status_on("NATO", "GFR", "1990-10-02")?.member(), Some(true));
+    /// assert_eq!(ds.status_on("NATO", "GFR", "1990-10-03")?.member(), Some(false));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn add_existence(
+        &mut self,
+        code: impl Into<String>,
+        days: IntervalSet<NaiveDate>,
+    ) -> &mut Self {
+        self.existence.push((code.into(), days));
+        self
+    }
+
     /// Records a problem found while reading input; loaders use this so that
     /// a lenient build can report every problem at once.
     pub(crate) fn problem(&mut self, e: Error) {
@@ -489,6 +610,8 @@ impl DatasetBuilder {
             parties,
             names,
             events,
+            unknowns,
+            existence,
             mut problems,
             files,
         } = self;
@@ -667,7 +790,7 @@ impl DatasetBuilder {
                         continue;
                     }
                     seen.insert(key, ev.origin.line.unwrap_or(0));
-                    let id = ds.events.len();
+                    let id = EventId::new(ds.events.len());
                     match member {
                         Some(m) => groups.entry((org, m)).or_default().push(id),
                         None if ev.kind == EventKind::Dissolved => {
@@ -719,6 +842,76 @@ impl DatasetBuilder {
             }
         }
 
+        // Gaps: an organization's own, or one pair's (which makes the pair
+        // a membership even with no event).
+        ds.org_unknown = vec![Vec::new(); ds.orgs.len()];
+        let mut pair_unknown: HashMap<(usize, usize), Vec<u32>> = HashMap::default();
+        for u in unknowns {
+            let org = match ds.org_lookup.get(&u.org.trim().to_lowercase()) {
+                Some(&o) => o,
+                None => {
+                    problems.push(
+                        u.origin.attach(
+                            Error::new(ErrorKind::UnknownOrganization(u.org.clone()))
+                                .in_field("org")
+                                .with_value(u.org.clone()),
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if u.sources.is_empty() {
+                problems.push(u.origin.attach(invalid(
+                    "sources",
+                    "a gap in the data names the source that shows it",
+                    "",
+                )));
+                continue;
+            }
+            check_sources(&ds.source_index, &u.sources, &mut problems, &u.origin);
+            let id = ds.unknowns.len() as u32;
+            match &u.member {
+                None => ds.org_unknown[org].push(id),
+                Some(code) => match ds.party_index.get(code) {
+                    Some(&p) => {
+                        groups.entry((org, p)).or_default();
+                        pair_unknown.entry((org, p)).or_default().push(id);
+                    }
+                    None => {
+                        problems.push(
+                            u.origin.attach(
+                                Error::new(ErrorKind::UnknownParty(code.clone()))
+                                    .in_field("member")
+                                    .with_value(code.clone()),
+                            ),
+                        );
+                        continue;
+                    }
+                },
+            }
+            ds.unknowns.push(u);
+        }
+        let by_start = |ids: &mut Vec<u32>, all: &[Unknown]| {
+            ids.sort_by_key(|&u| all[u as usize].span.start());
+        };
+        for ids in &mut ds.org_unknown {
+            by_start(ids, &ds.unknowns);
+        }
+        ds.existence = vec![None; ds.parties.len()];
+        for (code, days) in existence {
+            match ds.party_index.get(&code) {
+                Some(&p) => {
+                    let all = ds.existence[p].get_or_insert_with(IntervalSet::new);
+                    *all = all.union(&days);
+                }
+                None => problems.push(
+                    Error::new(ErrorKind::UnknownParty(code.clone()))
+                        .in_field("code")
+                        .with_value(code),
+                ),
+            }
+        }
+
         let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
         // Memberships are sorted by (organization, party code); rank the codes
         // once rather than compare strings in the sort.
@@ -734,8 +927,10 @@ impl DatasetBuilder {
             // Stable: file order breaks ties between events on one day.
             ids.sort_by_key(|&i| ds.events[i].day());
             let end = dissolved.get(&org).copied();
-            let (membership, errs) = replay(&ds.events, org, party, ids, end);
+            let (mut membership, errs) = replay(&ds.events, org, party, ids, end);
             problems.extend(errs);
+            membership.unknown = pair_unknown.remove(&(org, party)).unwrap_or_default();
+            by_start(&mut membership.unknown, &ds.unknowns);
             ds.memberships.push(membership);
         }
 
@@ -752,6 +947,7 @@ impl DatasetBuilder {
             ds.org_members[org] = start..end;
             start = end;
         }
+        ds.index_answers();
         // Problems in input order, as a reader fixing a file wants them: files
         // in the order they were read (not alphabetically), then by line.
         // Problems with no file (records added through the API) come last,
@@ -1006,6 +1202,8 @@ fn replay(
                 start_latest: ev.latest(),
                 end_earliest: None,
                 end_latest: None,
+                start_date: ev.readings[0].date.clone(),
+                end_date: None,
             });
         }
         standing = match after {
@@ -1024,6 +1222,8 @@ fn replay(
             party,
             spells,
             events: kept,
+            unknown: Vec::new(),
+            segments: 0..0,
         },
         errors,
     )
@@ -1036,5 +1236,6 @@ fn close(spells: &mut [Spell], events: &[Event], id: EventId) {
         last.end = Some(ev.day());
         last.end_earliest = Some(ev.earliest());
         last.end_latest = Some(ev.latest());
+        last.end_date = Some(ev.readings[0].date.clone());
     }
 }

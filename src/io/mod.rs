@@ -19,9 +19,12 @@
 //! `docs/datasets.md`, published as [`crate::research_datasets`]; the
 //! errors, and what lenient mode keeps, in [`crate::error_catalogue`].
 
-mod atop;
-mod cow_igo;
-mod cow_states;
+pub(crate) mod atop;
+pub(crate) mod bundled;
+pub(crate) mod cow_igo;
+pub(crate) mod cow_states;
+pub(crate) mod panel;
+pub(crate) mod table;
 
 use std::fs::File;
 use std::path::Path;
@@ -31,11 +34,11 @@ use serde::Serialize;
 
 pub use cow_states::{CowState, CowStates};
 
-use crate::dataset::{Dataset, DatasetBuilder};
 use crate::error::{Error, ErrorKind};
-use crate::party::{Party, Source};
-use crate::set::IntervalSet;
-use crate::table::Row;
+use crate::history::dataset::{Dataset, DatasetBuilder};
+use crate::history::party::{Party, Source};
+use crate::interval::set::IntervalSet;
+use crate::io::table::Row;
 
 /// What an importer read: rows, and what it added to the builder.
 ///
@@ -284,13 +287,13 @@ impl Dataset {
     /// ```
     pub fn check_state_existence(&self, states: &CowStates) -> Vec<Error> {
         let mut out = Vec::new();
-        for m in &self.memberships {
-            let party = &self.parties[m.party];
+        for tl in self.timelines() {
+            let party = tl.party();
             let Some(code) = party.cow_code() else {
                 continue;
             };
             let state = states.by_code(code);
-            for s in &m.spells {
+            for s in tl.spells() {
                 let Some(span) = s.span() else { continue };
                 let days = IntervalSet::from(span);
                 let outside = match state {
@@ -304,13 +307,15 @@ impl Dataset {
                     Some(_) => format!("outside the state system on {outside}"),
                     None => format!("COW code {code} is not in the state list"),
                 };
-                let ev = &self.events[s.opened_by];
+                let Some(ev) = self.event(s.opened_by()) else {
+                    continue;
+                };
                 out.push(
-                    ev.origin.attach(
+                    ev.origin().attach(
                         Error::new(ErrorKind::StateNotInSystem(format!(
                             "{} in {} ({} {span}) {what}",
                             party.code(),
-                            self.orgs[m.org].id(),
+                            tl.organization().id(),
                             s.status()
                         )))
                         .in_field("member")

@@ -13,7 +13,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::set::IntervalSet;
+use crate::interval::set::IntervalSet;
 
 /// Change points per bucket, on average: 1 measured faster than 2 at 1k
 /// intervals (4.0 against 6.6 ns, `BENCHMARKS.md`); fewer buckets scan more

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::date::UncertainDate;
-use crate::status::EventKind;
+use crate::history::date::UncertainDate;
+use crate::history::status::EventKind;
 
 /// One source's account of when an event happened.
 ///
@@ -127,8 +127,44 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// Identifies an [`Event`] within its [`Dataset`](crate::Dataset).
-pub type EventId = usize;
+/// Identifies an [`Event`] within its [`Dataset`](crate::Dataset): found
+/// with [`Dataset::event`](crate::Dataset::event), which answers `None` for
+/// an id that is not one of its events (another dataset's, say).
+///
+/// ```
+/// # use membership_history::bundled;
+/// let ds = bundled();
+/// let tl = ds.timeline("CSTO", "ARM")?;
+/// let id = tl.spells()[0].opened_by();
+/// assert_eq!(ds.event(id).map(|e| e.member()), Some(Some("ARM")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EventId(pub(crate) u32);
+
+impl EventId {
+    pub(crate) fn new(i: usize) -> Self {
+        EventId(u32::try_from(i).unwrap_or(u32::MAX))
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::ops::Index<EventId> for [Event] {
+    type Output = Event;
+    fn index(&self, id: EventId) -> &Event {
+        &self[id.index()]
+    }
+}
+
+impl std::ops::Index<EventId> for Vec<Event> {
+    type Output = Event;
+    fn index(&self, id: EventId) -> &Event {
+        &self[id.index()]
+    }
+}
 
 /// Something that happened to a member of an organization (or to the
 /// organization itself), with every reading of its date and their sources.

@@ -18,25 +18,33 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use crate::dataset::{Dataset, DatasetBuilder};
-use crate::date::{UncertainDate, parse_day};
 use crate::error::{Error, ErrorKind};
-use crate::event::{Event, Reading};
-use crate::party::{NameKind, Party, Source};
-use crate::status::EventKind;
-use crate::table::{Columns, Row, Table};
+use crate::history::dataset::{Dataset, DatasetBuilder};
+use crate::history::date::{UncertainDate, parse_day};
+use crate::history::event::{Event, Reading};
+use crate::history::party::{NameKind, Party, Source};
+use crate::history::status::EventKind;
+use crate::history::unknown::Unknown;
+use crate::interval::set::Span;
+use crate::io::table::{Columns, Row, Table};
 
 /// The version of the bundled dataset; bumped whenever a fact changes.
 pub const BUNDLED_VERSION: &str = "2026.11.1";
 
-const SOURCES: &str = include_str!("../data/sources.csv");
-const PARTIES: &str = include_str!("../data/parties.csv");
-const NAMES: &str = include_str!("../data/names.csv");
-const EVENTS: &str = include_str!("../data/events.csv");
+const SOURCES: &str = include_str!("../../data/sources.csv");
+const PARTIES: &str = include_str!("../../data/parties.csv");
+const NAMES: &str = include_str!("../../data/names.csv");
+const EVENTS: &str = include_str!("../../data/events.csv");
+const UNKNOWN: &str = include_str!("../../data/unknown.csv");
+
+/// The last day the bundled data was checked against its sources: its
+/// coverage. After it every answer is [`Certainty::Unknown`](crate::Certainty::Unknown),
+/// with the last known status (`data/unknown.csv`, `data/README.md`).
+pub const BUNDLED_VERIFIED_AS_OF: &str = "2024-02-23";
 
 static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| {
     let mut b = Dataset::builder();
-    b.read_bundled_tables(SOURCES, PARTIES, NAMES, EVENTS);
+    b.read_bundled_tables(SOURCES, PARTIES, NAMES, EVENTS, UNKNOWN);
     // The embedded files are checked by this crate's tests (`tests/bundled.rs`
     // builds them strictly), so a failure here is a bug in the release itself.
     match b.build() {
@@ -61,7 +69,7 @@ static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| {
 ///
 /// let ds = bundled();
 /// let members: Vec<&str> = ds
-///     .members_on("CSTO", "2000-01-01".parse()?)?
+///     .members_on("CSTO", "2000-01-01")?
 ///     .iter()
 ///     .filter(|m| m.is_member())
 ///     .map(|m| m.party().code())
@@ -112,19 +120,22 @@ impl DatasetBuilder {
         let dir = dir.as_ref();
         type Reader =
             for<'a> fn(&'a mut DatasetBuilder, &mut dyn Read, &str) -> &'a mut DatasetBuilder;
-        let tables: [(&str, Reader); 4] = [
-            ("sources.csv", |b, r, f| b.read_sources(r, f)),
-            ("parties.csv", |b, r, f| b.read_parties(r, f)),
-            ("names.csv", |b, r, f| b.read_names(r, f)),
-            ("events.csv", |b, r, f| b.read_events(r, f)),
+        // `unknown.csv` is optional: data that states no coverage has none.
+        let tables: [(&str, Reader, bool); 5] = [
+            ("sources.csv", |b, r, f| b.read_sources(r, f), true),
+            ("parties.csv", |b, r, f| b.read_parties(r, f), true),
+            ("names.csv", |b, r, f| b.read_names(r, f), true),
+            ("events.csv", |b, r, f| b.read_events(r, f), true),
+            ("unknown.csv", |b, r, f| b.read_unknown(r, f), false),
         ];
-        for (name, read) in tables {
+        for (name, read, required) in tables {
             let path = dir.join(name);
             let shown = path.display().to_string();
             match std::fs::File::open(&path) {
                 Ok(mut f) => {
                     read(self, &mut f, &shown);
                 }
+                Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
                     self.reading_file(&shown);
                     self.problem(Error::new(ErrorKind::Io(e.to_string())).in_file(shown));
@@ -140,11 +151,55 @@ impl DatasetBuilder {
         parties: &str,
         names: &str,
         events: &str,
+        unknown: &str,
     ) {
         self.read_sources(sources.as_bytes(), "sources.csv");
         self.read_parties(parties.as_bytes(), "parties.csv");
         self.read_names(names.as_bytes(), "names.csv");
         self.read_events(events.as_bytes(), "events.csv");
+        self.read_unknown(unknown.as_bytes(), "unknown.csv");
+    }
+
+    /// Reads `unknown.csv`: `org,member,from,until,note,sources`, one
+    /// stretch of days the data does not cover per row: from `from`
+    /// (included) until `until` (excluded; empty = from then on), for
+    /// `member` or, when empty, every member of `org` (its coverage end).
+    ///
+    /// ```
+    /// # use membership_history::{Dataset, Certainty};
+    /// let mut b = Dataset::builder();
+    /// b.read_sources("id,citation,url\nME,my notes,\n".as_bytes(), "sources.csv");
+    /// b.read_names("org,kind,name,from,until,sources\nX,official,X,,,ME\n".as_bytes(), "names.csv");
+    /// b.read_unknown("org,member,from,until,note,sources\nX,,2021-01-01,,not checked after 2020,ME\n".as_bytes(), "unknown.csv");
+    /// assert_eq!(b.build()?.known_until("X")?.map(|d| d.to_string()).as_deref(), Some("2020-12-31"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn read_unknown(&mut self, input: impl Read, file: &str) -> &mut Self {
+        let cols = Columns {
+            required: &["org", "member", "from", "until", "note", "sources"],
+            allow_others: false,
+        };
+        self.each_row(input, file, &cols, false, |b, t, row| {
+            let org = row.get(t[0]);
+            if org.is_empty() {
+                return Err(row.error(
+                    t[0],
+                    ErrorKind::InvalidValue("a gap needs its organization".into()),
+                ));
+            }
+            let member = Some(row.get(t[1])).filter(|m| !m.is_empty());
+            let from = parse_day(row.get(t[2])).map_err(|e| row.locate(t[2], e))?;
+            let until = match row.get(t[3]) {
+                "" => None,
+                text => Some(parse_day(text).map_err(|e| row.locate(t[3], e))?),
+            };
+            let span = Span::new(from, until).map_err(|e| row.locate(t[3], e))?;
+            b.add_unknown(
+                Unknown::new(org, member, span, row.get(t[4]), sources(row, t[5])?)
+                    .with_origin(row.origin()),
+            );
+            Ok(())
+        })
     }
 
     /// Reads `sources.csv`: `id,citation,url`.
@@ -238,7 +293,7 @@ impl DatasetBuilder {
     /// let mut b = Dataset::builder();
     /// b.read_sources("id,citation,url\nS,s,\n".as_bytes(), "sources.csv");
     /// b.read_names("org,kind,name,from,until,sources\nX,official,Ex,2000-01-01,,S\n".as_bytes(), "names.csv");
-    /// assert_eq!(b.build()?.name_on("X", "2001-01-01".parse()?)?, Some("Ex"));
+    /// assert_eq!(b.build()?.name_on("X", "2001-01-01")?, Some("Ex"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_names(&mut self, input: impl Read, file: &str) -> &mut Self {
