@@ -52,7 +52,8 @@ impl<'a> CoMembership<'a> {
     ///
     /// ```
     /// # use membership_history::bundled;
-    /// assert_eq!(bundled().co_membership("RUS", "KAZ")?[0].days().to_string(), "1992-05-15..");
+    /// let days = bundled().co_membership("RUS", "KAZ")?[0].days().to_string();
+    /// assert!(days.starts_with("1992-05-15..")); // until the data's coverage ends
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn days(&self) -> &IntervalSet<NaiveDate> {

@@ -136,13 +136,14 @@ fn definitely_member(spells: &[Spell], d: NaiveDate) -> bool {
 
 /// The rule: the verdict on `d` for membership `m` of dataset `ds`.
 pub(crate) fn verdict(ds: &Dataset, m: &Membership, d: NaiveDate) -> Verdict {
-    if let Some(ex) = &ds.existence[m.party] {
-        if !ex.contains(&d) {
-            return Verdict {
-                basis: Basis::NotAState,
-                ..Verdict::NONE
-            };
-        }
+    if ds.existence[m.party]
+        .as_ref()
+        .is_some_and(|ex| !ex.contains(&d))
+    {
+        return Verdict {
+            basis: Basis::NotAState,
+            ..Verdict::NONE
+        };
     }
     if let Some(u) = gap(ds, m.org, &m.unknown, d) {
         return unknown_verdict(ds, &m.spells, u);

@@ -127,7 +127,7 @@ impl UncertainDate {
     ///
     /// ```
     /// # use membership_history::UncertainDate;
-    /// let d = UncertainDate::one_of(vec!["1993-12-09".parse()?, "1993-09-09"])?;
+    /// let d = UncertainDate::one_of(vec!["1993-12-09".parse()?, "1993-09-09".parse()?])?;
     /// assert_eq!(d.to_string(), "[1993-09-09,1993-12-09]");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -13,7 +13,7 @@ use crate::history::status::EventKind;
 ///
 /// let ds = bundled();
 /// let georgia = ds.timeline("CSTO", "GEO")?;
-/// let accession = ds.event(georgia[0].opened_by());
+/// let accession = ds.event(georgia.spells()[0].opened_by()).unwrap();
 /// let readings = accession.readings();
 /// assert_eq!(readings[0].date().to_string(), "1993-12-09");
 /// assert_eq!(readings[1].date().to_string(), "1993-09-09");
@@ -177,7 +177,7 @@ impl std::ops::Index<EventId> for Vec<Event> {
 ///
 /// let ds = bundled();
 /// let uzb = ds.timeline("CSTO", "UZB")?;
-/// let left = ds.event(uzb[0].closed_by().unwrap());
+/// let left = ds.event(uzb.spells()[0].closed_by().unwrap()).unwrap();
 /// assert_eq!(left.kind(), EventKind::NotRenewed);
 /// assert_eq!(left.day().to_string(), "1999-04-20");
 /// assert_eq!(left.earliest().to_string(), "1998-01-01"); // "suspended in 1998"
@@ -310,7 +310,7 @@ impl Event {
     /// # use membership_history::bundled;
     /// let ds = bundled();
     /// let tl = ds.timeline("CSTO-PA", "SRB")?;
-    /// assert_eq!(ds.event(tl[0].opened_by()).day().to_string(), "2013-01-01"); // "2013"
+    /// assert_eq!(ds.event(tl.spells()[0].opened_by()).unwrap().day().to_string(), "2013-01-01"); // "2013"
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn day(&self) -> NaiveDate {
@@ -327,7 +327,7 @@ impl Event {
     /// # use membership_history::bundled;
     /// let ds = bundled();
     /// let geo = ds.timeline("CSTO", "GEO")?;
-    /// assert_eq!(ds.event(geo[0].opened_by()).earliest().to_string(), "1993-09-09");
+    /// assert_eq!(ds.event(geo.spells()[0].opened_by()).unwrap().earliest().to_string(), "1993-09-09");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn earliest(&self) -> NaiveDate {
@@ -344,7 +344,7 @@ impl Event {
     /// # use membership_history::bundled;
     /// let ds = bundled();
     /// let geo = ds.timeline("CSTO", "GEO")?;
-    /// assert_eq!(ds.event(geo[0].opened_by()).latest().to_string(), "1993-12-09");
+    /// assert_eq!(ds.event(geo.spells()[0].opened_by()).unwrap().latest().to_string(), "1993-12-09");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn latest(&self) -> NaiveDate {
@@ -362,7 +362,7 @@ impl Event {
     /// # use membership_history::bundled;
     /// let ds = bundled();
     /// let arm = ds.timeline("CSTO", "ARM")?;
-    /// assert!(!ds.event(arm[0].opened_by()).is_disputed());
+    /// assert!(!ds.event(arm.spells()[0].opened_by()).unwrap().is_disputed());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn is_disputed(&self) -> bool {

@@ -176,10 +176,6 @@ impl Side {
         self.snap_off.push(pos(self.snap.len()));
     }
 
-    fn group(&self, g: usize) -> Range<usize> {
-        self.off[g] as usize..self.off[g + 1] as usize
-    }
-
     /// The items of group `g` alive on day `t`.
     fn alive(&self, g: usize, t: i32) -> Alive<'_> {
         let cks = self.ck_off[g] as usize..self.ck_off[g + 1] as usize;
@@ -223,14 +219,6 @@ impl Side {
             head: snap[..snap.len() - (ended - window_dead)].iter(),
             tail: window.iter().zip(&self.item[lo..hi]),
         }
-    }
-
-    /// How many intervals of group `g` are alive on day `t`.
-    fn count(&self, g: usize, t: i32) -> usize {
-        let started = self.start[self.group(g)].partition_point(|&s| s <= t);
-        let ended = self.ends[self.end_off[g] as usize..self.end_off[g + 1] as usize]
-            .partition_point(|&e| e <= t);
-        started - ended
     }
 
     fn heap_bytes(&self) -> usize {

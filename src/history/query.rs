@@ -614,6 +614,17 @@ impl Dataset {
         &self.sources
     }
 
+    /// Bytes the dataset's index holds on the heap (its answer segments and
+    /// their two orders), for the benchmarks' memory figures.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// assert!(bundled().index_heap_bytes() > 0);
+    /// ```
+    pub fn index_heap_bytes(&self) -> usize {
+        self.index.heap_bytes() + self.segments.capacity() * std::mem::size_of::<answer::Segment>()
+    }
+
     /// Every gap in the data: missing cells, coverage ends.
     ///
     /// ```

@@ -77,10 +77,12 @@ impl DatasetBuilder {
     /// b.read_atop(csv.as_bytes(), "atop.csv", None)?;
     /// let ds = b.build()?;
     /// let rus = ds.timeline("4220", "365")?;
-    /// assert_eq!(rus.len(), 1); // one membership across the phase boundary
-    /// assert_eq!(ds.events_of("4220", "365")?[1].kind(), EventKind::InstrumentSigned);
-    /// assert_eq!(ds.member_days("4220", "704")?.to_string(),
+    /// assert_eq!(rus.spells().len(), 1); // one membership across the phase boundary
+    /// assert_eq!(rus.events().nth(1).map(|e| e.kind()), Some(EventKind::InstrumentSigned));
+    /// assert_eq!(ds.timeline("4220", "704")?.member_days().preferred.to_string(),
     ///            "1992-05-15..1999-04-20, 2006-08-01..2012-06-28");
+    /// // Still in effect where the file ends (2012): unknown after it.
+    /// assert_eq!(ds.known_until("4220")?.map(|d| d.to_string()).as_deref(), Some("2012-12-31"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_atop<R: Read>(
@@ -128,7 +130,7 @@ impl DatasetBuilder {
     /// assert!(matches!(report[1].kind(), ErrorKind::Duplicate(_)));
     /// assert_eq!(report[1].line(), Some(5));
     /// let ds = b.build()?;
-    /// assert_eq!(ds.members_on("4220", "1995-01-01")?.len(), 2); // 365 and 705
+    /// assert_eq!(ds.members_on("4220", "1995-01-01")?.count(), 2); // 365 and 705
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_atop_lenient<R: Read>(
@@ -402,7 +404,7 @@ impl Dataset {
     ///
     /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
     /// let ds = Dataset::from_atop("../shared/datasets/atop-v4.01/atop-member-level.csv", Some(&states))?;
-    /// println!("{} CST members in 1995", ds.members_on("4220", "1995-01-01")?.len());
+    /// println!("{} CST members in 1995", ds.members_on("4220", "1995-01-01")?.count());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_atop(path: impl AsRef<Path>, states: Option<&CowStates>) -> Result<Dataset, Error> {
@@ -431,7 +433,7 @@ impl Dataset {
     /// assert_eq!(problems.len(), 1);
     /// assert!(matches!(problems[0].kind(), ErrorKind::InvalidDate(_)));
     /// assert_eq!(problems[0].line(), Some(4));
-    /// assert_eq!(ds.member_days("4220", "704")?.to_string(), "1992-05-15..1999-04-20");
+    /// assert_eq!(ds.timeline("4220", "704")?.member_days().preferred.to_string(), "1992-05-15..1999-04-20");
     ///
     /// let (ds, problems) = Dataset::from_atop_lenient("no/such/atop.csv", None);
     /// assert!(ds.organizations().is_empty());

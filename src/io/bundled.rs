@@ -68,12 +68,12 @@ static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| {
 /// use membership_history::bundled;
 ///
 /// let ds = bundled();
-/// let members: Vec<&str> = ds
+/// let mut members: Vec<&str> = ds
 ///     .members_on("CSTO", "2000-01-01")?
-///     .iter()
-///     .filter(|m| m.is_member())
-///     .map(|m| m.party().code())
+///     .filter(|a| a.is_definite_member())
+///     .map(|a| a.party().code())
 ///     .collect();
+/// members.sort();
 /// assert_eq!(members, ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

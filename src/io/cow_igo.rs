@@ -116,11 +116,13 @@ impl DatasetBuilder {
     /// let mut b = Dataset::builder();
     /// b.read_cow_igo(csv.as_bytes(), "igo.csv", None)?;
     /// let ds = b.build()?;
-    /// let d = |s: &str| s.parse().unwrap();
-    /// assert_eq!(ds.membership_on("CSTO", "russia", d("2003-06-01"))?, Some(Certainty::Definite));
-    /// // -9: neither member nor non-member
-    /// assert_eq!(ds.membership_on("CSTO", "belarus", d("2003-06-01"))?, Some(Certainty::Possible));
-    /// assert_eq!(ds.membership_on("CSTO", "belarus", d("2004-12-31"))?, Some(Certainty::Definite));
+    /// assert!(ds.status_on("CSTO", "russia", "2003-06-01")?.is_definite_member());
+    /// // -9: the data says nothing, and no event is made up for it
+    /// let belarus = ds.status_on("CSTO", "belarus", "2003-06-01")?;
+    /// assert_eq!((belarus.certainty(), belarus.member()), (Certainty::Unknown, None));
+    /// assert!(belarus.unknown().unwrap().note().contains("-9"));
+    /// assert!(ds.status_on("CSTO", "belarus", "2004-12-31")?.is_definite_member());
+    /// assert_eq!(ds.timeline("CSTO", "belarus")?.events().count(), 1); // signed in 2002
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_cow_igo<R: Read>(
@@ -168,11 +170,10 @@ impl DatasetBuilder {
     /// assert_eq!(lines, [Some(3), Some(5)]);
     /// assert!(matches!(report[1].kind(), ErrorKind::Duplicate(_)));
     /// let ds = b.build()?;
-    /// let d = |s: &str| s.parse().unwrap();
-    /// assert_eq!(ds.membership_on("CSTO", "russia", d("2003-06-01"))?, Some(Certainty::Definite));
+    /// assert!(ds.status_on("CSTO", "russia", "2003-06-01")?.is_definite_member());
     /// // Belarus joined in 2003 or 2004: the year left out widens the window.
-    /// assert_eq!(ds.membership_on("CSTO", "belarus", d("2003-06-01"))?, Some(Certainty::Possible));
-    /// assert_eq!(ds.membership_on("CSTO", "belarus", d("2004-12-31"))?, Some(Certainty::Definite));
+    /// assert_eq!(ds.status_on("CSTO", "belarus", "2003-06-01")?.certainty(), Certainty::Possible);
+    /// assert!(ds.status_on("CSTO", "belarus", "2004-12-31")?.is_definite_member());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_cow_igo_lenient<R: Read>(
@@ -773,7 +774,7 @@ impl Dataset {
     ///
     /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
     /// let ds = Dataset::from_cow_igo("../shared/datasets/cow-igo-v3/igo_year_formatv3.csv", Some(&states))?;
-    /// println!("{} NATO members in 1990", ds.members_on("NATO", "1990-06-01")?.len());
+    /// println!("{} NATO members in 1990", ds.members_on("NATO", "1990-06-01")?.count());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_cow_igo(
@@ -805,8 +806,8 @@ impl Dataset {
     /// assert_eq!(problems.len(), 1);
     /// assert!(matches!(problems[0].kind(), ErrorKind::InvalidValue(_)));
     /// assert_eq!((problems[0].line(), problems[0].field()), (Some(3), Some("year")));
-    /// let d = "2004-06-01".parse()?;
-    /// assert_eq!(ds.status_on("CSTO", "belarus", d)?, Some(Status::Member));
+    /// let d = "2004-06-01";
+    /// assert_eq!(ds.status_on("CSTO", "belarus", d)?.status(), Some(Status::Member));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_cow_igo_lenient(

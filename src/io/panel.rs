@@ -187,7 +187,8 @@ impl Dataset {
     /// # use membership_history::{bundled, YearRule};
     /// let ds = bundled();
     /// assert_eq!(ds.cow_code("UNGA", "CSTO", 2010, YearRule::EndOfYear, None)?, 3); // observer
-    /// assert_eq!(ds.cow_code("CSTO", "ARM", 2024, YearRule::EndOfYear, None)?, 1); // frozen is de jure
+    /// assert_eq!(ds.cow_code("CSTO", "ARM", 2023, YearRule::EndOfYear, None)?, 1);
+    /// assert_eq!(ds.cow_code("CSTO", "ARM", 2100, YearRule::EndOfYear, None)?, -9); // past the data: unknown
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn cow_code(
