@@ -127,7 +127,7 @@ impl DatasetBuilder {
                 }
                 Err(e) => {
                     self.reading_file(&shown);
-                    self.problem(Error::new(ErrorKind::Io(e.to_string())).in_file(shown));
+                    self.problem(Error::io(e).in_file(shown));
                 }
             }
         }

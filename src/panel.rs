@@ -259,7 +259,7 @@ impl Dataset {
         rule: YearRule,
         states: Option<&CowStates>,
     ) -> Result<usize, Error> {
-        let io = |e: csv::Error| Error::new(ErrorKind::Io(e.to_string()));
+        let io = |e: csv::Error| Error::csv(e, csv::Error::to_string);
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["org", "member", "ccode", "year", "code"])
             .map_err(io)?;
@@ -275,8 +275,7 @@ impl Dataset {
             ])
             .map_err(io)?;
         }
-        w.flush()
-            .map_err(|e| Error::new(ErrorKind::Io(e.to_string())))?;
+        w.flush().map_err(Error::io)?;
         Ok(rows.len())
     }
 }
