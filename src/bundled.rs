@@ -57,11 +57,11 @@ static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| {
 /// Never on a released crate: the embedded data is validated by its tests.
 ///
 /// ```
-/// use membership_history::bundled;
+/// use membership_history::{bundled, parse_day};
 ///
 /// let ds = bundled();
 /// let members: Vec<&str> = ds
-///     .members_on("CSTO", "2000-01-01".parse()?)?
+///     .members_on("CSTO", parse_day("2000-01-01")?)?
 ///     .iter()
 ///     .filter(|m| m.is_member())
 ///     .map(|m| m.party().code())
@@ -234,11 +234,11 @@ impl DatasetBuilder {
     /// Reads `names.csv`: `org,kind,name,from,until,sources`.
     ///
     /// ```
-    /// # use membership_history::Dataset;
+    /// # use membership_history::{Dataset, parse_day};
     /// let mut b = Dataset::builder();
     /// b.read_sources("id,citation,url\nS,s,\n".as_bytes(), "sources.csv");
     /// b.read_names("org,kind,name,from,until,sources\nX,official,Ex,2000-01-01,,S\n".as_bytes(), "names.csv");
-    /// assert_eq!(b.build()?.name_on("X", "2001-01-01".parse()?)?, Some("Ex"));
+    /// assert_eq!(b.build()?.name_on("X", parse_day("2001-01-01")?)?, Some("Ex"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_names(&mut self, input: impl Read, file: &str) -> &mut Self {

@@ -106,10 +106,10 @@ impl UncertainDate {
     /// Whether the event can have happened on `day`.
     ///
     /// ```
-    /// # use membership_history::UncertainDate;
+    /// # use membership_history::{UncertainDate, parse_day};
     /// let d: UncertainDate = "[1993-09-09,1993-12-09]".parse()?;
-    /// assert!(d.could_be("1993-09-09".parse()?));
-    /// assert!(!d.could_be("1993-10-01".parse()?));
+    /// assert!(d.could_be(parse_day("1993-09-09")?));
+    /// assert!(!d.could_be(parse_day("1993-10-01")?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn could_be(&self, day: NaiveDate) -> bool {
@@ -255,6 +255,81 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, Error> {
         .ok_or_else(|| invalid(format!("{year:04}-{month:02} has no day {day}")).with_value(s))
 }
 
+/// A day given as a `NaiveDate` or as ISO text (`"2008-01-01"`), parsed by the crate with its own messages.
+///
+/// Text goes through [`parse_day`]: exactly `YYYY-MM-DD`, a real calendar
+/// day in [`YEARS`], and an error that names the rule broken (where
+/// `"2010-13-01".parse::<NaiveDate>()` says only `ParseError(OutOfRange)`).
+/// A `NaiveDate` is taken as it is.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use membership_history::{ErrorKind, IntoDay};
+///
+/// /// Anything that names a day: a date, or its text.
+/// fn weekday(day: impl IntoDay) -> Result<String, membership_history::Error> {
+///     Ok(day.into_day()?.format("%A").to_string())
+/// }
+///
+/// assert_eq!(weekday("1992-05-15")?, "Friday");
+/// assert_eq!(weekday(NaiveDate::from_ymd_opt(1992, 5, 15).unwrap())?, "Friday");
+/// assert_eq!(weekday(String::from("1992-05-15"))?, "Friday");
+///
+/// let err = "2010-13-01".into_day().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::InvalidDate(_)));
+/// assert_eq!(
+///     err.to_string(),
+///     "value \"2010-13-01\": invalid date: month 13 is not between 01 and 12"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait IntoDay {
+    /// The day.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidDate`] for text that is not a day, as
+    /// [`parse_day`] says; never for a `NaiveDate`.
+    ///
+    /// ```
+    /// use membership_history::IntoDay;
+    /// assert_eq!("2008-01-01".into_day()?.to_string(), "2008-01-01");
+    /// assert!("2008-02-30".into_day().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn into_day(self) -> Result<NaiveDate, Error>;
+}
+
+impl IntoDay for NaiveDate {
+    fn into_day(self) -> Result<NaiveDate, Error> {
+        Ok(self)
+    }
+}
+
+impl IntoDay for &NaiveDate {
+    fn into_day(self) -> Result<NaiveDate, Error> {
+        Ok(*self)
+    }
+}
+
+impl IntoDay for &str {
+    fn into_day(self) -> Result<NaiveDate, Error> {
+        parse_day(self)
+    }
+}
+
+impl IntoDay for String {
+    fn into_day(self) -> Result<NaiveDate, Error> {
+        parse_day(&self)
+    }
+}
+
+impl IntoDay for &String {
+    fn into_day(self) -> Result<NaiveDate, Error> {
+        parse_day(self)
+    }
+}
+
 impl FromStr for UncertainDate {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
@@ -363,5 +438,58 @@ impl TryFrom<String> for UncertainDate {
 impl From<UncertainDate> for String {
     fn from(d: UncertainDate) -> String {
         d.to_string()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // test code; inputs are ours
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn into_day_takes_dates_as_they_are() {
+        let d = ymd(2008, 1, 1);
+        assert_eq!(d.into_day().unwrap(), d);
+        assert_eq!((&d).into_day().unwrap(), d);
+        // Outside `YEARS` too: the range is a rule of the text form.
+        assert_eq!(NaiveDate::MIN.into_day().unwrap(), NaiveDate::MIN);
+    }
+
+    #[test]
+    fn into_day_parses_text_of_every_kind() {
+        let d = ymd(2008, 1, 1);
+        let owned = String::from("2008-01-01");
+        assert_eq!("2008-01-01".into_day().unwrap(), d);
+        assert_eq!((&owned).into_day().unwrap(), d);
+        assert_eq!(owned.into_day().unwrap(), d);
+        assert_eq!(" 2008-01-01 ".into_day().unwrap(), d);
+    }
+
+    #[test]
+    fn into_day_says_the_rule_broken() {
+        for (text, rule) in [
+            ("2010-13-01", "month 13 is not between 01 and 12"),
+            ("2010-02-30", "2010-02 has no day 30"),
+            ("0999-01-01", "year 999 is outside 1000..=9999"),
+            ("2010-01", "a day is written YYYY-MM-DD"),
+            ("01/02/2010", "a day is written YYYY-MM-DD"),
+        ] {
+            for err in [
+                text.into_day().unwrap_err(),
+                text.to_string().into_day().unwrap_err(),
+                (&text.to_string()).into_day().unwrap_err(),
+            ] {
+                assert!(matches!(err.kind(), ErrorKind::InvalidDate(_)), "{err}");
+                assert_eq!(err.value(), Some(text));
+                assert_eq!(
+                    err.to_string(),
+                    format!("value {text:?}: invalid date: {rule}")
+                );
+            }
+        }
     }
 }

@@ -245,8 +245,8 @@ impl Error {
     /// What went wrong.
     ///
     /// ```
-    /// # use membership_history::{bundled, ErrorKind};
-    /// let err = bundled().members_on("NOPE", "2000-01-01".parse()?).unwrap_err();
+    /// # use membership_history::{bundled, parse_day, ErrorKind};
+    /// let err = bundled().members_on("NOPE", parse_day("2000-01-01")?).unwrap_err();
     /// assert_eq!(err.kind(), &ErrorKind::UnknownOrganization("NOPE".into()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

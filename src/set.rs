@@ -22,10 +22,9 @@ use crate::error::{Error, ErrorKind};
 /// A member is a member *on* its start day and *not* on its end day.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use membership_history::Span;
+/// use membership_history::{Span, parse_day};
 ///
-/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// let d = |s: &str| parse_day(s).unwrap();
 /// let span = Span::new(d("1992-05-15"), Some(d("1999-04-20")))?;
 /// assert!(span.contains(&d("1992-05-15")));
 /// assert!(!span.contains(&d("1999-04-20")));

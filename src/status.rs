@@ -97,11 +97,11 @@ impl FromStr for Status {
 /// least one. With exact dates every answer is `Definite`.
 ///
 /// ```
-/// use membership_history::{bundled, Certainty};
+/// use membership_history::{bundled, parse_day, Certainty};
 ///
 /// // Georgia acceded 1993-12-09 by most sources, 1993-09-09 by others.
 /// let ds = bundled();
-/// let on = |d: &str| ds.members_on("CSTO", d.parse().unwrap()).unwrap();
+/// let on = |d: &str| ds.members_on("CSTO", parse_day(d).unwrap()).unwrap();
 /// let geo = |d: &str| on(d).into_iter().find(|m| m.party().code() == "GEO").map(|m| m.certainty());
 /// assert_eq!(geo("1993-10-01"), Some(Certainty::Possible));
 /// assert_eq!(geo("1994-01-01"), Some(Certainty::Definite));

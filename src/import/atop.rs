@@ -111,7 +111,7 @@ impl DatasetBuilder {
     /// when the builder is built ([`build_lenient`](Self::build_lenient)).
     ///
     /// ```
-    /// use membership_history::{Dataset, ErrorKind};
+    /// use membership_history::{Dataset, ErrorKind, parse_day};
     ///
     /// let csv = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
     ///            4220,365,1992,5,15,0,0,0,1\n\
@@ -126,7 +126,7 @@ impl DatasetBuilder {
     /// assert!(matches!(report[1].kind(), ErrorKind::Duplicate(_)));
     /// assert_eq!(report[1].line(), Some(5));
     /// let ds = b.build()?;
-    /// assert_eq!(ds.members_on("4220", "1995-01-01".parse()?)?.len(), 2); // 365 and 705
+    /// assert_eq!(ds.members_on("4220", parse_day("1995-01-01")?)?.len(), 2); // 365 and 705
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn read_atop_lenient<R: Read>(
@@ -364,11 +364,11 @@ impl Dataset {
     /// for a malformed row, and the first problem found when building.
     ///
     /// ```no_run
-    /// use membership_history::{CowStates, Dataset};
+    /// use membership_history::{CowStates, Dataset, parse_day};
     ///
     /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
     /// let ds = Dataset::from_atop("../shared/datasets/atop-v4.01/atop-member-level.csv", Some(&states))?;
-    /// println!("{} CST members in 1995", ds.members_on("4220", "1995-01-01".parse()?)?.len());
+    /// println!("{} CST members in 1995", ds.members_on("4220", parse_day("1995-01-01")?)?.len());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_atop(path: impl AsRef<Path>, states: Option<&CowStates>) -> Result<Dataset, Error> {
