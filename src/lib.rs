@@ -34,7 +34,7 @@ pub mod benchmarks {}
 pub use across::{CoMembership, MemberCount};
 pub use bundled::{BUNDLED_VERSION, bundled};
 pub use dataset::{Dataset, DatasetBuilder, Spell};
-pub use date::{IntoDay, UncertainDate, YEARS, parse_day};
+pub use date::{IntoDay, Precision, UncertainDate, YEARS, parse_day};
 pub use error::{Error, ErrorKind};
 pub use event::{Event, EventId, Origin, Reading};
 pub use explain::Explanation;

@@ -527,13 +527,14 @@ fn ymd(row: &Row<'_>, cols: [usize; 3]) -> Result<Option<UncertainDate>, Error> 
             bad(0, "a month or day without a year".into())
         };
     }
+    let at = |i: usize| move |e| row.locate(cols[i], e);
     match (m, d) {
-        (0, 0) => Ok(Some(UncertainDate::Year(year))),
+        (0, 0) => UncertainDate::year(year).map(Some).map_err(at(0)),
         (0, _) => bad(2, "a day without a month".into()),
         (13.., _) => bad(1, format!("month {m} is not between 1 and 12")),
-        (_, 0) => Ok(Some(UncertainDate::Month { year, month: m })),
+        (_, 0) => UncertainDate::month(year, m).map(Some).map_err(at(1)),
         _ => match NaiveDate::from_ymd_opt(year, m, d) {
-            Some(day) => Ok(Some(UncertainDate::Day(day))),
+            Some(day) => UncertainDate::day(day).map(Some).map_err(at(0)),
             None => bad(2, format!("{year:04}-{m:02} has no day {d}")),
         },
     }

@@ -433,11 +433,12 @@ impl DatasetBuilder {
             if let (Some((y, line)), Some(end)) = (last, last_year)
                 && y < end
                 && !later_left_out
+                && let Some(year) = emit.dated(UncertainDate::year(y + 1), line)
             {
                 emit.push(
                     None,
                     EventKind::Dissolved,
-                    UncertainDate::Year(y + 1),
+                    year,
                     "no longer in the data",
                     line,
                 );
@@ -478,6 +479,13 @@ impl Emitter<'_> {
         self.builder.add_event(ev);
     }
 
+    /// A date made from the rows' years; one the crate cannot hold (past
+    /// year 9999) is a problem at `line` instead of an event.
+    fn dated(&mut self, date: Result<UncertainDate, Error>, line: u64) -> Option<UncertainDate> {
+        date.map_err(|e| self.builder.problem(e.in_file(self.file).at_line(line)))
+            .ok()
+    }
+
     /// Replays one state's observations `(year, line, code)` in year order.
     ///
     /// The rule (see `docs/datasets.md`): an observation is the status at
@@ -500,18 +508,24 @@ impl Emitter<'_> {
             let now = status_of(code);
             let (after, before) = prev.unwrap_or((first_year.unwrap_or(year) - 1, None));
             if missing_since.take().is_some() {
-                self.unknown(member, before, now, window(after + 1, year), line);
-            } else if before != now {
+                if let Some(date) = self.dated(window(after + 1, year), line) {
+                    self.unknown(member, before, now, date, line);
+                }
+            } else if before != now
+                && let Some(date) = self.dated(window(after + 1, year), line)
+            {
                 let founding = prev.is_none() && first_year == Some(year);
-                self.change(member, before, now, window(after + 1, year), founding, line);
+                self.change(member, before, now, date, founding, line);
             }
             prev = Some((year, now));
         }
         if let (Some(from), Some((year, line))) = (missing_since, last) {
             let (after, before) = prev.unwrap_or((from - 1, None));
             // Through the last missing year: its 31 December is unknown too.
-            let through = UncertainDate::Between(jan1(after + 1), jan1(year + 1));
-            self.unknown(member, before, None, through, line);
+            let through = UncertainDate::between(jan1(after + 1), jan1(year + 1));
+            if let Some(through) = self.dated(through, line) {
+                self.unknown(member, before, None, through, line);
+            }
             // After trailing missing years nothing is known: `unknown` ended
             // every status, so later answers say no status.
         }
@@ -612,13 +626,13 @@ impl Emitter<'_> {
 }
 
 /// Some day in the years `from..=to`: the year itself when they are one.
-fn window(from: i32, to: i32) -> UncertainDate {
+fn window(from: i32, to: i32) -> Result<UncertainDate, Error> {
     if from >= to {
-        return UncertainDate::Year(to);
+        return UncertainDate::year(to);
     }
     // Both years come from checked rows, so these days exist.
     let dec31 = NaiveDate::from_ymd_opt(to, 12, 31).unwrap_or(NaiveDate::MAX);
-    UncertainDate::Between(jan1(from), dec31)
+    UncertainDate::between(jan1(from), dec31)
 }
 
 fn jan1(year: i32) -> NaiveDate {
