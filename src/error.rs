@@ -6,8 +6,15 @@
 //! ```text
 //! events.csv:12: field `date`, value "1993-02-30": invalid date: no such day in the calendar
 //! ```
+//!
+//! `Debug` prints the same line, so an error that reaches
+//! `fn main() -> Result<(), Box<dyn std::error::Error>>` reads as its message,
+//! and [`std::error::Error::source`] gives the I/O or CSV error behind one.
 
+use std::error::Error as StdError;
 use std::fmt;
+use std::io;
+use std::sync::Arc;
 
 /// What went wrong, with the rule that was broken. Match on it to handle
 /// kinds of errors differently; the [`Error`] carries where it happened.
@@ -21,13 +28,23 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The input could not be read at all.
+    /// The input could not be read (or the output not written) at all: the
+    /// kind of the I/O error, whose whole [`io::Error`] is the error's
+    /// [`source`](std::error::Error::source).
+    ///
+    /// ```
+    /// use membership_history::{Dataset, ErrorKind};
+    ///
+    /// let err = Dataset::from_dir("/no/such/dir").unwrap_err();
+    /// assert_eq!(err.kind(), &ErrorKind::Io(std::io::ErrorKind::NotFound));
+    /// ```
     #[error("cannot read input: {0}")]
-    Io(String),
+    Io(io::ErrorKind),
     /// The input is empty, or has a header and no rows where rows are required.
     #[error("{0}")]
     Empty(String),
-    /// The CSV itself is malformed (bad quoting, invalid UTF-8).
+    /// The CSV itself is malformed (bad quoting, invalid UTF-8); the
+    /// [`csv::Error`] is the error's [`source`](std::error::Error::source).
     #[error("malformed CSV: {0}")]
     Csv(String),
     /// A required column is missing from the header, or a column is unknown.
@@ -92,20 +109,58 @@ pub enum ErrorKind {
 /// assert_eq!(err.line(), Some(2));
 /// assert_eq!(err.field(), Some("date"));
 /// assert_eq!(err.value(), Some("1992-02-30"));
+/// // `Debug` is the message, as `main` returning an error prints it.
+/// let message = "events.csv:2: field `date`, value \"1992-02-30\": \
+///                invalid date: 1992-02 has no day 30";
+/// assert_eq!(err.to_string(), message);
+/// assert_eq!(format!("{err:?}"), message);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// An error about reading keeps the [`io::Error`] as its
+/// [`source`](std::error::Error::source):
+///
+/// ```
+/// use std::error::Error as _;
+/// use membership_history::Dataset;
+///
+/// let err = Dataset::from_dir("/no/such/dir").unwrap_err();
+/// let io = err.source().and_then(|e| e.downcast_ref::<std::io::Error>()).unwrap();
+/// assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+/// ```
+///
+/// Two errors are equal when they say the same: the same kind, position and
+/// message (the sources compared by their messages).
+#[derive(Clone, PartialEq, Eq)]
 pub struct Error {
     inner: Box<Inner>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 struct Inner {
     kind: ErrorKind,
     file: Option<String>,
     line: Option<u64>,
     field: Option<String>,
     value: Option<String>,
+    source: Option<Source>,
 }
+
+/// The error behind an [`ErrorKind::Io`] or [`ErrorKind::Csv`], kept whole
+/// (shared, so that [`Error`] stays `Clone`).
+#[derive(Clone)]
+struct Source {
+    error: Arc<dyn StdError + Send + Sync + 'static>,
+    /// Where the I/O happened (a path), when the file name alone is not it.
+    place: Option<String>,
+}
+
+impl PartialEq for Source {
+    fn eq(&self, other: &Self) -> bool {
+        self.place == other.place && self.error.to_string() == other.error.to_string()
+    }
+}
+
+impl Eq for Source {}
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Self {
@@ -116,8 +171,48 @@ impl Error {
                 line: None,
                 field: None,
                 value: None,
+                source: None,
             }),
         }
+    }
+
+    /// An [`ErrorKind::Io`] that keeps `err` as its source.
+    pub(crate) fn io(err: io::Error) -> Self {
+        let mut e = Error::new(ErrorKind::Io(err.kind()));
+        e.inner.source = Some(Source {
+            error: Arc::new(err),
+            place: None,
+        });
+        e
+    }
+
+    /// An [`ErrorKind::Io`] about `path`, which the message names before the
+    /// I/O error's own text.
+    pub(crate) fn io_at(path: &std::path::Path, err: io::Error) -> Self {
+        let mut e = Error::io(err);
+        if let Some(s) = &mut e.inner.source {
+            s.place = Some(path.display().to_string());
+        }
+        e
+    }
+
+    /// An error about a CSV reader or writer: an [`ErrorKind::Io`] when it
+    /// is an I/O error (the [`io::Error`] kept), else an [`ErrorKind::Csv`]
+    /// saying `message` (the whole [`csv::Error`] kept).
+    pub(crate) fn csv(err: csv::Error, message: impl FnOnce(&csv::Error) -> String) -> Self {
+        if err.is_io_error() {
+            if let csv::ErrorKind::Io(io) = err.into_kind() {
+                return Error::io(io);
+            }
+            // `is_io_error` is exactly the `Io` kind; unreachable.
+            return Error::new(ErrorKind::Io(io::ErrorKind::Other));
+        }
+        let mut e = Error::new(ErrorKind::Csv(message(&err)));
+        e.inner.source = Some(Source {
+            error: Arc::new(err),
+            place: None,
+        });
+        e
     }
 
     pub(crate) fn in_file(mut self, file: impl Into<String>) -> Self {
@@ -237,8 +332,15 @@ impl fmt::Display for Error {
             f.write_str(": ")?;
         }
         // The message is one line, and of a readable length, whatever the
-        // input held (rules quote values they are about).
-        let kind = i.kind.to_string();
+        // input held (rules quote values they are about). An I/O error says
+        // what the operating system said, not only its kind.
+        let kind = match (&i.kind, &i.source) {
+            (ErrorKind::Io(_), Some(Source { error, place })) => match place {
+                Some(place) => format!("cannot read input: {place}: {error}"),
+                None => format!("cannot read input: {error}"),
+            },
+            (kind, _) => kind.to_string(),
+        };
         let kind = if kind.chars().count() > MAX_RULE {
             format!("{}…", kind.chars().take(MAX_RULE).collect::<String>())
         } else {
@@ -287,4 +389,21 @@ fn shown(s: &str) -> String {
         .collect()
 }
 
-impl std::error::Error for Error {}
+/// The message, as [`Display`](fmt::Display) writes it: an error returned
+/// from `main` prints as the line a person can act on.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl StdError for Error {
+    /// The [`io::Error`] of an [`ErrorKind::Io`], the [`csv::Error`] of an
+    /// [`ErrorKind::Csv`]; `None` for the crate's own rules.
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.inner
+            .source
+            .as_ref()
+            .map(|s| &*s.error as &(dyn StdError + 'static))
+    }
+}

@@ -23,13 +23,13 @@ pub use error::{Error, ErrorKind};
 pub use history::across::{CoMembership, MemberCount};
 pub use history::answer::{Answer, Basis};
 pub use history::dataset::{Dataset, DatasetBuilder, Spell};
-pub use history::date::{UncertainDate, YEARS, parse_day};
+pub use history::date::{IntoDay, Precision, UncertainDate, YEARS, parse_day};
 pub use history::event::{Event, EventId, Origin, Reading};
 pub use history::explain::Explanation;
 pub use history::party::{Name, NameKind, Organization, Party, PartyKind, Source};
 pub use history::query::{
-    Change, IntoDay, MemberDays, MembersOn, OrgId, OrgRef, OrganizationsOf, PartyId, PartyRef,
-    SpellRecord, Timeline,
+    Change, MemberDays, MembersOn, OrgId, OrgRef, OrganizationsOf, PartyId, PartyRef, SpellRecord,
+    Timeline,
 };
 pub use history::status::{Certainty, EventKind, Status};
 pub use history::unknown::Unknown;

@@ -313,8 +313,91 @@ fn missing_file() {
     let dir = std::env::temp_dir().join(format!("mh-missing-{}", std::process::id()));
     let e = Dataset::from_dir(&dir).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Io(_)));
+    assert_eq!(e.kind(), &ErrorKind::Io(std::io::ErrorKind::NotFound));
     assert!(e.file_name().unwrap().ends_with("sources.csv"), "{e}");
     assert_eq!(e.line(), None);
+    assert!(
+        e.to_string()
+            .ends_with("sources.csv: cannot read input: No such file or directory (os error 2)"),
+        "{e}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The error type itself (issue 10): `Debug` is the message, `source()` works.
+
+#[test]
+fn debug_reads_as_the_message() {
+    let dir = std::env::temp_dir().join(format!("mh-missing-debug-{}", std::process::id()));
+    let mut bytes = events("e1,X,ARM,signed,1992-05-15,").into_bytes();
+    bytes.extend_from_slice(b"\xff\xfe,S\n");
+    let errors = [
+        err(T::Events, &events("e1,X,ARM,signed,1993-02-30,,S")),
+        err(T::Parties, "code,name,cow_code,cow_abbreviation,sources\n"),
+        builder(T::Events, &bytes).build().unwrap_err(),
+        Dataset::from_dir(&dir).unwrap_err(),
+        "5..3".parse::<IntervalSet<i32>>().unwrap_err(),
+        "2010-13-01".parse::<UncertainDate>().unwrap_err(),
+        membership_history::bundled()
+            .members_on("CTSO", parse_day("2000-01-01").unwrap())
+            .unwrap_err(),
+    ];
+    for e in &errors {
+        assert_eq!(format!("{e:?}"), e.to_string());
+        assert_eq!(format!("{e:#?}"), e.to_string());
+    }
+    assert_eq!(
+        format!("{:?}", errors[0]),
+        "events.csv:2: field `date`, value \"1993-02-30\": invalid date: 1993-02 has no day 30"
+    );
+    assert_eq!(
+        format!("{:?}", errors[6]),
+        "unknown organization `CTSO` (no organization has this id or name)"
+    );
+    // Through `Box<dyn Error>`, as `fn main() -> Result<(), Box<dyn Error>>`
+    // prints it.
+    let boxed: Box<dyn std::error::Error> = Box::new(errors[0].clone());
+    assert_eq!(format!("{boxed:?}"), errors[0].to_string());
+}
+
+#[test]
+fn io_error_is_the_source() {
+    use std::error::Error as _;
+    let dir = std::env::temp_dir().join(format!("mh-missing-source-{}", std::process::id()));
+    let e = Dataset::from_dir(&dir).unwrap_err();
+    let io = e
+        .source()
+        .and_then(|s| s.downcast_ref::<std::io::Error>())
+        .expect("the io::Error is the source");
+    assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+    assert_eq!(io.raw_os_error(), Some(2));
+    // A clone shares it; errors are equal when they say the same.
+    let again = e.clone();
+    assert_eq!(again, e);
+    assert!(again.source().unwrap().is::<std::io::Error>());
+    // The readers of one file keep it too, and name the path.
+    let path = dir.join("atop.csv");
+    let e = Dataset::from_atop(&path, None).unwrap_err();
+    assert_eq!(e.kind(), &ErrorKind::Io(std::io::ErrorKind::NotFound));
+    assert!(e.source().unwrap().is::<std::io::Error>());
+    assert!(e.to_string().contains(&path.display().to_string()), "{e}");
+}
+
+#[test]
+fn csv_error_is_the_source() {
+    use std::error::Error as _;
+    let mut bytes = events("e1,X,ARM,signed,1992-05-15,").into_bytes();
+    bytes.extend_from_slice(b"\xff\xfe,S\n");
+    let e = builder(T::Events, &bytes).build().unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::Csv(_)));
+    let csv = e.source().and_then(|s| s.downcast_ref::<csv::Error>());
+    assert!(
+        matches!(csv.map(csv::Error::kind), Some(csv::ErrorKind::Utf8 { .. })),
+        "{e}"
+    );
+    // The crate's own rules have no source.
+    let e = "5..3".parse::<Span<i32>>().unwrap_err();
+    assert!(e.source().is_none());
 }
 
 // ---------------------------------------------------------------------------

@@ -347,3 +347,22 @@ fn unknown_organization_in_a_loaded_dataset() {
         "unknown organization `4221` (no organization has this id or name)"
     );
 }
+
+/// Issue 10: an `UncertainDate` cannot reach past year 9999. A COW IGO file
+/// whose last years are missing (-9) through 9999 would need one; it is a
+/// problem at its line, not a panic and not an invalid date in an event.
+#[test]
+fn cow_igo_date_past_9999_is_a_problem() {
+    let text = format!("{IGO_H}X,Ex,9998,1,0,Ex\nX,Ex,9999,-9,0,Ex\n");
+    let mut b = Dataset::builder();
+    b.read_cow_igo(text.as_bytes(), "igo.csv", None).unwrap();
+    let (_, problems) = b.build_lenient();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let e = &problems[0];
+    assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)), "{e}");
+    assert_eq!((e.file_name(), e.line()), (Some("igo.csv"), Some(3)));
+    assert_eq!(
+        e.to_string(),
+        "igo.csv:3: value \"9999-01-01/+10000-01-01\": invalid date: year 10000 is outside 1000..=9999"
+    );
+}

@@ -28,7 +28,7 @@ use std::fmt::Debug;
 
 use membership_history::{
     Dataset, DatasetBuilder, Error, ErrorKind, Event, EventKind, FrozenSet, IntervalSet, Party,
-    PartyKind, Reading, Source, Span, UncertainDate, parse_day,
+    PartyKind, Reading, Source, Span, UncertainDate, YEARS, parse_day,
 };
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -398,12 +398,19 @@ fn record() -> impl Strategy<Value = Record> {
     let src = pick(&["S", "T", "", "U"]);
     let day = (700_000i32..740_000)
         .prop_map(|n| chrono::NaiveDate::from_num_days_from_ce_opt(n).unwrap_or_default());
+    // Only valid dates can be made (`fuzz_uncertain_date_constructors`
+    // checks the refusals); the days here are in `YEARS`.
     let date = prop_oneof![
-        day.clone().prop_map(UncertainDate::Day),
-        (1990i32..2030, 0u32..14).prop_map(|(year, month)| UncertainDate::Month { year, month }),
-        prop_oneof![1990i32..2030, any::<i32>()].prop_map(UncertainDate::Year),
-        proptest::collection::vec(day.clone(), 0..3).prop_map(UncertainDate::OneOf),
-        (day.clone(), day.clone()).prop_map(|(a, b)| UncertainDate::Between(a, b)),
+        day.clone().prop_map(|d| UncertainDate::day(d).unwrap()),
+        (1990i32..2030, 1u32..=12).prop_map(|(y, m)| UncertainDate::month(y, m).unwrap()),
+        (1990i32..2030).prop_map(|y| UncertainDate::year(y).unwrap()),
+        proptest::collection::vec(day.clone(), 1..3)
+            .prop_map(|v| UncertainDate::one_of(v).unwrap()),
+        (day.clone(), 1..3000u64).prop_map(|(a, n)| UncertainDate::between(
+            a,
+            a + chrono::Days::new(n)
+        )
+        .unwrap()),
     ];
     let reading = (date, proptest::collection::vec(src.clone(), 0..3));
     prop_oneof![
@@ -526,21 +533,48 @@ fn fuzz_dates() {
     });
 }
 
-/// The public variants can hold anything; asking them must not panic.
+/// The constructors take anything: what they accept is a valid date (its
+/// text and its JSON give it back, its days in `YEARS`), what they refuse
+/// is an `InvalidDate` or `EndBeforeStart` with the value; never a panic.
+/// (Until issue 10 the variants were public and could hold anything.)
 #[test]
-fn fuzz_uncertain_date_variants() {
-    let day = (-400_000i32..400_000)
+fn fuzz_uncertain_date_constructors() {
+    use chrono::Datelike;
+    // Days from year -1095 to about 11000: most in `YEARS`, some not.
+    let day = prop_oneof![-400_000i32..400_000, 360_000i32..4_020_000]
         .prop_map(|n| chrono::NaiveDate::from_num_days_from_ce_opt(n).unwrap_or_default());
-    let date = prop_oneof![
-        day.clone().prop_map(UncertainDate::Day),
-        (any::<i32>(), any::<u32>()).prop_map(|(year, month)| UncertainDate::Month { year, month }),
-        any::<i32>().prop_map(UncertainDate::Year),
-        proptest::collection::vec(day.clone(), 0..4).prop_map(UncertainDate::OneOf),
-        (day.clone(), day).prop_map(|(a, b)| UncertainDate::Between(a, b)),
+    let year = prop_oneof![any::<i32>(), 990i32..1010, 9990i32..10_010, 1990i32..2030];
+    let made = prop_oneof![
+        day.clone().prop_map(UncertainDate::day),
+        (year.clone(), prop_oneof![any::<u32>(), 0u32..14])
+            .prop_map(|(y, m)| UncertainDate::month(y, m)),
+        year.prop_map(UncertainDate::year),
+        proptest::collection::vec(day.clone(), 0..4).prop_map(UncertainDate::one_of),
+        (day.clone(), day).prop_map(|(a, b)| UncertainDate::between(a, b)),
     ];
-    run("uncertain_date_variants", date, |d| {
-        let _ = (d.earliest(), d.latest(), d.is_exact(), d.to_string());
-        let _ = d.could_be(chrono::NaiveDate::MIN);
+    run("uncertain_date_constructors", made, |made| {
+        match made {
+            Ok(d) => {
+                prop_assert!(d.earliest() <= d.latest(), "{d:?}");
+                prop_assert!(d.could_be(d.earliest()) && d.could_be(d.latest()), "{d:?}");
+                prop_assert!(YEARS.contains(&d.earliest().year()), "{d:?}");
+                prop_assert!(YEARS.contains(&d.latest().year()), "{d:?}");
+                prop_assert_eq!(d.to_string().parse::<UncertainDate>().ok(), Some(d.clone()));
+                let json = serde_json::to_string(&d).unwrap();
+                prop_assert_eq!(serde_json::from_str::<UncertainDate>(&json).ok(), Some(d));
+            }
+            Err(e) => {
+                prop_assert!(
+                    matches!(
+                        e.kind(),
+                        ErrorKind::InvalidDate(_) | ErrorKind::EndBeforeStart { .. }
+                    ),
+                    "{e}"
+                );
+                prop_assert!(e.value().is_some(), "no value in {e}");
+                prop_assert!(!e.to_string().contains('\n'));
+            }
+        }
         Ok(())
     });
 }
@@ -827,22 +861,28 @@ mod regressions {
 
     /// `UncertainDate::Year(i32::MAX).latest()` overflowed computing the next
     /// year; `Month { month: u32::MAX }` the next month; `OneOf(vec![])`
-    /// indexed an empty vector.
+    /// indexed an empty vector. Since issue 10 none of them can be made.
     #[test]
-    fn uncertain_date_extremes_do_not_panic() {
+    fn uncertain_date_extremes_are_refused() {
+        let e = UncertainDate::year(i32::MAX).unwrap_err();
         assert_eq!(
-            UncertainDate::Year(i32::MAX).latest(),
-            chrono::NaiveDate::MAX
+            e.to_string(),
+            "value \"2147483647\": invalid date: year 2147483647 is outside 1000..=9999"
         );
-        let m = UncertainDate::Month {
-            year: 2000,
-            month: u32::MAX,
-        };
-        assert!(m.earliest() <= m.latest());
-        let none = UncertainDate::OneOf(vec![]);
+        let e = UncertainDate::month(2000, u32::MAX).unwrap_err();
         assert_eq!(
-            (none.earliest(), none.latest()),
-            (chrono::NaiveDate::MIN, chrono::NaiveDate::MAX)
+            e.to_string(),
+            "value \"2000-4294967295\": invalid date: month 4294967295 is not between 01 and 12"
+        );
+        let e = UncertainDate::one_of(vec![]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "value \"[]\": invalid date: a set of candidate days needs at least one day"
+        );
+        assert!(UncertainDate::day(chrono::NaiveDate::MAX).is_err());
+        assert!(
+            UncertainDate::between(chrono::NaiveDate::MIN, parse_day("2000-01-01").unwrap())
+                .is_err()
         );
     }
 
@@ -898,14 +938,16 @@ mod regressions {
         assert_eq!(e.value(), Some("-"));
     }
 
-    /// Found by `fuzz_builder_api`: the public `UncertainDate` variants can
-    /// hold unsorted candidate days; such an event gave a spell whose
-    /// "definite" start was before its start. The builder now refuses any
-    /// date that is not what its text form parses to.
+    /// Found by `fuzz_builder_api`: the public `UncertainDate` variants
+    /// could hold unsorted candidate days; such an event gave a spell whose
+    /// "definite" start was before its start. The builder refused them;
+    /// since issue 10 they cannot be made: `one_of` sorts, and month 13 is
+    /// refused by `month`.
     #[test]
-    fn unsorted_candidate_days_from_the_api_are_refused() {
+    fn unsorted_candidate_days_from_the_api_are_sorted() {
         let day = |s: &str| parse_day(s).unwrap();
-        let date = UncertainDate::OneOf(vec![day("1973-01-01"), day("1917-07-15")]);
+        let date = UncertainDate::one_of(vec![day("1973-01-01"), day("1917-07-15")]).unwrap();
+        assert_eq!(date.to_string(), "[1917-07-15,1973-01-01]");
         let mut b = bundled_with(None, None, None, None);
         b.add_event(Event::new(
             "e",
@@ -914,30 +956,11 @@ mod regressions {
             EventKind::Acceded,
             vec![Reading::new(date, "", ["ATOP"])],
         ));
-        let (ds, problems) = b.build_lenient();
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(matches!(problems[0].kind(), ErrorKind::InvalidDate(_)));
-        assert_eq!(
-            problems[0].to_string(),
-            "field `date`, value \"[1973-01-01,1917-07-15]\": invalid date: candidate days must be sorted, with no repeats, at least two"
-        );
+        let (ds, _) = b.build_lenient();
         check_dataset(&ds).unwrap();
-        let month = UncertainDate::Month {
-            year: 1993,
-            month: 13,
-        };
-        let mut b = bundled_with(None, None, None, None);
-        b.add_event(Event::new(
-            "e",
-            "CSTO",
-            Some("GEO"),
-            EventKind::Acceded,
-            vec![Reading::new(month, "", ["ATOP"])],
-        ));
-        let (_, problems) = b.build_lenient();
         assert_eq!(
-            problems[0].to_string(),
-            "field `date`, value \"1993-13\": invalid date: month 13 is not between 01 and 12"
+            UncertainDate::month(1993, 13).unwrap_err().to_string(),
+            "value \"1993-13\": invalid date: month 13 is not between 01 and 12"
         );
     }
 

@@ -91,13 +91,7 @@ fn unknown_day_is_month_precision() -> R {
     // Alliance 1115: entry 1844-06 with the day left empty.
     let ds = load(CSV, Some(&states()))?;
     let ev = ds.events_of("1115", "UKG")?;
-    assert_eq!(
-        ev[0].readings()[0].date(),
-        &UncertainDate::Month {
-            year: 1844,
-            month: 6
-        }
-    );
+    assert_eq!(ev[0].readings()[0].date(), &UncertainDate::month(1844, 6)?);
     assert_eq!(
         ds.membership_on("1115", "UKG", d("1844-06-15"))?,
         Some(Certainty::Possible)
@@ -116,14 +110,8 @@ fn unknown_month_and_day_in_a_tab_separated_file() -> R {
     let ds = load(TSV, None)?;
     // Entry `1950,0,0`: some day in 1950; exit `1960,6,0`: some day in June 1960.
     let usa = ds.events_of("9001", "2")?;
-    assert_eq!(usa[0].readings()[0].date(), &UncertainDate::Year(1950));
-    assert_eq!(
-        usa[1].readings()[0].date(),
-        &UncertainDate::Month {
-            year: 1960,
-            month: 6
-        }
-    );
+    assert_eq!(usa[0].readings()[0].date(), &UncertainDate::year(1950)?);
+    assert_eq!(usa[1].readings()[0].date(), &UncertainDate::month(1960, 6)?);
     assert_eq!(
         ds.membership_on("9001", "2", d("1950-06-01"))?,
         Some(Certainty::Possible)

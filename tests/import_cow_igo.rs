@@ -73,7 +73,7 @@ fn five_year_gaps_before_1965_are_uncertain() -> R {
     assert_eq!(join.kind(), EventKind::Acceded);
     assert_eq!(
         join.readings()[0].date(),
-        &UncertainDate::Between(d("1951-01-01"), d("1955-12-31"))
+        &UncertainDate::between(d("1951-01-01"), d("1955-12-31"))?
     );
     assert_eq!(ds.membership_on("XIGO", "russia", d("1950-12-31"))?, None);
     assert_eq!(

@@ -364,7 +364,7 @@ fn dataset_of(pairs: &[PairSteps]) -> Dataset {
                 format!("O{}", o % 3),
                 Some(&format!("P{}", p % 6)),
                 kind,
-                vec![Reading::new(date.into(), "", ["P"])],
+                vec![Reading::new(date.try_into().unwrap(), "", ["P"])],
             ));
         }
     }

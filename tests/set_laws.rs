@@ -153,3 +153,63 @@ fn deserializing_rejects_backwards_spans() {
     let err = serde_json::from_str::<IntervalSet<i32>>(r#"[{"start":5,"end":3}]"#);
     assert!(err.is_err());
 }
+
+/// Issue 10: a `Span` cannot hold `end <= start`, whatever builds it; serde
+/// goes through `Span::new` and fails with its message.
+#[test]
+fn deserializing_a_span_checks_it() {
+    for (json, message) in [
+        (r#"{"start":5,"end":3}"#, "end 3 is not after start 5"),
+        (r#"{"start":4,"end":4}"#, "end 4 is not after start 4"),
+    ] {
+        let err = serde_json::from_str::<Span<i32>>(json).unwrap_err();
+        assert!(
+            err.to_string().starts_with(message),
+            "{json}: {err} (want {message})"
+        );
+        // Inside a set too.
+        let err = serde_json::from_str::<IntervalSet<i32>>(&format!("[{json}]")).unwrap_err();
+        assert!(err.to_string().starts_with(message), "[{json}]: {err}");
+    }
+    let span: Span<i32> = serde_json::from_str(r#"{"start":3,"end":5}"#).unwrap();
+    assert_eq!(span, Span::new(3, Some(5)).unwrap());
+    // `end` missing or null: open.
+    for json in [r#"{"start":3}"#, r#"{"start":3,"end":null}"#] {
+        let span: Span<i32> = serde_json::from_str(json).unwrap();
+        assert_eq!(span, Span::from_start(3), "{json}");
+    }
+    // The shape is unchanged: what serializes deserializes to the same.
+    for span in [Span::new(-2, Some(7)).unwrap(), Span::from_start(9)] {
+        let json = serde_json::to_string(&span).unwrap();
+        assert_eq!(serde_json::from_str::<Span<i32>>(&json).unwrap(), span);
+    }
+    // Dates, through chrono's serde.
+    let json = r#"{"start":"1999-04-20","end":"1992-05-15"}"#;
+    let err = serde_json::from_str::<Span<chrono::NaiveDate>>(json).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("end 1992-05-15 is not after start 1999-04-20"),
+        "{err}"
+    );
+    assert!(serde_json::from_str::<Span<i32>>(r#"{"end":3}"#).is_err());
+}
+
+/// A deserialized set is normalized like any other: spans sorted, merged
+/// when they overlap or touch; an empty list is the empty set, and no
+/// non-empty set contains nothing.
+#[test]
+fn deserializing_a_set_normalizes_it() {
+    let set: IntervalSet<i32> = serde_json::from_str(
+        r#"[{"start":10,"end":12},{"start":3,"end":5},{"start":1,"end":4},{"start":5,"end":6},{"start":20}]"#,
+    )
+    .unwrap();
+    assert_eq!(set.to_string(), "1..6, 10..12, 20..");
+    assert_eq!(set, "1..6, 10..12, 20..".parse().unwrap());
+    assert_eq!(
+        serde_json::to_string(&set).unwrap(),
+        r#"[{"start":1,"end":6},{"start":10,"end":12},{"start":20,"end":null}]"#
+    );
+    let empty: IntervalSet<i32> = serde_json::from_str("[]").unwrap();
+    assert!(empty.is_empty() && empty == IntervalSet::new());
+    assert!(serde_json::from_str::<IntervalSet<i32>>(r#"[{"start":1,"end":1}]"#).is_err());
+}

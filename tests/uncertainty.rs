@@ -16,12 +16,29 @@ fn any_day() -> impl Strategy<Value = NaiveDate> {
 
 fn uncertain_date() -> impl Strategy<Value = UncertainDate> {
     prop_oneof![
-        any_day().prop_map(UncertainDate::Day),
-        (1000..=9999i32, 1..=12u32).prop_map(|(year, month)| UncertainDate::Month { year, month }),
-        (1000..=9999i32).prop_map(UncertainDate::Year),
+        any_day().prop_map(|d| UncertainDate::day(d).unwrap()),
+        (1000..=9999i32, 1..=12u32)
+            .prop_map(|(year, month)| UncertainDate::month(year, month).unwrap()),
+        (1000..=9999i32).prop_map(|y| UncertainDate::year(y).unwrap()),
         prop::collection::btree_set(any_day(), 2..5)
-            .prop_map(|s| UncertainDate::one_of(s.into_iter().collect()).unwrap()),
-        (any_day(), 1..500u64).prop_map(|(a, n)| UncertainDate::Between(a, a + Days::new(n))),
+            .prop_map(|s| UncertainDate::one_of(s).unwrap()),
+        (any_day(), 1..500u64)
+            .prop_map(|(a, n)| UncertainDate::between(a, a + Days::new(n)).unwrap()),
+    ]
+}
+
+/// The text form as written by hand, in its canonical shape: a day, a
+/// month, a year, sorted distinct candidates, a forward range.
+fn canonical_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any_day().prop_map(|d| d.to_string()),
+        (1000..=9999i32, 1..=12u32).prop_map(|(y, m)| format!("{y:04}-{m:02}")),
+        (1000..=9999i32).prop_map(|y| format!("{y:04}")),
+        prop::collection::btree_set(any_day(), 2..5).prop_map(|s| {
+            let days: Vec<String> = s.iter().map(NaiveDate::to_string).collect();
+            format!("[{}]", days.join(","))
+        }),
+        (any_day(), 1..500u64).prop_map(|(a, n)| format!("{a}/{}", a + Days::new(n))),
     ]
 }
 
@@ -61,6 +78,19 @@ proptest! {
         prop_assert_eq!(&back, &d);
         prop_assert!(d.earliest() <= d.latest());
         prop_assert!(d.could_be(d.earliest()) && d.could_be(d.latest()));
+        // JSON is the text form, through the same checks.
+        let json = serde_json::to_string(&d).unwrap();
+        prop_assert_eq!(&json, &format!("{text:?}"));
+        prop_assert_eq!(serde_json::from_str::<UncertainDate>(&json).unwrap(), d);
+    }
+
+    /// What parses prints back the same, and deserializes to the same value.
+    #[test]
+    fn what_parses_prints_back_the_same(text in canonical_text()) {
+        let d: UncertainDate = text.parse().unwrap();
+        prop_assert_eq!(d.to_string(), text.clone());
+        let json = format!("{text:?}");
+        prop_assert_eq!(serde_json::from_str::<UncertainDate>(&json).unwrap(), d);
     }
 
     #[test]
@@ -89,10 +119,11 @@ proptest! {
                 .map(|&(_, shift, len)| {
                     let start = day(d).checked_add_signed(chrono::Duration::days(shift)).unwrap();
                     let date = if len == 0 {
-                        UncertainDate::Day(start)
+                        UncertainDate::day(start)
                     } else {
-                        UncertainDate::Between(start, start + Days::new(len))
-                    };
+                        UncertainDate::between(start, start + Days::new(len))
+                    }
+                    .unwrap();
                     Reading::new(date, "another reading", ["T"])
                 })
                 .collect()

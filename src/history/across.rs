@@ -127,9 +127,9 @@ impl Dataset {
     /// unknown code.
     ///
     /// ```
-    /// # use membership_history::bundled;
+    /// # use membership_history::{bundled, parse_day};
     /// let ds = bundled();
-    /// assert!(ds.co_membership("ARM", "AZE")?[0].days().contains(&"1995-01-01".parse()?));
+    /// assert!(ds.co_membership("ARM", "AZE")?[0].days().contains(&parse_day("1995-01-01")?));
     /// assert!(ds.co_membership("AZE", "UZB")?[0].days().to_string().ends_with("1999-04-20"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -176,10 +176,10 @@ impl Dataset {
     /// [`ErrorKind::UnknownOrganization`](crate::ErrorKind::UnknownOrganization).
     ///
     /// ```
-    /// # use membership_history::bundled;
+    /// # use membership_history::{bundled, parse_day};
     /// let counts = bundled().member_counts("CSTO")?;
     /// let on = |d: &str| {
-    ///     let d = d.parse().unwrap();
+    ///     let d = parse_day(d).unwrap();
     ///     counts.iter().find(|c| c.span.contains(&d)).unwrap().members
     /// };
     /// assert_eq!((on("1995-01-01"), on("2000-01-01"), on("2010-01-01")), (9, 6, 7));

@@ -1077,9 +1077,6 @@ fn check_event(ds: &Dataset, ev: &Event) -> Result<(usize, Option<usize>), Error
         ))
         .in_field("date"));
     }
-    for r in &ev.readings {
-        r.date.check().map_err(|e| e.in_field("date"))?;
-    }
     if let Some(r) = ev.readings.iter().find(|r| r.sources.is_empty()) {
         return Err(Error::new(ErrorKind::InvalidValue(
             "every reading of an event names its source".into(),

@@ -231,12 +231,12 @@ impl Name {
 /// An organization or treaty: an id, and its names over time.
 ///
 /// ```
-/// use membership_history::bundled;
+/// use membership_history::{bundled, parse_day};
 ///
 /// let ds = bundled();
 /// let org = ds.organization("cst").unwrap(); // ids and aliases, any case
-/// assert_eq!(org.name_on("1995-01-01".parse()?), Some("Collective Security Treaty"));
-/// assert_eq!(org.name_on("2005-01-01".parse()?), Some("Collective Security Treaty Organization"));
+/// assert_eq!(org.name_on(parse_day("1995-01-01")?), Some("Collective Security Treaty"));
+/// assert_eq!(org.name_on(parse_day("2005-01-01")?), Some("Collective Security Treaty Organization"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -269,9 +269,9 @@ impl Organization {
     /// The official name in use on `date`, if the data has one.
     ///
     /// ```
-    /// # use membership_history::bundled;
+    /// # use membership_history::{bundled, parse_day};
     /// let org = bundled().organization("CSTO").unwrap();
-    /// assert_eq!(org.name_on("1990-01-01".parse()?), None); // before the treaty
+    /// assert_eq!(org.name_on(parse_day("1990-01-01")?), None); // before the treaty
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn name_on(&self, date: NaiveDate) -> Option<&str> {

@@ -99,7 +99,7 @@ impl FromStr for Status {
 /// every answer is `Definite`.
 ///
 /// ```
-/// use membership_history::{bundled, Certainty};
+/// use membership_history::{bundled, parse_day, Certainty};
 ///
 /// // Georgia acceded 1993-12-09 by most sources, 1993-09-09 by others.
 /// let ds = bundled();
@@ -216,8 +216,8 @@ event_kinds! {
     /// that changes no status (a boycott, a declaration of intent, a
     /// confirmation that a state remains a member); allowed in any standing.
     Statement = "statement",
-    /// `state_formed`: the state enters the state system and is a member
-    /// from its first day (a successor or unified state); membership starts.
+    /// `state_formed`: the state enters the state system (its first day);
+    /// no change of status: a membership may start that day or later.
     StateFormed = "state_formed",
     /// `state_ended`: the state leaves the state system; whatever status it
     /// held ends on this day (the first day it no longer exists).
@@ -250,11 +250,10 @@ impl EventKind {
             Never | Left => None,
         };
         match (self, before) {
-            (
-                EventKind::Signed | EventKind::Acceded | EventKind::StateFormed,
-                Never | Left | In(Observer | Associate),
-            ) => Ok(Some(Member)),
-            (EventKind::Signed | EventKind::Acceded | EventKind::StateFormed, In(_)) => {
+            (EventKind::Signed | EventKind::Acceded, Never | Left | In(Observer | Associate)) => {
+                Ok(Some(Member))
+            }
+            (EventKind::Signed | EventKind::Acceded, In(_)) => {
                 Err("joins while already a member (two memberships at once)")
             }
             (
@@ -304,6 +303,8 @@ impl EventKind {
             (EventKind::AssociateEnded, In(Associate)) => Ok(None),
             (EventKind::AssociateEnded, _) => Err("associate status ends for a non-associate"),
             (EventKind::Statement, _) => Ok(current),
+            (EventKind::StateFormed, Never | Left) => Ok(None),
+            (EventKind::StateFormed, In(_)) => Err("a state is formed while holding a status"),
             (EventKind::StateEnded, In(_)) => Ok(None),
             (EventKind::StateEnded, _) => Err("a state ends while holding no status"),
             (EventKind::Renamed | EventKind::Dissolved, _) => {

@@ -27,9 +27,8 @@ const SCAN: usize = 16;
 /// consecutive.
 ///
 /// ```
-/// use membership_history::Key;
-/// # use chrono::NaiveDate;
-/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// use membership_history::{Key, parse_day};
+/// let d = |s: &str| parse_day(s).unwrap();
 /// assert!(d("1999-12-31").key() < d("2000-01-01").key());
 /// assert!((-3i32).key() < 2i32.key());
 /// ```
@@ -94,9 +93,9 @@ impl<T: Key> FrozenSet<T> {
     /// Freezes a copy of `set`, in O(n + buckets).
     ///
     /// ```
-    /// use membership_history::{FrozenSet, IntervalSet};
+    /// use membership_history::{FrozenSet, IntervalSet, parse_day};
     /// # use chrono::NaiveDate;
-    /// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+    /// let d = |s: &str| parse_day(s).unwrap();
     /// let set: IntervalSet<NaiveDate> = "1994-04-20..1999-04-20, 2006-08-16..2012-12-19".parse()?;
     /// let frozen = FrozenSet::new(&set);
     /// assert!(frozen.contains(&d("2008-01-01")));

@@ -22,17 +22,27 @@ use crate::error::{Error, ErrorKind};
 /// A member is a member *on* its start day and *not* on its end day.
 ///
 /// ```
-/// use chrono::NaiveDate;
-/// use membership_history::Span;
+/// use membership_history::{Span, parse_day};
 ///
-/// let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// let d = |s: &str| parse_day(s).unwrap();
 /// let span = Span::new(d("1992-05-15"), Some(d("1999-04-20")))?;
 /// assert!(span.contains(&d("1992-05-15")));
 /// assert!(!span.contains(&d("1999-04-20")));
 /// assert_eq!(span.to_string(), "1992-05-15..1999-04-20");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+///
+/// Every way to make one checks `end > start`, deserialization included:
+///
+/// ```
+/// # use membership_history::Span;
+/// let span: Span<i32> = serde_json::from_str(r#"{"start":3,"end":5}"#)?;
+/// assert_eq!(span.to_string(), "3..5");
+/// let err = serde_json::from_str::<Span<i32>>(r#"{"start":5,"end":3}"#).unwrap_err();
+/// assert!(err.to_string().starts_with("end 3 is not after start 5"), "{err}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Span<T> {
     start: T,
     end: Option<T>,
@@ -100,6 +110,23 @@ impl<T: Ord + Copy> Span<T> {
     /// ```
     pub fn contains(&self, x: &T) -> bool {
         self.start <= *x && self.end.is_none_or(|e| *x < e)
+    }
+}
+
+impl<'de, T: Deserialize<'de> + Ord + Copy + fmt::Display> Deserialize<'de> for Span<T> {
+    /// `{ "start": .., "end": .. }` (`end` missing or `null`: open), checked
+    /// as [`Span::new`] checks it.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The fields as written, before the check.
+        #[derive(Deserialize)]
+        #[serde(rename = "Span")]
+        struct Raw<T> {
+            start: T,
+            // Missing is `None`, as serde does for every `Option` field.
+            end: Option<T>,
+        }
+        let raw = Raw::<T>::deserialize(deserializer)?;
+        Span::new(raw.start, raw.end).map_err(serde::de::Error::custom)
     }
 }
 
@@ -566,12 +593,13 @@ impl<T: Serialize + Ord + Copy> Serialize for IntervalSet<T> {
 }
 
 impl<'de, T: Deserialize<'de> + Ord + Copy + fmt::Display> Deserialize<'de> for IntervalSet<T> {
-    /// Accepts spans in any order; each is validated like [`Span::new`].
+    /// Accepts spans in any order, overlapping or touching; each is checked
+    /// as [`Span::new`] checks it, and the set is normalized (merged, sorted)
+    /// as [`insert`](IntervalSet::insert) does, so an empty list is the
+    /// empty set and a non-empty one always contains something.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spans = Vec::<Span<T>>::deserialize(deserializer)?;
-        for s in &spans {
-            Span::new(s.start, s.end).map_err(serde::de::Error::custom)?;
-        }
-        Ok(spans.into_iter().collect())
+        Ok(Vec::<Span<T>>::deserialize(deserializer)?
+            .into_iter()
+            .collect())
     }
 }

@@ -115,7 +115,7 @@ impl DatasetBuilder {
     /// when the builder is built ([`build_lenient`](Self::build_lenient)).
     ///
     /// ```
-    /// use membership_history::{Dataset, ErrorKind};
+    /// use membership_history::{Dataset, ErrorKind, parse_day};
     ///
     /// let csv = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
     ///            4220,365,1992,5,15,0,0,0,1\n\
@@ -400,7 +400,7 @@ impl Dataset {
     /// for a malformed row, and the first problem found when building.
     ///
     /// ```no_run
-    /// use membership_history::{CowStates, Dataset};
+    /// use membership_history::{CowStates, Dataset, parse_day};
     ///
     /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
     /// let ds = Dataset::from_atop("../shared/datasets/atop-v4.01/atop-member-level.csv", Some(&states))?;
@@ -563,13 +563,14 @@ fn ymd(row: &Row<'_>, cols: [usize; 3]) -> Result<Option<UncertainDate>, Error> 
             bad(0, "a month or day without a year".into())
         };
     }
+    let at = |i: usize| move |e| row.locate(cols[i], e);
     match (m, d) {
-        (0, 0) => Ok(Some(UncertainDate::Year(year))),
+        (0, 0) => UncertainDate::year(year).map(Some).map_err(at(0)),
         (0, _) => bad(2, "a day without a month".into()),
         (13.., _) => bad(1, format!("month {m} is not between 1 and 12")),
-        (_, 0) => Ok(Some(UncertainDate::Month { year, month: m })),
+        (_, 0) => UncertainDate::month(year, m).map(Some).map_err(at(1)),
         _ => match NaiveDate::from_ymd_opt(year, m, d) {
-            Some(day) => Ok(Some(UncertainDate::Day(day))),
+            Some(day) => UncertainDate::day(day).map(Some).map_err(at(0)),
             None => bad(2, format!("{year:04}-{m:02} has no day {d}")),
         },
     }

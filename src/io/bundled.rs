@@ -65,7 +65,7 @@ static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| {
 /// Never on a released crate: the embedded data is validated by its tests.
 ///
 /// ```
-/// use membership_history::bundled;
+/// use membership_history::{bundled, parse_day};
 ///
 /// let ds = bundled();
 /// let mut members: Vec<&str> = ds
@@ -138,7 +138,7 @@ impl DatasetBuilder {
                 Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => {
                     self.reading_file(&shown);
-                    self.problem(Error::new(ErrorKind::Io(e.to_string())).in_file(shown));
+                    self.problem(Error::io(e).in_file(shown));
                 }
             }
         }
@@ -289,7 +289,7 @@ impl DatasetBuilder {
     /// Reads `names.csv`: `org,kind,name,from,until,sources`.
     ///
     /// ```
-    /// # use membership_history::Dataset;
+    /// # use membership_history::{Dataset, parse_day};
     /// let mut b = Dataset::builder();
     /// b.read_sources("id,citation,url\nS,s,\n".as_bytes(), "sources.csv");
     /// b.read_names("org,kind,name,from,until,sources\nX,official,Ex,2000-01-01,,S\n".as_bytes(), "names.csv");

@@ -458,13 +458,15 @@ impl DatasetBuilder {
                 .is_some_and(|&latest| last.is_some_and(|(y, _)| latest > y));
             if let (Some((y, line)), Some(end)) = (last, last_year) {
                 if y < end && !later_left_out {
-                    emit.push(
-                        None,
-                        EventKind::Dissolved,
-                        UncertainDate::Year(y + 1),
-                        "no longer in the data",
-                        line,
-                    );
+                    if let Some(year) = emit.dated(UncertainDate::year(y + 1), line) {
+                        emit.push(
+                            None,
+                            EventKind::Dissolved,
+                            year,
+                            "no longer in the data",
+                            line,
+                        );
+                    }
                 } else {
                     // The file's last year (or rows left out after it): the
                     // data says nothing after it.
@@ -534,6 +536,13 @@ impl Emitter<'_> {
         self.builder.add_event(ev);
     }
 
+    /// A date made from the rows' years; one the crate cannot hold (past
+    /// year 9999) is a problem at `line` instead of an event.
+    fn dated(&mut self, date: Result<UncertainDate, Error>, line: u64) -> Option<UncertainDate> {
+        date.map_err(|e| self.builder.problem(e.in_file(self.file).at_line(line)))
+            .ok()
+    }
+
     /// Replays one state's observations `(year, line, code)` in year order.
     ///
     /// The rule (see `docs/datasets.md`): an observation is the status at
@@ -575,8 +584,9 @@ impl Emitter<'_> {
                     &note,
                     from_line,
                 );
-                if before != now {
-                    let window = window(start, year);
+                if before != now
+                    && let Some(window) = self.dated(window(start, year), line)
+                {
                     self.change(
                         member,
                         (before, before_code),
@@ -587,9 +597,10 @@ impl Emitter<'_> {
                         existence,
                     );
                 }
-            } else if before != now {
+            } else if before != now
+                && let Some(window) = self.dated(window(after + 1, year), line)
+            {
                 let founding = prev.is_none() && first_year == Some(year);
-                let window = window(after + 1, year);
                 self.change(
                     member,
                     (before, before_code),
@@ -653,28 +664,33 @@ impl Emitter<'_> {
         let ended = existence
             .filter(|_| after_code == NOT_A_STATE)
             .and_then(|ex| ex.iter().filter_map(|s| s.end()).find(|&d| in_window(d)));
-        if let (Some(_), Some(day)) = (before, ended) {
+        // A state's end ends its membership with it; its birth only bounds
+        // the start (a new state joins some day after it is born: Slovakia
+        // entered the system on 1993-01-01 and the UN on 1993-01-19).
+        if let (Some(_), Some(day)) = (before, ended)
+            && let Some(date) = self.dated(UncertainDate::day(day), line)
+        {
             let note = format!(
-                "the state left the state system on {} (COW states2016)",
+                "the state's last day in the state system was {} (COW states2016)",
                 day.pred_opt().unwrap_or(day)
             );
-            self.push_sourced(
-                Some(m),
-                EventKind::StateEnded,
-                UncertainDate::Day(day),
-                &note,
-                line,
-            );
+            self.push_sourced(Some(m), EventKind::StateEnded, date, &note, line);
             return;
         }
         if let (None, Some(a), Some(day)) = (before, after, born) {
-            let note = format!("the state entered the state system on {day} (COW states2016)");
-            let kind = match a {
-                Member => EventKind::StateFormed,
-                Associate => EventKind::AssociateGranted,
-                _ => EventKind::ObserverGranted,
+            if let Some(first) = self.dated(UncertainDate::day(day), line) {
+                let note = "the state's first day in the state system (COW states2016)";
+                self.push_sourced(Some(m), EventKind::StateFormed, first, note, line);
+            }
+            let window = if day < date.latest() {
+                UncertainDate::between(day, date.latest())
+            } else {
+                UncertainDate::day(day)
             };
-            self.push_sourced(Some(m), kind, UncertainDate::Day(day), &note, line);
+            if let Some(window) = self.dated(window, line) {
+                let note = format!("some day after the state entered the state system on {day}");
+                self.open(m, a, window, &note, false, line);
+            }
             return;
         }
         match (before, after) {
@@ -731,13 +747,13 @@ impl Emitter<'_> {
 }
 
 /// Some day in the years `from..=to`: the year itself when they are one.
-fn window(from: i32, to: i32) -> UncertainDate {
+fn window(from: i32, to: i32) -> Result<UncertainDate, Error> {
     if from >= to {
-        return UncertainDate::Year(to);
+        return UncertainDate::year(to);
     }
     // Both years come from checked rows, so these days exist.
     let dec31 = NaiveDate::from_ymd_opt(to, 12, 31).unwrap_or(NaiveDate::MAX);
-    UncertainDate::Between(jan1(from), dec31)
+    UncertainDate::between(jan1(from), dec31)
 }
 
 /// `1990` or `1990–1992`.

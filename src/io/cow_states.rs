@@ -121,15 +121,15 @@ impl CowState {
 /// is the last day in the system); a state may have several rows.
 ///
 /// ```
-/// use membership_history::CowStates;
+/// use membership_history::{CowStates, parse_day};
 ///
 /// let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version,state\n\
 ///            CUB,40,Cuba,1902,5,20,1906,9,25,2016,cuba\n\
 ///            CUB,40,Cuba,1909,1,23,2016,12,31,2016,cuba\n";
 /// let states = CowStates::from_reader(csv.as_bytes(), "states2016.csv")?;
 /// assert_eq!((states.rows(), states.len()), (2, 1));
-/// assert!(!states.in_system(40, "1907-01-01".parse()?));
-/// assert!(states.in_system(40, "1906-09-25".parse()?)); // the end day is included
+/// assert!(!states.in_system(40, parse_day("1907-01-01")?));
+/// assert!(states.in_system(40, parse_day("1906-09-25")?)); // the end day is included
 /// assert_eq!(states.by_column("cuba").unwrap().code(), 40);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -465,11 +465,11 @@ impl CowStates {
     /// an unknown code.
     ///
     /// ```
-    /// # use membership_history::CowStates;
+    /// # use membership_history::{CowStates, parse_day};
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\nKZK,705,Kazakhstan,1991,12,26,2016,12,31,2016\n";
     /// let states = CowStates::from_reader(csv.as_bytes(), "s.csv")?;
-    /// assert!(!states.in_system(705, "1991-12-25".parse()?));
-    /// assert!(states.in_system(705, "2030-01-01".parse()?)); // the data stops in 2016
+    /// assert!(!states.in_system(705, parse_day("1991-12-25")?));
+    /// assert!(states.in_system(705, parse_day("2030-01-01")?)); // the data stops in 2016
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_system(&self, code: u16, date: NaiveDate) -> bool {

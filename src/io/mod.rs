@@ -132,9 +132,7 @@ pub(crate) fn open_path(path: &Path) -> Result<(File, String), Error> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let file = File::open(path).map_err(|e| {
-        Error::new(ErrorKind::Io(format!("{}: {e}", path.display()))).in_file(name.clone())
-    })?;
+    let file = File::open(path).map_err(|e| Error::io_at(path, e).in_file(name.clone()))?;
     Ok((file, name))
 }
 

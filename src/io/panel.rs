@@ -20,7 +20,7 @@ use std::ops::RangeInclusive;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::history::answer::Basis;
 use crate::history::dataset::Dataset;
 use crate::history::query::{OrgRef, PartyRef, Timeline};
@@ -261,7 +261,7 @@ impl Dataset {
         rule: YearRule,
         states: Option<&CowStates>,
     ) -> Result<usize, Error> {
-        let io = |e: csv::Error| Error::new(ErrorKind::Io(e.to_string()));
+        let io = |e: csv::Error| Error::csv(e, csv::Error::to_string);
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["org", "member", "ccode", "year", "code"])
             .map_err(io)?;
@@ -277,8 +277,7 @@ impl Dataset {
             ])
             .map_err(io)?;
         }
-        w.flush()
-            .map_err(|e| Error::new(ErrorKind::Io(e.to_string())))?;
+        w.flush().map_err(Error::io)?;
         Ok(rows.len())
     }
 }

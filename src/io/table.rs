@@ -44,9 +44,7 @@ impl<R: Read> Table<R> {
     /// Opens a table, sniffing the separator and checking the header.
     pub(crate) fn open(file: &str, input: R, columns: &Columns<'_>) -> Result<Self, Error> {
         let mut buf = BufReader::with_capacity(1 << 16, LineEnds::new(input));
-        let head = buf
-            .fill_buf()
-            .map_err(|e| Error::new(ErrorKind::Io(e.to_string())).in_file(file))?;
+        let head = buf.fill_buf().map_err(|e| Error::io(e).in_file(file))?;
         let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
         let tabs = first_line.iter().filter(|&&b| b == b'\t').count();
         let commas = first_line.iter().filter(|&&b| b == b',').count();
@@ -252,15 +250,16 @@ impl<R: Read> Read for LineEnds<R> {
 
 fn csv_error(file: &str, e: csv::Error) -> Error {
     let line = e.position().map(|p| p.line());
-    let msg = match e.kind() {
+    let is_io = e.is_io_error();
+    let err = Error::csv(e, |e| match e.kind() {
         csv::ErrorKind::Utf8 { err, .. } => format!("field {} is not valid UTF-8", err.field() + 1),
-        csv::ErrorKind::Io(io) => return Error::new(ErrorKind::Io(io.to_string())).in_file(file),
         _ => e.to_string(),
-    };
-    let err = Error::new(ErrorKind::Csv(msg)).in_file(file);
+    })
+    .in_file(file);
     match line {
-        Some(l) => err.at_line(l),
-        None => err,
+        // An I/O error is about the file, not a line of it.
+        Some(l) if !is_io => err.at_line(l),
+        _ => err,
     }
 }
 

@@ -145,7 +145,7 @@ pub fn build_with(
                 Some(PARTIES[who]),
                 kind,
                 {
-                    let mut r = vec![Reading::new(day(d).into(), "", ["T"])];
+                    let mut r = vec![Reading::new(day(d).try_into().unwrap(), "", ["T"])];
                     r.extend(widen(n, d));
                     r
                 },

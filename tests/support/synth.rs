@@ -181,7 +181,7 @@ impl Raw {
                     org.as_str(),
                     Some(party.as_str()),
                     kind,
-                    vec![Reading::new(date(d).into(), "", ["SYN"])],
+                    vec![Reading::new(date(d).try_into().unwrap(), "", ["SYN"])],
                 ));
             }
         }
