@@ -10,8 +10,9 @@ use chrono::NaiveDate;
 use crate::error::Error;
 use crate::history::answer::{Answer, Basis};
 use crate::history::dataset::{Dataset, Spell};
+use crate::history::date::IntoDay;
 use crate::history::event::{Event, Reading};
-use crate::history::query::{IntoDay, OrgRef, PartyRef};
+use crate::history::query::{OrgRef, PartyRef};
 use crate::history::status::Certainty;
 
 /// The reasons behind one [`Answer`], from [`Dataset::explain`]; its

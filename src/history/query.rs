@@ -10,64 +10,13 @@ use serde::Serialize;
 use crate::error::{Error, ErrorKind};
 use crate::history::answer::{self, Answer};
 use crate::history::dataset::{Dataset, Membership, Spell};
-use crate::history::date::parse_day;
+use crate::history::date::IntoDay;
 use crate::history::event::{Event, EventId};
 use crate::history::index::Alive;
 use crate::history::party::{Organization, Party, Source};
 use crate::history::status::{EventKind, Status};
 use crate::history::unknown::Unknown;
 use crate::interval::set::IntervalSet;
-
-/// A day: a [`NaiveDate`], or ISO text (`"2008-01-01"`) parsed by the
-/// crate, whose errors name the rule (`invalid date: 2010 has no month 13`).
-///
-/// ```
-/// use membership_history::{bundled, IntoDay};
-///
-/// assert_eq!("2008-01-01".into_day()?.to_string(), "2008-01-01");
-/// let err = bundled().members_on("CSTO", "2010-13-01").unwrap_err();
-/// assert!(err.to_string().contains("month 13 is not between 01 and 12"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub trait IntoDay {
-    /// The day, or the reason the text is not one.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::InvalidDate`](crate::ErrorKind) and the like for text
-    /// that is not a `YYYY-MM-DD` day.
-    fn into_day(self) -> Result<NaiveDate, Error>;
-}
-
-impl IntoDay for NaiveDate {
-    fn into_day(self) -> Result<NaiveDate, Error> {
-        Ok(self)
-    }
-}
-
-impl IntoDay for &NaiveDate {
-    fn into_day(self) -> Result<NaiveDate, Error> {
-        Ok(*self)
-    }
-}
-
-impl IntoDay for &str {
-    fn into_day(self) -> Result<NaiveDate, Error> {
-        parse_day(self.trim())
-    }
-}
-
-impl IntoDay for &String {
-    fn into_day(self) -> Result<NaiveDate, Error> {
-        parse_day(self.trim())
-    }
-}
-
-impl IntoDay for String {
-    fn into_day(self) -> Result<NaiveDate, Error> {
-        parse_day(self.trim())
-    }
-}
 
 /// An organization of a [`Dataset`], resolved once with
 /// [`Dataset::org_id`]: queries given one skip the name lookup.
