@@ -107,7 +107,31 @@ fn boundary_days_follow_the_half_open_convention() {
     assert_eq!(status("AZE", "1993-09-23"), None);
     assert_eq!(status("AZE", "1993-09-24"), Some(Status::Member));
     assert_eq!(status("AZE", "1999-04-19"), Some(Status::Member));
-    assert_eq!(status("AZE", "1999-04-20"), None);
+    // 1999-04-20 is the first term's last day and 1999-04-21 the first day
+    // outside: the 1999 Protocol says the term "истекает 20 апреля 1999 года"
+    // and extends the treaty "с 21 апреля 1999 года" (PROT-1999, KZ-LAW-1999).
+    // (Was: not a member on 1999-04-20.)
+    assert_eq!(status("AZE", "1999-04-20"), Some(Status::Member));
+    assert_eq!(status("AZE", "1999-04-21"), None);
+}
+
+#[test]
+fn the_1999_leavers_are_members_on_the_terms_last_day() {
+    // PROT-1999: the term "истекает 20 апреля 1999 года", the extension runs
+    // "с 21 апреля 1999 года"; ATOP and Gibler's exit on 1999-04-20 is kept as
+    // the other reading, so the last day is a member day only possibly.
+    let ds = bundled();
+    for gone in ["AZE", "GEO", "UZB"] {
+        let on = |date: &str| ds.membership_on("CSTO", gone, d(date)).unwrap();
+        assert_eq!(on("1999-04-19"), Some(Certainty::Definite), "{gone}");
+        assert_eq!(on("1999-04-20"), Some(Certainty::Possible), "{gone}");
+        assert!(
+            status(gone, "1999-04-20").is_some_and(Status::is_member),
+            "{gone}"
+        );
+        assert_eq!(on("1999-04-21"), None, "{gone}");
+        assert_eq!(status(gone, "1999-04-21"), None, "{gone}");
+    }
 }
 
 #[test]
@@ -188,19 +212,19 @@ fn disputed_dates_are_recorded_with_both_readings() {
     };
     assert_eq!(find("GEO"), Some(Certainty::Possible));
     assert_eq!(find("AZE"), Some(Certainty::Definite));
-    // Uzbekistan's first exit: 1999-04-20, or "1998" by some outlets.
-    assert_eq!(
-        ds.membership_on("CSTO", "UZB", d("1997-12-31")).unwrap(),
-        Some(Certainty::Definite)
-    );
-    assert_eq!(
-        ds.membership_on("CSTO", "UZB", d("1998-06-01")).unwrap(),
-        Some(Certainty::Possible)
-    );
-    assert_eq!(
-        ds.membership_on("CSTO", "UZB", d("1999-04-20")).unwrap(),
-        None
-    );
+    // Uzbekistan's first exit: 1999-04-21 (PROT-1999: the extension runs "с 21
+    // апреля 1999 года"), or 1999-04-20 by ATOP and Gibler. The "1998" of some
+    // outlets is no longer a reading of the exit: Karimov said Uzbekistan "в
+    // 1998 году приостановил свое участие ..., но не денонсировал документ"
+    // (LENTA-2006-06), so 1998 froze its participation and it stayed a member
+    // de jure (was: only possibly a member in 1998, not a member on 1999-04-20).
+    let uzb = |date: &str| ds.membership_on("CSTO", "UZB", d(date)).unwrap();
+    assert_eq!(uzb("1997-12-31"), Some(Certainty::Definite));
+    assert_eq!(uzb("1998-06-01"), Some(Certainty::Definite));
+    assert_eq!(status("UZB", "1997-12-31"), Some(Status::Member));
+    assert_eq!(status("UZB", "1998-06-01"), Some(Status::Frozen));
+    assert_eq!(uzb("1999-04-20"), Some(Certainty::Possible));
+    assert_eq!(uzb("1999-04-21"), None);
 }
 
 #[test]
