@@ -308,3 +308,111 @@ fn suspension_and_return_history_is_consistent() {
         }
     }
 }
+
+/// The dates of `member`'s statements in `org` (events that change no status).
+fn statements(org: &str, member: &str) -> Vec<String> {
+    bundled()
+        .events_of(org, member)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind() == EventKind::Statement)
+        .map(|e| e.readings()[0].date().to_string())
+        .collect()
+}
+
+#[test]
+fn armenia_2023_to_2025_statements_change_no_status() {
+    // Issue 11, item 6: each is a sourced row of data/events.csv; none changes
+    // a status, so the freeze of 2024-02-22 stays Armenia's only change.
+    assert_eq!(
+        statements("CSTO", "ARM"),
+        [
+            "2023-11-23", // the Minsk session boycotted (HINDU-2023, AZATUTYUN-2024)
+            "2024-02-28", // "de facto frozen ... de jure" (TURAN-2024, TASS-2024c)
+            "2024-05-08", // no share of the 2024 budget (AA-2024, UNN-2024)
+            "2024-06-12", // "We will leave ... We will decide when" (PANARM-2024)
+            // "at all levels", at a press conference "on Saturday" (BI-2024)
+            "[2024-08-31,2024-09-07,2024-09-14,2024-09-21,2024-09-28]",
+            "2024-12-04", // "the point of no return" (MEDUZA-2024, ASIAPLUS-2024)
+            "2025-03-08", // no withdrawal notice, still a member (RITM-2025a)
+            "2025-11-27", // absent from the Bishkek session (1NEWS-2025, LIFE-2025)
+        ]
+    );
+    let ds = bundled();
+    let statuses: Vec<Status> = ds
+        .timeline("CSTO", "ARM")
+        .unwrap()
+        .iter()
+        .map(|s| s.status())
+        .collect();
+    assert_eq!(statuses, [Status::Member, Status::Frozen]);
+    assert_eq!(status("ARM", "2023-11-23"), Some(Status::Member));
+    assert_eq!(status("ARM", "2025-06-01"), Some(Status::Frozen));
+    assert_eq!(
+        ds.membership_on("CSTO", "ARM", d("2025-11-27")).unwrap(),
+        Some(Certainty::Definite)
+    );
+    let why = ds
+        .explain("CSTO", "ARM", d("2025-06-01"))
+        .unwrap()
+        .to_string();
+    assert!(why.contains("frozen since 2024-02-22"), "{why}");
+    assert!(why.contains("member de jure"), "{why}");
+}
+
+#[test]
+fn uzbekistan_stays_suspended_through_its_later_statements() {
+    // IPS-1999, RFERL-1999: the non-renewal announced; TREND-2012: the law
+    // barring military blocs; TREND-2017, SPUTNIK-2021: no return.
+    assert_eq!(
+        statements("CSTO", "UZB"),
+        [
+            "1999-02-02",
+            "1999-02-03",
+            "2012-08-30",
+            "2017-07-07",
+            "2021-10-22"
+        ]
+    );
+    assert_eq!(status("UZB", "1999-02-02"), Some(Status::Frozen));
+    assert_eq!(status("UZB", "2012-08-30"), Some(Status::Member));
+    for date in ["2012-12-19", "2017-07-07", "2021-10-22", "2025-11-27"] {
+        assert_eq!(status("UZB", date), Some(Status::Suspended), "{date}");
+    }
+}
+
+#[test]
+fn kazakhstan_ratifies_the_treaty_the_extension_and_the_charter() {
+    // PRG-KZ (1992), KZ-LAW-1999 (Law No. 4-II), KZ-LAW-2003 (Law No. 447).
+    let dates: Vec<String> = bundled()
+        .events_of("CSTO", "KAZ")
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind() == EventKind::Ratified)
+        .map(|e| e.readings()[0].date().to_string())
+        .collect();
+    assert_eq!(dates, ["1992-12-23", "1999-12-30", "2003-07-01"]);
+}
+
+#[test]
+fn the_parliamentary_assembly_from_2006_and_its_three_observers() {
+    let ds = bundled();
+    // RFERL-2006: the assembly was created in St. Petersburg on 2006-11-16.
+    assert_eq!(ds.name_on("CSTO-PA", d("2006-11-15")).unwrap(), None);
+    assert_eq!(
+        ds.name_on("CSTO-PA", d("2006-11-16")).unwrap(),
+        Some("Parliamentary Assembly of the Collective Security Treaty Organization")
+    );
+    // TASS-2022: Afghanistan's and Serbia's lower houses and the Parliamentary
+    // Assembly of the Union State were granted observer status in 2013.
+    let observers: Vec<(String, Status, Certainty)> = ds
+        .members_on("CSTO-PA", d("2014-01-01"))
+        .unwrap()
+        .iter()
+        .map(|m| (m.party().code().to_string(), m.status(), m.certainty()))
+        .collect();
+    let all = |code: &str| (code.to_string(), Status::Observer, Certainty::Definite);
+    assert_eq!(observers, [all("AFG"), all("SRB"), all("UNION-STATE-PA")]);
+    let alias = "Parliamentary Assembly of the Union State of Russia and Belarus";
+    assert_eq!(ds.organization(alias).unwrap().id(), "UNION-STATE-PA");
+}
