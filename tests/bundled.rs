@@ -416,3 +416,226 @@ fn the_parliamentary_assembly_from_2006_and_its_three_observers() {
     let alias = "Parliamentary Assembly of the Union State of Russia and Belarus";
     assert_eq!(ds.organization(alias).unwrap().id(), "UNION-STATE-PA");
 }
+
+/// One CSV file of `data/`, read without the library: the header, then each
+/// row with its line number, cells by column name. Cells may be quoted (with
+/// `""` for a quote); no cell of these files spans lines.
+struct Csv {
+    header: Vec<String>,
+    rows: Vec<(usize, std::collections::HashMap<String, String>)>,
+}
+
+fn cells(line: &str) -> Vec<String> {
+    let (mut out, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    assert!(!quoted, "unclosed quote in {line:?}");
+    out.push(cell);
+    out
+}
+
+fn data_file(name: &str) -> String {
+    let path = format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn csv(name: &str) -> Csv {
+    let text = data_file(name);
+    let mut lines = text.lines();
+    let header = cells(lines.next().unwrap_or_default());
+    let rows = lines
+        .enumerate()
+        .map(|(i, line)| {
+            let row = cells(line);
+            assert_eq!(row.len(), header.len(), "{name}:{}: {line}", i + 2);
+            (i + 2, header.iter().cloned().zip(row).collect())
+        })
+        .collect();
+    Csv { header, rows }
+}
+
+/// The verified-as-of date: the one line `Verified as of: YYYY-MM-DD.` of
+/// data/README.md.
+fn verified_as_of() -> NaiveDate {
+    let readme = data_file("README.md");
+    let lines: Vec<&str> = readme
+        .lines()
+        .filter(|l| l.starts_with("Verified as of: "))
+        .collect();
+    assert_eq!(lines.len(), 1, "one verified-as-of line in data/README.md");
+    let date = lines[0]
+        .strip_prefix("Verified as of: ")
+        .and_then(|s| s.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("{:?} is not `Verified as of: YYYY-MM-DD.`", lines[0]));
+    d(date)
+}
+
+#[test]
+fn every_row_follows_the_rules_of_data_readme() {
+    use std::collections::{HashMap, HashSet};
+    use std::str::FromStr;
+
+    use membership_history::UncertainDate;
+
+    let readme = data_file("README.md");
+    let columns = [
+        ("sources.csv", "id,citation,url"),
+        ("parties.csv", "code,name,cow_code,cow_abbreviation,sources"),
+        ("names.csv", "org,kind,name,from,until,sources"),
+        ("events.csv", "event,org,member,kind,date,note,sources"),
+        ("unknown.csv", "org,member,from,until,note,sources"),
+    ];
+    // The README's file table names every file of data/, with its columns.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".csv"))
+        .collect();
+    files.sort();
+    let mut documented: Vec<String> = columns.iter().map(|(f, _)| f.to_string()).collect();
+    documented.sort();
+    assert_eq!(files, documented);
+    let tables: HashMap<&str, Csv> = columns
+        .iter()
+        .map(|&(file, cols)| {
+            let t = csv(file);
+            assert_eq!(t.header.join(","), cols, "{file}");
+            let row = format!("| `{file}` | `{cols}` |");
+            assert!(readme.contains(&row), "data/README.md lacks {row}");
+            (file, t)
+        })
+        .collect();
+    let rows = |file: &str| tables[file].rows.iter();
+
+    // Rule 1: every source has an id, a citation and a URL; every row names
+    // at least one source, each a row of sources.csv.
+    let mut sources = HashSet::new();
+    for (line, r) in rows("sources.csv") {
+        assert!(!r["citation"].is_empty(), "sources.csv:{line}");
+        assert!(r["url"].starts_with("http"), "sources.csv:{line}");
+        assert!(sources.insert(r["id"].clone()), "sources.csv:{line}: twice");
+    }
+    for (file, _) in &columns[1..] {
+        for (line, r) in rows(file) {
+            let ids: Vec<&str> = r["sources"].split(';').map(str::trim).collect();
+            assert!(ids.iter().all(|s| !s.is_empty()), "{file}:{line}");
+            for id in ids {
+                assert!(sources.contains(id), "{file}:{line}: unknown source {id}");
+            }
+        }
+    }
+
+    // Organizations exist by their names; parties are states or organizations.
+    let orgs: HashSet<&str> = rows("names.csv").map(|(_, r)| r["org"].as_str()).collect();
+    let mut parties: HashSet<&str> = orgs.clone();
+    for (line, r) in rows("parties.csv") {
+        assert!(parties.insert(r["code"].as_str()), "parties.csv:{line}");
+    }
+    let day = |s: &str| (!s.is_empty()).then(|| d(s));
+    for (line, r) in rows("names.csv") {
+        let (from, until) = (day(&r["from"]), day(&r["until"]));
+        match r["kind"].as_str() {
+            "official" => assert!(
+                from.zip(until).is_none_or(|(f, u)| f < u),
+                "names.csv:{line}"
+            ),
+            "alias" => assert!(from.is_none() && until.is_none(), "names.csv:{line}"),
+            other => panic!("names.csv:{line}: kind {other}"),
+        }
+    }
+
+    // Rules 2, 3 and 7: readings of one event agree on org, member and kind,
+    // and give different dates; every date and kind parses; only an event of
+    // the organization itself has no member.
+    let as_of = verified_as_of();
+    let mut first: HashMap<&str, (&str, &str, &str, usize)> = HashMap::new();
+    let mut dates: HashSet<(&str, &str)> = HashSet::new();
+    let mut readings = Vec::new();
+    for (line, r) in rows("events.csv") {
+        let line = *line;
+        let (id, org, member, kind) = (
+            r["event"].as_str(),
+            r["org"].as_str(),
+            r["member"].as_str(),
+            r["kind"].as_str(),
+        );
+        let k = EventKind::from_str(kind).unwrap_or_else(|e| panic!("events.csv:{line}: {e}"));
+        let date = UncertainDate::from_str(&r["date"])
+            .unwrap_or_else(|e| panic!("events.csv:{line}: {e}"));
+        assert!(orgs.contains(org), "events.csv:{line}: org {org}");
+        assert_eq!(
+            member.is_empty(),
+            k.is_organization_event(),
+            "events.csv:{line}"
+        );
+        assert!(
+            member.is_empty() || parties.contains(member),
+            "events.csv:{line}: member {member}"
+        );
+        let (o, m, k0, at) = *first.entry(id).or_insert((org, member, kind, line));
+        assert_eq!(
+            (o, m, k0),
+            (org, member, kind),
+            "events.csv:{line}: a reading of `{id}` (first at line {at}) disagrees"
+        );
+        assert!(
+            dates.insert((id, r["date"].as_str())),
+            "events.csv:{line}: same date twice"
+        );
+        // Rule 11: no event after the verified-as-of date.
+        assert!(date.latest() <= as_of, "events.csv:{line}: after {as_of}");
+        readings.push((line, org, member, date));
+    }
+
+    // Rule 11: unknown.csv rows are well-formed; no reading falls in a stretch
+    // its organization and member have there; every organization's coverage
+    // ends by the day after the verified-as-of date.
+    let after = as_of.succ_opt().unwrap();
+    for (line, r) in rows("unknown.csv") {
+        let (org, member) = (r["org"].as_str(), r["member"].as_str());
+        assert!(orgs.contains(org), "unknown.csv:{line}: org {org}");
+        assert!(
+            member.is_empty() || parties.contains(member),
+            "unknown.csv:{line}"
+        );
+        let from = d(&r["from"]);
+        let until = day(&r["until"]);
+        assert!(until.is_none_or(|u| from < u), "unknown.csv:{line}");
+        assert!(!r["note"].is_empty(), "unknown.csv:{line}");
+        for (at, o, m, date) in &readings {
+            let inside = *o == org
+                && (member.is_empty() || *m == member)
+                && date.latest() >= from
+                && until.is_none_or(|u| date.earliest() < u);
+            assert!(!inside, "events.csv:{at} falls in unknown.csv:{line}");
+        }
+    }
+    let with_events: HashSet<&str> = readings.iter().map(|(_, o, _, _)| *o).collect();
+    for org in &orgs {
+        let ends: Vec<NaiveDate> = rows("unknown.csv")
+            .filter(|(_, r)| r["org"] == *org && r["member"].is_empty() && r["until"].is_empty())
+            .map(|(_, r)| d(&r["from"]))
+            .collect();
+        assert!(
+            ends.iter().any(|&f| f <= after),
+            "{org} has no coverage end"
+        );
+        if with_events.contains(org) {
+            assert!(
+                ends.contains(&after),
+                "{org}'s coverage does not end on {after}"
+            );
+        }
+    }
+}
