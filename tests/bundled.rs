@@ -107,7 +107,31 @@ fn boundary_days_follow_the_half_open_convention() {
     assert_eq!(status("AZE", "1993-09-23"), None);
     assert_eq!(status("AZE", "1993-09-24"), Some(Status::Member));
     assert_eq!(status("AZE", "1999-04-19"), Some(Status::Member));
-    assert_eq!(status("AZE", "1999-04-20"), None);
+    // 1999-04-20 is the first term's last day and 1999-04-21 the first day
+    // outside: the 1999 Protocol says the term "истекает 20 апреля 1999 года"
+    // and extends the treaty "с 21 апреля 1999 года" (PROT-1999, KZ-LAW-1999).
+    // (Was: not a member on 1999-04-20.)
+    assert_eq!(status("AZE", "1999-04-20"), Some(Status::Member));
+    assert_eq!(status("AZE", "1999-04-21"), None);
+}
+
+#[test]
+fn the_1999_leavers_are_members_on_the_terms_last_day() {
+    // PROT-1999: the term "истекает 20 апреля 1999 года", the extension runs
+    // "с 21 апреля 1999 года"; ATOP and Gibler's exit on 1999-04-20 is kept as
+    // the other reading, so the last day is a member day only possibly.
+    let ds = bundled();
+    for gone in ["AZE", "GEO", "UZB"] {
+        let on = |date: &str| ds.membership_on("CSTO", gone, d(date)).unwrap();
+        assert_eq!(on("1999-04-19"), Some(Certainty::Definite), "{gone}");
+        assert_eq!(on("1999-04-20"), Some(Certainty::Possible), "{gone}");
+        assert!(
+            status(gone, "1999-04-20").is_some_and(Status::is_member),
+            "{gone}"
+        );
+        assert_eq!(on("1999-04-21"), None, "{gone}");
+        assert_eq!(status(gone, "1999-04-21"), None, "{gone}");
+    }
 }
 
 #[test]
@@ -188,19 +212,19 @@ fn disputed_dates_are_recorded_with_both_readings() {
     };
     assert_eq!(find("GEO"), Some(Certainty::Possible));
     assert_eq!(find("AZE"), Some(Certainty::Definite));
-    // Uzbekistan's first exit: 1999-04-20, or "1998" by some outlets.
-    assert_eq!(
-        ds.membership_on("CSTO", "UZB", d("1997-12-31")).unwrap(),
-        Some(Certainty::Definite)
-    );
-    assert_eq!(
-        ds.membership_on("CSTO", "UZB", d("1998-06-01")).unwrap(),
-        Some(Certainty::Possible)
-    );
-    assert_eq!(
-        ds.membership_on("CSTO", "UZB", d("1999-04-20")).unwrap(),
-        None
-    );
+    // Uzbekistan's first exit: 1999-04-21 (PROT-1999: the extension runs "с 21
+    // апреля 1999 года"), or 1999-04-20 by ATOP and Gibler. The "1998" of some
+    // outlets is no longer a reading of the exit: Karimov said Uzbekistan "в
+    // 1998 году приостановил свое участие ..., но не денонсировал документ"
+    // (LENTA-2006-06), so 1998 froze its participation and it stayed a member
+    // de jure (was: only possibly a member in 1998, not a member on 1999-04-20).
+    let uzb = |date: &str| ds.membership_on("CSTO", "UZB", d(date)).unwrap();
+    assert_eq!(uzb("1997-12-31"), Some(Certainty::Definite));
+    assert_eq!(uzb("1998-06-01"), Some(Certainty::Definite));
+    assert_eq!(status("UZB", "1997-12-31"), Some(Status::Member));
+    assert_eq!(status("UZB", "1998-06-01"), Some(Status::Frozen));
+    assert_eq!(uzb("1999-04-20"), Some(Certainty::Possible));
+    assert_eq!(uzb("1999-04-21"), None);
 }
 
 #[test]
@@ -281,6 +305,337 @@ fn suspension_and_return_history_is_consistent() {
                     assert!(prior, "return without exit or suspension");
                 }
             }
+        }
+    }
+}
+
+/// The dates of `member`'s statements in `org` (events that change no status).
+fn statements(org: &str, member: &str) -> Vec<String> {
+    bundled()
+        .events_of(org, member)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind() == EventKind::Statement)
+        .map(|e| e.readings()[0].date().to_string())
+        .collect()
+}
+
+#[test]
+fn armenia_2023_to_2025_statements_change_no_status() {
+    // Issue 11, item 6: each is a sourced row of data/events.csv; none changes
+    // a status, so the freeze of 2024-02-22 stays Armenia's only change.
+    assert_eq!(
+        statements("CSTO", "ARM"),
+        [
+            "2023-11-23", // the Minsk session boycotted (HINDU-2023, AZATUTYUN-2024)
+            "2024-02-28", // "de facto frozen ... de jure" (TURAN-2024, TASS-2024c)
+            "2024-05-08", // no share of the 2024 budget (AA-2024, UNN-2024)
+            "2024-06-12", // "We will leave ... We will decide when" (PANARM-2024)
+            // "at all levels", at a press conference "on Saturday" (BI-2024)
+            "[2024-08-31,2024-09-07,2024-09-14,2024-09-21,2024-09-28]",
+            "2024-12-04", // "the point of no return" (MEDUZA-2024, ASIAPLUS-2024)
+            "2025-03-08", // no withdrawal notice, still a member (RITM-2025a)
+            "2025-11-27", // absent from the Bishkek session (1NEWS-2025, LIFE-2025)
+        ]
+    );
+    let ds = bundled();
+    let statuses: Vec<Status> = ds
+        .timeline("CSTO", "ARM")
+        .unwrap()
+        .iter()
+        .map(|s| s.status())
+        .collect();
+    assert_eq!(statuses, [Status::Member, Status::Frozen]);
+    assert_eq!(status("ARM", "2023-11-23"), Some(Status::Member));
+    assert_eq!(status("ARM", "2025-06-01"), Some(Status::Frozen));
+    assert_eq!(
+        ds.membership_on("CSTO", "ARM", d("2025-11-27")).unwrap(),
+        Some(Certainty::Definite)
+    );
+    let why = ds
+        .explain("CSTO", "ARM", d("2025-06-01"))
+        .unwrap()
+        .to_string();
+    assert!(why.contains("frozen since 2024-02-22"), "{why}");
+    assert!(why.contains("member de jure"), "{why}");
+}
+
+#[test]
+fn uzbekistan_stays_suspended_through_its_later_statements() {
+    // IPS-1999, RFERL-1999: the non-renewal announced; TREND-2012: the law
+    // barring military blocs; TREND-2017, SPUTNIK-2021: no return.
+    assert_eq!(
+        statements("CSTO", "UZB"),
+        [
+            "1999-02-02",
+            "1999-02-03",
+            "2012-08-30",
+            "2017-07-07",
+            "2021-10-22"
+        ]
+    );
+    assert_eq!(status("UZB", "1999-02-02"), Some(Status::Frozen));
+    assert_eq!(status("UZB", "2012-08-30"), Some(Status::Member));
+    for date in ["2012-12-19", "2017-07-07", "2021-10-22", "2025-11-27"] {
+        assert_eq!(status("UZB", date), Some(Status::Suspended), "{date}");
+    }
+}
+
+#[test]
+fn kazakhstan_ratifies_the_treaty_the_extension_and_the_charter() {
+    // PRG-KZ (1992), KZ-LAW-1999 (Law No. 4-II), KZ-LAW-2003 (Law No. 447).
+    let dates: Vec<String> = bundled()
+        .events_of("CSTO", "KAZ")
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind() == EventKind::Ratified)
+        .map(|e| e.readings()[0].date().to_string())
+        .collect();
+    assert_eq!(dates, ["1992-12-23", "1999-12-30", "2003-07-01"]);
+}
+
+#[test]
+fn the_parliamentary_assembly_from_2006_and_its_three_observers() {
+    let ds = bundled();
+    // RFERL-2006: the assembly was created in St. Petersburg on 2006-11-16.
+    assert_eq!(ds.name_on("CSTO-PA", d("2006-11-15")).unwrap(), None);
+    assert_eq!(
+        ds.name_on("CSTO-PA", d("2006-11-16")).unwrap(),
+        Some("Parliamentary Assembly of the Collective Security Treaty Organization")
+    );
+    // TASS-2022: Afghanistan's and Serbia's lower houses and the Parliamentary
+    // Assembly of the Union State were granted observer status in 2013.
+    let observers: Vec<(String, Status, Certainty)> = ds
+        .members_on("CSTO-PA", d("2014-01-01"))
+        .unwrap()
+        .iter()
+        .map(|m| (m.party().code().to_string(), m.status(), m.certainty()))
+        .collect();
+    let all = |code: &str| (code.to_string(), Status::Observer, Certainty::Definite);
+    assert_eq!(observers, [all("AFG"), all("SRB"), all("UNION-STATE-PA")]);
+    let alias = "Parliamentary Assembly of the Union State of Russia and Belarus";
+    assert_eq!(ds.organization(alias).unwrap().id(), "UNION-STATE-PA");
+}
+
+/// One CSV file of `data/`, read without the library: the header, then each
+/// row with its line number, cells by column name. Cells may be quoted (with
+/// `""` for a quote); no cell of these files spans lines.
+struct Csv {
+    header: Vec<String>,
+    rows: Vec<(usize, std::collections::HashMap<String, String>)>,
+}
+
+fn cells(line: &str) -> Vec<String> {
+    let (mut out, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    assert!(!quoted, "unclosed quote in {line:?}");
+    out.push(cell);
+    out
+}
+
+fn data_file(name: &str) -> String {
+    let path = format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn csv(name: &str) -> Csv {
+    let text = data_file(name);
+    let mut lines = text.lines();
+    let header = cells(lines.next().unwrap_or_default());
+    let rows = lines
+        .enumerate()
+        .map(|(i, line)| {
+            let row = cells(line);
+            assert_eq!(row.len(), header.len(), "{name}:{}: {line}", i + 2);
+            (i + 2, header.iter().cloned().zip(row).collect())
+        })
+        .collect();
+    Csv { header, rows }
+}
+
+/// The verified-as-of date: the one line `Verified as of: YYYY-MM-DD.` of
+/// data/README.md.
+fn verified_as_of() -> NaiveDate {
+    let readme = data_file("README.md");
+    let lines: Vec<&str> = readme
+        .lines()
+        .filter(|l| l.starts_with("Verified as of: "))
+        .collect();
+    assert_eq!(lines.len(), 1, "one verified-as-of line in data/README.md");
+    let date = lines[0]
+        .strip_prefix("Verified as of: ")
+        .and_then(|s| s.strip_suffix('.'))
+        .unwrap_or_else(|| panic!("{:?} is not `Verified as of: YYYY-MM-DD.`", lines[0]));
+    d(date)
+}
+
+#[test]
+fn every_row_follows_the_rules_of_data_readme() {
+    use std::collections::{HashMap, HashSet};
+    use std::str::FromStr;
+
+    use membership_history::UncertainDate;
+
+    let readme = data_file("README.md");
+    let columns = [
+        ("sources.csv", "id,citation,url"),
+        ("parties.csv", "code,name,cow_code,cow_abbreviation,sources"),
+        ("names.csv", "org,kind,name,from,until,sources"),
+        ("events.csv", "event,org,member,kind,date,note,sources"),
+        ("unknown.csv", "org,member,from,until,note,sources"),
+    ];
+    // The README's file table names every file of data/, with its columns.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".csv"))
+        .collect();
+    files.sort();
+    let mut documented: Vec<String> = columns.iter().map(|(f, _)| f.to_string()).collect();
+    documented.sort();
+    assert_eq!(files, documented);
+    let tables: HashMap<&str, Csv> = columns
+        .iter()
+        .map(|&(file, cols)| {
+            let t = csv(file);
+            assert_eq!(t.header.join(","), cols, "{file}");
+            let row = format!("| `{file}` | `{cols}` |");
+            assert!(readme.contains(&row), "data/README.md lacks {row}");
+            (file, t)
+        })
+        .collect();
+    let rows = |file: &str| tables[file].rows.iter();
+
+    // Rule 1: every source has an id, a citation and a URL; every row names
+    // at least one source, each a row of sources.csv.
+    let mut sources = HashSet::new();
+    for (line, r) in rows("sources.csv") {
+        assert!(!r["citation"].is_empty(), "sources.csv:{line}");
+        assert!(r["url"].starts_with("http"), "sources.csv:{line}");
+        assert!(sources.insert(r["id"].clone()), "sources.csv:{line}: twice");
+    }
+    for (file, _) in &columns[1..] {
+        for (line, r) in rows(file) {
+            let ids: Vec<&str> = r["sources"].split(';').map(str::trim).collect();
+            assert!(ids.iter().all(|s| !s.is_empty()), "{file}:{line}");
+            for id in ids {
+                assert!(sources.contains(id), "{file}:{line}: unknown source {id}");
+            }
+        }
+    }
+
+    // Organizations exist by their names; parties are states or organizations.
+    let orgs: HashSet<&str> = rows("names.csv").map(|(_, r)| r["org"].as_str()).collect();
+    let mut parties: HashSet<&str> = orgs.clone();
+    for (line, r) in rows("parties.csv") {
+        assert!(parties.insert(r["code"].as_str()), "parties.csv:{line}");
+    }
+    let day = |s: &str| (!s.is_empty()).then(|| d(s));
+    for (line, r) in rows("names.csv") {
+        let (from, until) = (day(&r["from"]), day(&r["until"]));
+        match r["kind"].as_str() {
+            "official" => assert!(
+                from.zip(until).is_none_or(|(f, u)| f < u),
+                "names.csv:{line}"
+            ),
+            "alias" => assert!(from.is_none() && until.is_none(), "names.csv:{line}"),
+            other => panic!("names.csv:{line}: kind {other}"),
+        }
+    }
+
+    // Rules 2, 3 and 7: readings of one event agree on org, member and kind,
+    // and give different dates; every date and kind parses; only an event of
+    // the organization itself has no member.
+    let as_of = verified_as_of();
+    let mut first: HashMap<&str, (&str, &str, &str, usize)> = HashMap::new();
+    let mut dates: HashSet<(&str, &str)> = HashSet::new();
+    let mut readings = Vec::new();
+    for (line, r) in rows("events.csv") {
+        let line = *line;
+        let (id, org, member, kind) = (
+            r["event"].as_str(),
+            r["org"].as_str(),
+            r["member"].as_str(),
+            r["kind"].as_str(),
+        );
+        let k = EventKind::from_str(kind).unwrap_or_else(|e| panic!("events.csv:{line}: {e}"));
+        let date = UncertainDate::from_str(&r["date"])
+            .unwrap_or_else(|e| panic!("events.csv:{line}: {e}"));
+        assert!(orgs.contains(org), "events.csv:{line}: org {org}");
+        assert_eq!(
+            member.is_empty(),
+            k.is_organization_event(),
+            "events.csv:{line}"
+        );
+        assert!(
+            member.is_empty() || parties.contains(member),
+            "events.csv:{line}: member {member}"
+        );
+        let (o, m, k0, at) = *first.entry(id).or_insert((org, member, kind, line));
+        assert_eq!(
+            (o, m, k0),
+            (org, member, kind),
+            "events.csv:{line}: a reading of `{id}` (first at line {at}) disagrees"
+        );
+        assert!(
+            dates.insert((id, r["date"].as_str())),
+            "events.csv:{line}: same date twice"
+        );
+        // Rule 11: no event after the verified-as-of date.
+        assert!(date.latest() <= as_of, "events.csv:{line}: after {as_of}");
+        readings.push((line, org, member, date));
+    }
+
+    // Rule 11: unknown.csv rows are well-formed; no reading falls in a stretch
+    // its organization and member have there; every organization's coverage
+    // ends by the day after the verified-as-of date.
+    let after = as_of.succ_opt().unwrap();
+    for (line, r) in rows("unknown.csv") {
+        let (org, member) = (r["org"].as_str(), r["member"].as_str());
+        assert!(orgs.contains(org), "unknown.csv:{line}: org {org}");
+        assert!(
+            member.is_empty() || parties.contains(member),
+            "unknown.csv:{line}"
+        );
+        let from = d(&r["from"]);
+        let until = day(&r["until"]);
+        assert!(until.is_none_or(|u| from < u), "unknown.csv:{line}");
+        assert!(!r["note"].is_empty(), "unknown.csv:{line}");
+        for (at, o, m, date) in &readings {
+            let inside = *o == org
+                && (member.is_empty() || *m == member)
+                && date.latest() >= from
+                && until.is_none_or(|u| date.earliest() < u);
+            assert!(!inside, "events.csv:{at} falls in unknown.csv:{line}");
+        }
+    }
+    let with_events: HashSet<&str> = readings.iter().map(|(_, o, _, _)| *o).collect();
+    for org in &orgs {
+        let ends: Vec<NaiveDate> = rows("unknown.csv")
+            .filter(|(_, r)| r["org"] == *org && r["member"].is_empty() && r["until"].is_empty())
+            .map(|(_, r)| d(&r["from"]))
+            .collect();
+        assert!(
+            ends.iter().any(|&f| f <= after),
+            "{org} has no coverage end"
+        );
+        if with_events.contains(org) {
+            assert!(
+                ends.contains(&after),
+                "{org}'s coverage does not end on {after}"
+            );
         }
     }
 }

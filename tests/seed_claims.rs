@@ -3,7 +3,7 @@
 //! imprecise, the test pins what the sources support instead.
 
 use chrono::NaiveDate;
-use membership_history::{EventKind, Status, bundled};
+use membership_history::{Certainty, EventKind, Status, bundled};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -54,7 +54,8 @@ fn joined_by_azerbaijan_georgia_belarus_the_following_year() {
 
 #[test]
 fn five_year_term_ran_from_entry_into_force_not_1992() {
-    // "formed in 1992 for a five-year period": the term ran 1994-04-20 to 1999-04-20.
+    // "formed in 1992 for a five-year period": the term ran from 1994-04-20 to
+    // 1999-04-20, its last day (PROT-1999: "истекает 20 апреля 1999 года").
     for m in [
         "ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "RUS", "TJK", "UZB",
     ] {
@@ -63,8 +64,14 @@ fn five_year_term_ran_from_entry_into_force_not_1992() {
             "{m}"
         );
     }
+    // Outside from 1999-04-21, the first day of the extension ("с 21 апреля
+    // 1999 года", PROT-1999); ATOP and Gibler's 1999-04-20 is the other reading
+    // (was: 1999-04-20 only).
     for m in ["AZE", "GEO"] {
-        assert_eq!(readings(m, EventKind::NotRenewed), ["1999-04-20"]);
+        assert_eq!(
+            readings(m, EventKind::NotRenewed),
+            ["1999-04-21", "1999-04-20"]
+        );
     }
 }
 
@@ -94,11 +101,15 @@ fn extended_in_april_1999_by_six() {
 #[test]
 fn uzbekistan_1999_was_non_renewal_not_suspension() {
     // "Uzbekistan once already suspended its membership in 1999": it did not
-    // renew; some outlets say 1998, kept as a second reading.
+    // renew, and was outside from 1999-04-21 (PROT-1999; ATOP and Gibler:
+    // 1999-04-20). The outlets' "1998" is another event: Karimov said it "в 1998
+    // году приостановил свое участие ..., но не денонсировал документ"
+    // (LENTA-2006-06), a freeze of participation (was: a reading of the exit).
     assert_eq!(
         readings("UZB", EventKind::NotRenewed),
-        ["1999-04-20", "1998"]
+        ["1999-04-21", "1999-04-20"]
     );
+    assert_eq!(readings("UZB", EventKind::ParticipationFrozen), ["1998"]);
     assert_eq!(
         bundled().status_on("CSTO", "UZB", d("1999-06-01")).unwrap(),
         None
@@ -130,14 +141,24 @@ fn uzbekistan_returned_in_2006() {
 
 #[test]
 fn june_28_2012_note_then_december_decision() {
+    // The effective date is the Council's decision: "suspension of membership is
+    // only possible by decision of the CSTO Collective Security Council"
+    // (TASS-2012b; BELTA-2012: "приняли решение о приостановлении членства").
+    // The note of 06-28 is the other reading (was: the preferred one).
     assert_eq!(
         readings("UZB", EventKind::Suspended),
-        ["2012-06-28", "2012-12-19"]
+        ["2012-12-19", "2012-06-28"]
     );
-    assert_eq!(
-        bundled().status_on("CSTO", "UZB", d("2012-06-28")).unwrap(),
-        Some(Status::Suspended)
-    );
+    let ds = bundled();
+    let status = |date: &str| ds.status_on("CSTO", "UZB", d(date)).unwrap();
+    let member = |date: &str| ds.membership_on("CSTO", "UZB", d(date)).unwrap();
+    // Was: suspended on 2012-06-28 by the two-valued answer.
+    assert_eq!(status("2012-06-28"), Some(Status::Member));
+    assert_eq!(member("2012-06-27"), Some(Certainty::Definite));
+    assert_eq!(member("2012-06-28"), Some(Certainty::Possible));
+    assert_eq!(member("2012-12-18"), Some(Certainty::Possible));
+    assert_eq!(status("2012-12-19"), Some(Status::Suspended));
+    assert_eq!(member("2012-12-19"), None);
 }
 
 #[test]

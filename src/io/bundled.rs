@@ -29,7 +29,7 @@ use crate::interval::set::Span;
 use crate::io::table::{Columns, Row, Table};
 
 /// The version of the bundled dataset; bumped whenever a fact changes.
-pub const BUNDLED_VERSION: &str = "2026.11.1";
+pub const BUNDLED_VERSION: &str = "2026.12.1";
 
 const SOURCES: &str = include_str!("../../data/sources.csv");
 const PARTIES: &str = include_str!("../../data/parties.csv");
@@ -40,7 +40,7 @@ const UNKNOWN: &str = include_str!("../../data/unknown.csv");
 /// The last day the bundled data was checked against its sources: its
 /// coverage. After it every answer is [`Certainty::Unknown`](crate::Certainty::Unknown),
 /// with the last known status (`data/unknown.csv`, `data/README.md`).
-pub const BUNDLED_VERIFIED_AS_OF: &str = "2024-02-23";
+pub const BUNDLED_VERIFIED_AS_OF: &str = "2025-11-27";
 
 static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| {
     let mut b = Dataset::builder();
