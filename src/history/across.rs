@@ -25,7 +25,7 @@ use crate::interval::set::{IntervalSet, Span};
 /// let ds = bundled();
 /// let both = ds.co_membership("RUS", "UZB")?;
 /// assert_eq!(both[0].organization().id(), "CSTO");
-/// assert_eq!(both[0].days().to_string(), "1992-05-15..1999-04-20, 2006-08-16..2012-06-28");
+/// assert_eq!(both[0].days().to_string(), "1992-05-15..1999-04-21, 2006-08-16..2012-12-19");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Serialize)]
@@ -77,7 +77,7 @@ impl<'a> CoMembership<'a> {
     /// ```
     /// # use membership_history::bundled;
     /// let both = bundled().co_membership("RUS", "GEO")?;
-    /// assert_eq!(both[0].possible().to_string(), "1993-09-09..1999-04-20");
+    /// assert_eq!(both[0].possible().to_string(), "1993-09-09..1999-04-21");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn possible(&self) -> &IntervalSet<NaiveDate> {
@@ -130,7 +130,7 @@ impl Dataset {
     /// # use membership_history::{bundled, parse_day};
     /// let ds = bundled();
     /// assert!(ds.co_membership("ARM", "AZE")?[0].days().contains(&parse_day("1995-01-01")?));
-    /// assert!(ds.co_membership("AZE", "UZB")?[0].days().to_string().ends_with("1999-04-20"));
+    /// assert!(ds.co_membership("AZE", "UZB")?[0].days().to_string().ends_with("1999-04-21"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn co_membership(

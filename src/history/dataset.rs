@@ -42,10 +42,11 @@ use crate::interval::set::Span;
 /// let ds = bundled();
 /// let uzb = ds.timeline("CSTO", "UZB")?.spells();
 /// let statuses: Vec<Status> = uzb.iter().map(|s| s.status()).collect();
-/// assert_eq!(statuses, [Status::Member, Status::Member, Status::Suspended]);
-/// assert_eq!(uzb[1].span().unwrap().to_string(), "2006-08-16..2012-06-28");
-/// assert_eq!(uzb[1].possible().unwrap().to_string(), "2006-06-23..2012-12-19");
-/// assert_eq!(uzb[1].definite().unwrap().to_string(), "2006-08-17..2012-06-28");
+/// assert_eq!(statuses, [Status::Member, Status::Frozen, Status::Member, Status::Suspended]);
+/// // Suspended by the Council's decision of 2012-12-19; the note of 06-28 is another reading.
+/// assert_eq!(uzb[2].span().unwrap().to_string(), "2006-08-16..2012-12-19");
+/// assert_eq!(uzb[2].possible().unwrap().to_string(), "2006-06-23..2012-12-19");
+/// assert_eq!(uzb[2].definite().unwrap().to_string(), "2006-08-17..2012-06-28");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +125,8 @@ impl Spell {
     /// ```
     /// # use membership_history::bundled;
     /// let end = bundled().timeline("CSTO", "AZE")?.spells()[0].end();
-    /// assert_eq!(end.map(|d| d.to_string()).as_deref(), Some("1999-04-20"));
+    /// // The first term's last day was 1999-04-20 (PROT-1999): out from 04-21.
+    /// assert_eq!(end.map(|d| d.to_string()).as_deref(), Some("1999-04-21"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn end(&self) -> Option<NaiveDate> {
@@ -150,7 +152,7 @@ impl Spell {
     /// ```
     /// # use membership_history::bundled;
     /// let tl = bundled().timeline("CSTO", "UZB")?;
-    /// assert_eq!(tl.spells()[2].end_date(), None);
+    /// assert_eq!(tl.spells()[3].end_date(), None); // suspended since 2012
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn end_date(&self) -> Option<&UncertainDate> {
@@ -174,7 +176,7 @@ impl Spell {
     /// ```
     /// # use membership_history::bundled;
     /// let tl = bundled().timeline("CSTO", "GEO")?;
-    /// assert_eq!(tl.spells()[0].possible().unwrap().to_string(), "1993-09-09..1999-04-20");
+    /// assert_eq!(tl.spells()[0].possible().unwrap().to_string(), "1993-09-09..1999-04-21");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn possible(&self) -> Option<Span<NaiveDate>> {

@@ -177,10 +177,11 @@ impl std::ops::Index<EventId> for Vec<Event> {
 ///
 /// let ds = bundled();
 /// let uzb = ds.timeline("CSTO", "UZB")?;
-/// let left = ds.event(uzb.spells()[0].closed_by().unwrap()).unwrap();
+/// // Participation frozen in 1998, out when the first term ended:
+/// let left = ds.event(uzb.spells()[1].closed_by().unwrap()).unwrap();
 /// assert_eq!(left.kind(), EventKind::NotRenewed);
-/// assert_eq!(left.day().to_string(), "1999-04-20");
-/// assert_eq!(left.earliest().to_string(), "1998-01-01"); // "suspended in 1998"
+/// assert_eq!(left.day().to_string(), "1999-04-21"); // the term's last day was 04-20 (PROT-1999)
+/// assert_eq!(left.earliest().to_string(), "1999-04-20"); // ATOP and Gibler's reading
 /// assert!(left.is_disputed());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

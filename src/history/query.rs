@@ -174,7 +174,7 @@ impl<'a> Iterator for OrganizationsOf<'a> {
 /// let ds = bundled();
 /// let uzb = ds.timeline("CSTO", "UZB")?;
 /// let statuses: Vec<Status> = uzb.spells().iter().map(|s| s.status()).collect();
-/// assert_eq!(statuses, [Status::Member, Status::Member, Status::Suspended]);
+/// assert_eq!(statuses, [Status::Member, Status::Frozen, Status::Member, Status::Suspended]);
 /// assert!(uzb.known_until().is_some()); // the bundled data's verified-as-of day
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -215,7 +215,7 @@ impl<'a> Timeline<'a> {
     /// # use membership_history::bundled;
     /// let tl = bundled().timeline("CSTO", "UZB")?;
     /// let spans: Vec<String> = tl.spells().iter().map(|s| s.span().unwrap().to_string()).collect();
-    /// assert_eq!(spans[1], "2006-08-16..2012-06-28");
+    /// assert_eq!(spans[2], "2006-08-16..2012-12-19");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn spells(&self) -> &'a [Spell] {
@@ -286,7 +286,7 @@ impl<'a> Timeline<'a> {
     /// ```
     /// # use membership_history::bundled;
     /// let days = bundled().timeline("CSTO", "UZB")?.member_days();
-    /// assert_eq!(days.preferred.to_string(), "1992-05-15..1999-04-20, 2006-08-16..2012-06-28");
+    /// assert_eq!(days.preferred.to_string(), "1992-05-15..1999-04-21, 2006-08-16..2012-12-19");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn member_days(&self) -> MemberDays {
