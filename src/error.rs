@@ -35,7 +35,7 @@ pub enum ErrorKind {
     /// ```
     /// use membership_history::{Dataset, ErrorKind};
     ///
-    /// let err = Dataset::from_dir("/no/such/dir").unwrap_err();
+    /// let err = Dataset::builder().read_dir("/no/such/dir").build().strict().unwrap_err();
     /// assert_eq!(err.kind(), &ErrorKind::Io(std::io::ErrorKind::NotFound));
     /// ```
     #[error("cannot read input: {0}")]
@@ -98,13 +98,13 @@ pub enum ErrorKind {
 /// The crate's error: an [`ErrorKind`] and, for data, where it happened.
 ///
 /// ```
-/// use membership_history::{Dataset, ErrorKind};
+/// use membership_history::{Bundled, Dataset, ErrorKind};
 ///
 /// let csv = "event,org,member,kind,date,note,sources\n\
 ///            e1,CSTO,ARM,signed,1992-02-30,,WP-RU\n";
 /// let mut builder = Dataset::builder();
-/// builder.read_events(csv.as_bytes(), "events.csv");
-/// let err = builder.build().unwrap_err();
+/// builder.read(Bundled::Events, csv.as_bytes(), "events.csv");
+/// let err = builder.build().strict().unwrap_err();
 /// assert!(matches!(err.kind(), ErrorKind::InvalidDate(_)));
 /// assert_eq!(err.line(), Some(2));
 /// assert_eq!(err.field(), Some("date"));
@@ -123,7 +123,7 @@ pub enum ErrorKind {
 /// use std::error::Error as _;
 /// use membership_history::Dataset;
 ///
-/// let err = Dataset::from_dir("/no/such/dir").unwrap_err();
+/// let err = Dataset::builder().read_dir("/no/such/dir").build().strict().unwrap_err();
 /// let io = err.source().and_then(|e| e.downcast_ref::<std::io::Error>()).unwrap();
 /// assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
 /// ```
@@ -257,9 +257,9 @@ impl Error {
     /// The file the error is in, when known.
     ///
     /// ```
-    /// # use membership_history::Dataset;
+    /// # use membership_history::{Bundled, Dataset};
     /// let mut b = Dataset::builder();
-    /// let err = b.read_events("".as_bytes(), "events.csv").clone().build().unwrap_err();
+    /// let err = b.read(Bundled::Events, "".as_bytes(), "events.csv").clone().build().strict().unwrap_err();
     /// assert_eq!(err.file_name(), Some("events.csv"));
     /// ```
     pub fn file_name(&self) -> Option<&str> {
@@ -269,9 +269,9 @@ impl Error {
     /// The 1-based line of the file, when known (the header is line 1).
     ///
     /// ```
-    /// # use membership_history::Dataset;
+    /// # use membership_history::{Bundled, Dataset};
     /// let mut b = Dataset::builder();
-    /// let err = b.read_events("x\n".as_bytes(), "events.csv").clone().build().unwrap_err();
+    /// let err = b.read(Bundled::Events, "x\n".as_bytes(), "events.csv").clone().build().strict().unwrap_err();
     /// assert_eq!(err.line(), Some(1));
     /// ```
     pub fn line(&self) -> Option<u64> {

@@ -37,4 +37,5 @@ pub use interval::lookup::{FrozenSet, Key};
 pub use interval::set::{IntervalSet, IntoIter, Iter, Span};
 pub use io::bundled::{BUNDLED_VERIFIED_AS_OF, BUNDLED_VERSION, bundled};
 pub use io::panel::{PanelRow, YearRule};
+pub use io::read::{Atop, Bundled, CowIgo, Format, Report};
 pub use io::{CowState, CowStates, ImportCounts};

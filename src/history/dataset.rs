@@ -27,6 +27,8 @@ use crate::history::status::{Certainty, EventKind, Standing, Status};
 use crate::history::unknown::Unknown;
 use crate::interval::set::IntervalSet;
 use crate::interval::set::Span;
+use crate::io::ImportCounts;
+use crate::io::read::Report;
 
 /// One stretch of days with one status, with the events that opened and
 /// closed it and the bounds their readings allow.
@@ -244,7 +246,7 @@ pub(crate) struct Membership {
 /// Parties, organizations and their sourced membership histories.
 ///
 /// Build one with [`Dataset::builder`], read one with
-/// [`Dataset::from_dir`], or use the bundled CST/CSTO data, [`crate::io::bundled`].
+/// [`DatasetBuilder::read_dir`], or use the bundled CST/CSTO data, [`crate::io::bundled`].
 ///
 /// ```
 /// use membership_history::{bundled, Status};
@@ -286,11 +288,11 @@ pub struct Dataset {
 /// them into a [`Dataset`].
 ///
 /// Problems are collected, not thrown: [`build`](DatasetBuilder::build)
-/// fails on the first, [`build_lenient`](DatasetBuilder::build_lenient)
-/// keeps every valid record and reports every problem.
+/// returns a [`Report`] of every valid record and every problem, and
+/// [`Report::strict`] fails on the first.
 ///
 /// ```
-/// use membership_history::{Dataset, Event, EventKind, Party, Reading, Source, Status};
+/// use membership_history::{Dataset, Event, EventKind, Party, Reading, Report, Source, Status};
 ///
 /// let mut b = Dataset::builder();
 /// b.add_source(Source::new("ME", "my notes", ""));
@@ -298,7 +300,7 @@ pub struct Dataset {
 /// b.add_name("CSTO", "Collective Security Treaty Organization", None, None, ["ME"]);
 /// b.add_event(Event::new("1", "CSTO", Some("ARM"), EventKind::Signed,
 ///     vec![Reading::new("1992-05-15".parse()?, "", ["ME"])]));
-/// let ds = b.build()?;
+/// let ds = b.build().strict()?;
 /// assert_eq!(ds.status_on("CSTO", "ARM", "2000-01-01")?.status(), Some(Status::Member));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -314,6 +316,8 @@ pub struct DatasetBuilder {
     /// Files in the order they were read: problems are reported in this
     /// order (then by line), not alphabetically.
     files: Vec<String>,
+    /// What each file read gave.
+    counts: Vec<(String, ImportCounts)>,
 }
 
 impl Dataset {
@@ -345,7 +349,7 @@ impl Dataset {
     ///
     /// ```
     /// # use membership_history::Dataset;
-    /// let ds = Dataset::builder().build()?;
+    /// let ds = Dataset::builder().build().strict()?;
     /// assert!(ds.organizations().is_empty());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -361,7 +365,7 @@ impl DatasetBuilder {
     /// # use membership_history::{Dataset, Source};
     /// let mut b = Dataset::builder();
     /// b.add_source(Source::new("ATOP", "ATOP v4.01", "http://www.atopdata.org/"));
-    /// assert_eq!(b.build()?.source("ATOP").unwrap().citation(), "ATOP v4.01");
+    /// assert_eq!(b.build().strict()?.source("ATOP").unwrap().citation(), "ATOP v4.01");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_source(&mut self, source: Source) -> &mut Self {
@@ -379,7 +383,7 @@ impl DatasetBuilder {
     /// # use membership_history::{Dataset, Party};
     /// let mut b = Dataset::builder();
     /// b.add_party(Party::state("SRB", "Serbia"));
-    /// assert!(b.build()?.party("SRB").is_some());
+    /// assert!(b.build().strict()?.party("SRB").is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_party(&mut self, party: Party) -> &mut Self {
@@ -399,7 +403,7 @@ impl DatasetBuilder {
     /// # use membership_history::Dataset;
     /// let mut b = Dataset::builder();
     /// b.add_name("UNGA", "United Nations General Assembly", None, None, Vec::<String>::new());
-    /// assert!(b.build()?.organization("unga").is_some());
+    /// assert!(b.build().strict()?.organization("unga").is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_name<S: Into<String>>(
@@ -429,7 +433,7 @@ impl DatasetBuilder {
     /// let mut b = Dataset::builder();
     /// b.add_source(Source::new("WP-RU", "Russian Wikipedia", ""));
     /// b.add_alias("CSTO", "ODKB", ["WP-RU"]);
-    /// assert_eq!(b.build()?.organization("odkb").unwrap().id(), "CSTO");
+    /// assert_eq!(b.build().strict()?.organization("odkb").unwrap().id(), "CSTO");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_alias<S: Into<String>>(
@@ -483,7 +487,7 @@ impl DatasetBuilder {
     /// b.add_name("X", "X", None, None, ["S"]);
     /// b.add_event(Event::new("1", "X", Some("NOPE"), EventKind::Signed,
     ///     vec![Reading::new("2000".parse()?, "", ["S"])]));
-    /// assert!(b.build().is_err()); // unknown source and party
+    /// assert!(b.build().strict().is_err()); // unknown source and party
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn add_event(&mut self, event: Event) -> &mut Self {
@@ -512,7 +516,7 @@ impl DatasetBuilder {
     /// b.add_party(Party::state("ARM", "Armenia"));
     /// b.add_name("X", "X", None, None, ["S"]);
     /// b.add_unknown(Unknown::new("X", Some("ARM"), Span::from_start("1990-01-01".parse()?), "-9", ["S"]));
-    /// let ds = b.build()?;
+    /// let ds = b.build().strict()?;
     /// assert_eq!(ds.status_on("X", "ARM", "1995-01-01")?.certainty(), Certainty::Unknown);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -533,7 +537,7 @@ impl DatasetBuilder {
     /// b.add_event(Event::new("1", "NATO", Some("GFR"), EventKind::Acceded,
     ///     vec![Reading::new("1955-05-06".parse()?, "", ["S"])]));
     /// b.add_existence("GFR", "1955-05-05..1990-10-03".parse()?);
-    /// let ds = b.build()?;
+    /// let ds = b.build().strict()?;
     /// assert_eq!(ds.status_on("NATO", "GFR", "1990-10-02")?.member(), Some(true));
     /// assert_eq!(ds.status_on("NATO", "GFR", "1990-10-03")?.member(), Some(false));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -561,37 +565,21 @@ impl DatasetBuilder {
         }
     }
 
-    /// Checks and replays everything; fails on the first problem, in input
-    /// order.
-    ///
-    /// # Errors
-    ///
-    /// The first problem: unknown or duplicate codes, sources and names,
-    /// events without sources, impossible sequences (see [`ErrorKind`]).
-    ///
-    /// ```
-    /// # use membership_history::{Dataset, ErrorKind};
-    /// let mut b = Dataset::builder();
-    /// b.add_name("X", "X", None, None, Vec::<String>::new());
-    /// b.add_name("Y", "X", None, None, Vec::<String>::new());
-    /// assert!(matches!(b.build().unwrap_err().kind(), ErrorKind::Duplicate(_)));
-    /// ```
-    pub fn build(self) -> Result<Dataset, Error> {
-        let (ds, mut problems) = self.build_lenient();
-        if problems.is_empty() {
-            Ok(ds)
-        } else {
-            Err(problems.swap_remove(0))
-        }
+    /// Notes what reading `file` gave, for the report.
+    pub(crate) fn record_counts(&mut self, file: &str, counts: ImportCounts) {
+        self.counts.push((file.to_string(), counts));
     }
 
-    /// Checks and replays everything, keeping every valid record and
-    /// returning every problem found, so that a whole file can be fixed at
-    /// once. Nothing is dropped silently: each record left out is named in a
-    /// problem.
+    /// Checks and replays everything read and added, leaving the builder
+    /// empty: a [`Report`] of the dataset of every valid record and of every
+    /// problem found (reading's and the checks'), in the order the files
+    /// were read, then by line, so that a whole file can be fixed at once.
+    /// Nothing is dropped silently: each record left out is named in a
+    /// problem. [`Report::strict`] gives the dataset only when there is
+    /// none.
     ///
     /// ```
-    /// # use membership_history::{Dataset, Event, EventKind, Party, Reading, Source};
+    /// # use membership_history::{Dataset, ErrorKind, Event, EventKind, Party, Reading, Report, Source};
     /// let mut b = Dataset::builder();
     /// b.add_source(Source::new("S", "s", ""));
     /// b.add_party(Party::state("ARM", "Armenia"));
@@ -600,12 +588,23 @@ impl DatasetBuilder {
     ///     vec![Reading::new(date.parse().unwrap(), "", ["S"])]);
     /// b.add_event(ev("1", EventKind::Returned, "1990-01-01")); // no prior exit
     /// b.add_event(ev("2", EventKind::Signed, "1992-05-15"));
-    /// let (ds, problems) = b.build_lenient();
-    /// assert_eq!(problems.len(), 1);
-    /// assert_eq!(ds.timeline("X", "ARM")?.spells().len(), 1);
+    /// let report = b.build();
+    /// assert_eq!(report.problems.len(), 1);
+    /// assert!(matches!(report.problems[0].kind(), ErrorKind::Sequence(_)));
+    /// assert_eq!(report.data.timeline("X", "ARM")?.spells().len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn build_lenient(self) -> (Dataset, Vec<Error>) {
+    pub fn build(&mut self) -> Report<Dataset> {
+        let counts = std::mem::take(&mut self.counts);
+        let (data, problems) = std::mem::take(self).finish();
+        Report {
+            data,
+            counts,
+            problems,
+        }
+    }
+
+    fn finish(self) -> (Dataset, Vec<Error>) {
         let DatasetBuilder {
             sources,
             parties,
@@ -615,6 +614,7 @@ impl DatasetBuilder {
             existence,
             mut problems,
             files,
+            counts: _,
         } = self;
         let mut ds = Dataset::default();
 

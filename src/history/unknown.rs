@@ -29,7 +29,7 @@ use crate::interval::set::Span;
 ///     vec![Reading::new("1992-05-15".parse()?, "", ["ME"])]));
 /// // Nothing checked after 2020.
 /// b.add_unknown(Unknown::new("X", None, Span::from_start("2021-01-01".parse()?), "not checked", ["ME"]));
-/// let ds = b.build()?;
+/// let ds = b.build().strict()?;
 /// assert_eq!(ds.status_on("X", "ARM", "2019-06-01")?.certainty(), Certainty::Definite);
 /// let later = ds.status_on("X", "ARM", "2025-06-01")?;
 /// assert_eq!(later.certainty(), Certainty::Unknown);

@@ -3,12 +3,11 @@
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, ErrorKind};
-use crate::history::dataset::{Dataset, DatasetBuilder};
+use crate::history::dataset::DatasetBuilder;
 use crate::history::date::UncertainDate;
 use crate::history::event::{Event, Origin, Reading};
 use crate::history::party::{NameKind, Source};
@@ -17,9 +16,7 @@ use crate::history::unknown::Unknown;
 use crate::interval::set::Span;
 use crate::io::table::{Columns, Row, Table};
 
-use super::{
-    CowStates, ImportCounts, Problems, cow_party, int_field, merge_reports, open_path, year_field,
-};
+use super::{CowStates, ImportCounts, Problems, cow_party, int_field, year_field};
 
 /// The source id ATOP events cite.
 pub(crate) const SOURCE: &str = "ATOP";
@@ -48,104 +45,23 @@ struct Stay {
 }
 
 impl DatasetBuilder {
-    /// Reads an ATOP member-level file (`atop-member-level.csv`) from any
-    /// reader; `file` names it in errors and origins. Each alliance becomes
-    /// an organization whose id is its `atopid`; members are parties by COW
-    /// code (their COW abbreviation when `states` is given). See
-    /// `docs/datasets.md` for how rows become events.
-    ///
-    /// # Errors
-    ///
-    /// The first malformed row, with its line: a missing column, a wrong
-    /// number of fields, a non-numeric field, an impossible date, an exit
-    /// before the entry, a row repeating an earlier one (alliance, member,
-    /// phase and entry), a file with a header and no rows. Problems in the
-    /// sequence of events are reported
-    /// when the builder is built. To read past bad rows and get every
-    /// problem at once, use [`read_atop_lenient`](Self::read_atop_lenient).
-    ///
-    /// ```
-    /// use membership_history::{Dataset, EventKind};
-    ///
-    /// // Two phases, a member that leaves, and an entry with an unknown day.
-    /// let csv = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
-    ///            4220,365,1992,5,15,2002,10,7,1\n\
-    ///            4220,704,1992,5,15,1999,4,20,1\n\
-    ///            4220,365,2002,10,7,0,0,0,2\n\
-    ///            4220,704,2006,8,0,2012,6,28,2\n";
-    /// let mut b = Dataset::builder();
-    /// b.read_atop(csv.as_bytes(), "atop.csv", None)?;
-    /// let ds = b.build()?;
-    /// let rus = ds.timeline("4220", "365")?;
-    /// assert_eq!(rus.spells().len(), 1); // one membership across the phase boundary
-    /// assert_eq!(rus.events().nth(1).map(|e| e.kind()), Some(EventKind::InstrumentSigned));
-    /// assert_eq!(ds.timeline("4220", "704")?.member_days().preferred.to_string(),
-    ///            "1992-05-15..1999-04-20, 2006-08-01..2012-06-28");
-    /// // Still in effect where the file ends (2012): unknown after it.
-    /// assert_eq!(ds.known_until("4220")?.map(|d| d.to_string()).as_deref(), Some("2012-12-31"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn read_atop<R: Read>(
+    /// Reads an ATOP member-level file (the [`Atop`](crate::Atop) format): every valid row
+    /// kept, every problem recorded for [`build`](Self::build).
+    pub(crate) fn read_atop_into(
         &mut self,
-        input: R,
+        input: &mut dyn Read,
         file: &str,
         states: Option<&CowStates>,
-    ) -> Result<ImportCounts, Error> {
-        self.atop(input, file, states, &mut Problems::strict())
-    }
-
-    /// Reads an ATOP member-level file like [`read_atop`](Self::read_atop),
-    /// but without stopping at a malformed row: every valid row is read,
-    /// and every problem is returned, in line order, each the error
-    /// `read_atop` would give for its row. [`ImportCounts::skipped`] counts
-    /// the rows left out.
-    ///
-    /// A bad row is left out on its own: the other rows of the same member
-    /// and alliance are kept when they are valid, as if the bad row were
-    /// not in the file (a bad row's `atopid` or `member` may be the very
-    /// field that is wrong, so it cannot be tied to them reliably). The
-    /// member's history then has a gap, or starts later, where the bad row
-    /// was; kinds that depend on the whole alliance (a founding member's
-    /// `signed`, the alliance's end) are decided from the rows kept. A row
-    /// repeating an earlier one is reported and the earlier one kept.
-    ///
-    /// A problem with the whole file (a missing or misspelled column, an
-    /// empty file, a header and no rows) is the only problem returned, and
-    /// nothing is read. Problems in the sequence of events are reported
-    /// when the builder is built ([`build_lenient`](Self::build_lenient)).
-    ///
-    /// ```
-    /// use membership_history::{Dataset, ErrorKind, parse_day};
-    ///
-    /// let csv = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
-    ///            4220,365,1992,5,15,0,0,0,1\n\
-    ///            4220,704,1992,5,15,1999,13,1,1\n\
-    ///            4220,705,1992,5,15,0,0,0,1\n\
-    ///            4220,365,1992,5,15,0,0,0,1\n";
-    /// let mut b = Dataset::builder();
-    /// let (counts, report) = b.read_atop_lenient(csv.as_bytes(), "atop.csv", None);
-    /// assert_eq!((counts.rows, counts.skipped), (2, 2));
-    /// assert_eq!(report[0].to_string(),
-    ///            "atop.csv:3: field `moexit`, value \"13\": invalid date: month 13 is not between 1 and 12");
-    /// assert!(matches!(report[1].kind(), ErrorKind::Duplicate(_)));
-    /// assert_eq!(report[1].line(), Some(5));
-    /// let ds = b.build()?;
-    /// assert_eq!(ds.members_on("4220", "1995-01-01")?.count(), 2); // 365 and 705
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn read_atop_lenient<R: Read>(
-        &mut self,
-        input: R,
-        file: &str,
-        states: Option<&CowStates>,
-    ) -> (ImportCounts, Vec<Error>) {
+    ) -> ImportCounts {
         let mut problems = Problems::lenient();
         let read = self.atop(input, file, states, &mut problems);
-        problems.lenient_answer(read, ImportCounts::default())
+        let (counts, problems) = problems.finish(read, ImportCounts::default());
+        for e in problems {
+            self.problem(e);
+        }
+        counts
     }
 
-    /// The one ATOP reader: `problems` decides whether a bad row stops it.
-    /// Nothing is added to the builder unless it returns `Ok`.
     fn atop<R: Read>(
         &mut self,
         input: R,
@@ -199,7 +115,7 @@ impl DatasetBuilder {
                 Ok(r) => rows.push(r),
                 Err(e) => {
                     skipped += 1;
-                    problems.report(e)?;
+                    problems.report(e);
                 }
             }
         }
@@ -386,72 +302,6 @@ impl DatasetBuilder {
             }
         }
         counts
-    }
-}
-
-impl Dataset {
-    /// Reads an ATOP member-level file into a dataset of its own (see
-    /// [`DatasetBuilder::read_atop`]), with COW abbreviations and names
-    /// from `states` when given.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::Io`] when the file cannot be opened, a positioned error
-    /// for a malformed row, and the first problem found when building.
-    ///
-    /// ```no_run
-    /// use membership_history::{CowStates, Dataset, parse_day};
-    ///
-    /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
-    /// let ds = Dataset::from_atop("../shared/datasets/atop-v4.01/atop-member-level.csv", Some(&states))?;
-    /// println!("{} CST members in 1995", ds.members_on("4220", "1995-01-01")?.count());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_atop(path: impl AsRef<Path>, states: Option<&CowStates>) -> Result<Dataset, Error> {
-        let (f, name) = open_path(path.as_ref())?;
-        let mut b = Dataset::builder();
-        b.read_atop(f, &name, states)?;
-        b.build()
-    }
-
-    /// Reads an ATOP member-level file into a dataset of its own, leniently:
-    /// every valid row is kept (see [`DatasetBuilder::read_atop_lenient`])
-    /// and built with [`DatasetBuilder::build_lenient`]. The problems are
-    /// the reader's and the build's together, in line order; a file that
-    /// cannot be opened gives an empty dataset and [`ErrorKind::Io`].
-    ///
-    /// ```
-    /// use membership_history::{Dataset, ErrorKind};
-    ///
-    /// let path = std::env::temp_dir().join(format!("atop-doc-{}.csv", std::process::id()));
-    /// std::fs::write(&path, "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
-    ///                        4220,365,1992,5,15,0,0,0,1\n\
-    ///                        4220,704,1992,5,15,1999,4,20,1\n\
-    ///                        4220,705,1992,5,32,0,0,0,1\n")?;
-    /// let (ds, problems) = Dataset::from_atop_lenient(&path, None);
-    /// std::fs::remove_file(&path)?;
-    /// assert_eq!(problems.len(), 1);
-    /// assert!(matches!(problems[0].kind(), ErrorKind::InvalidDate(_)));
-    /// assert_eq!(problems[0].line(), Some(4));
-    /// assert_eq!(ds.timeline("4220", "704")?.member_days().preferred.to_string(), "1992-05-15..1999-04-20");
-    ///
-    /// let (ds, problems) = Dataset::from_atop_lenient("no/such/atop.csv", None);
-    /// assert!(ds.organizations().is_empty());
-    /// assert!(matches!(problems[0].kind(), ErrorKind::Io(_)));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_atop_lenient(
-        path: impl AsRef<Path>,
-        states: Option<&CowStates>,
-    ) -> (Dataset, Vec<Error>) {
-        let (f, name) = match open_path(path.as_ref()) {
-            Ok(opened) => opened,
-            Err(e) => return (Dataset::default(), vec![e]),
-        };
-        let mut b = Dataset::builder();
-        let (_, report) = b.read_atop_lenient(f, &name, states);
-        let (ds, built) = b.build_lenient();
-        (ds, merge_reports(report, built))
     }
 }
 

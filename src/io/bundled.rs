@@ -15,7 +15,6 @@
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::Path;
 use std::sync::LazyLock;
 
 use crate::error::{Error, ErrorKind};
@@ -26,6 +25,7 @@ use crate::history::party::{NameKind, Party, Source};
 use crate::history::status::EventKind;
 use crate::history::unknown::Unknown;
 use crate::interval::set::Span;
+use crate::io::read::Bundled;
 use crate::io::table::{Columns, Row, Table};
 
 /// The version of the bundled dataset; bumped whenever a fact changes.
@@ -44,10 +44,13 @@ pub const BUNDLED_VERIFIED_AS_OF: &str = "2025-11-27";
 
 static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| {
     let mut b = Dataset::builder();
-    b.read_bundled_tables(SOURCES, PARTIES, NAMES, EVENTS, UNKNOWN);
+    let tables = [SOURCES, PARTIES, NAMES, EVENTS, UNKNOWN];
+    for (table, text) in Bundled::ALL.into_iter().zip(tables) {
+        b.read(table, text.as_bytes(), table.file_name());
+    }
     // The embedded files are checked by this crate's tests (`tests/bundled.rs`
     // builds them strictly), so a failure here is a bug in the release itself.
-    match b.build() {
+    match b.build().strict() {
         Ok(ds) => ds,
         Err(e) => panic!("the bundled dataset is invalid: {e}"),
     }
@@ -81,100 +84,22 @@ pub fn bundled() -> &'static Dataset {
     &BUNDLED
 }
 
-impl Dataset {
-    /// Reads a directory in the bundled format (`sources.csv`,
-    /// `parties.csv`, `names.csv`, `events.csv`), strictly.
-    ///
-    /// # Errors
-    ///
-    /// The first problem found, with its file, line, field and value.
-    ///
-    /// ```
-    /// use membership_history::Dataset;
-    ///
-    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
-    /// let ds = Dataset::from_dir(dir)?;
-    /// assert_eq!(ds.founders("CSTO")?.len(), 6);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
-        let mut b = Dataset::builder();
-        b.read_dir(dir);
-        b.build()
-    }
-}
-
 impl DatasetBuilder {
-    /// Reads the four tables of a directory in the bundled format. A missing
-    /// file is a problem like any other.
-    ///
-    /// ```
-    /// # use membership_history::{Dataset, ErrorKind};
-    /// let mut b = Dataset::builder();
-    /// b.read_dir("/no/such/dir");
-    /// let err = b.build().unwrap_err();
-    /// assert!(matches!(err.kind(), ErrorKind::Io(_)));
-    /// assert!(err.to_string().starts_with("/no/such/dir/"));
-    /// ```
-    pub fn read_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
-        let dir = dir.as_ref();
-        type Reader =
-            for<'a> fn(&'a mut DatasetBuilder, &mut dyn Read, &str) -> &'a mut DatasetBuilder;
-        // `unknown.csv` is optional: data that states no coverage has none.
-        let tables: [(&str, Reader, bool); 5] = [
-            ("sources.csv", |b, r, f| b.read_sources(r, f), true),
-            ("parties.csv", |b, r, f| b.read_parties(r, f), true),
-            ("names.csv", |b, r, f| b.read_names(r, f), true),
-            ("events.csv", |b, r, f| b.read_events(r, f), true),
-            ("unknown.csv", |b, r, f| b.read_unknown(r, f), false),
-        ];
-        for (name, read, required) in tables {
-            let path = dir.join(name);
-            let shown = path.display().to_string();
-            match std::fs::File::open(&path) {
-                Ok(mut f) => {
-                    read(self, &mut f, &shown);
-                }
-                Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    self.reading_file(&shown);
-                    self.problem(Error::io(e).in_file(shown));
-                }
-            }
-        }
-        self
-    }
-
-    pub(crate) fn read_bundled_tables(
-        &mut self,
-        sources: &str,
-        parties: &str,
-        names: &str,
-        events: &str,
-        unknown: &str,
-    ) {
-        self.read_sources(sources.as_bytes(), "sources.csv");
-        self.read_parties(parties.as_bytes(), "parties.csv");
-        self.read_names(names.as_bytes(), "names.csv");
-        self.read_events(events.as_bytes(), "events.csv");
-        self.read_unknown(unknown.as_bytes(), "unknown.csv");
-    }
-
     /// Reads `unknown.csv`: `org,member,from,until,note,sources`, one
     /// stretch of days the data does not cover per row: from `from`
     /// (included) until `until` (excluded; empty = from then on), for
     /// `member` or, when empty, every member of `org` (its coverage end).
     ///
     /// ```
-    /// # use membership_history::{Dataset, Certainty};
+    /// # use membership_history::{Bundled, Certainty, Dataset};
     /// let mut b = Dataset::builder();
-    /// b.read_sources("id,citation,url\nME,my notes,\n".as_bytes(), "sources.csv");
-    /// b.read_names("org,kind,name,from,until,sources\nX,official,X,,,ME\n".as_bytes(), "names.csv");
-    /// b.read_unknown("org,member,from,until,note,sources\nX,,2021-01-01,,not checked after 2020,ME\n".as_bytes(), "unknown.csv");
-    /// assert_eq!(b.build()?.known_until("X")?.map(|d| d.to_string()).as_deref(), Some("2020-12-31"));
+    /// b.read(Bundled::Sources, "id,citation,url\nME,my notes,\n".as_bytes(), "sources.csv");
+    /// b.read(Bundled::Names, "org,kind,name,from,until,sources\nX,official,X,,,ME\n".as_bytes(), "names.csv");
+    /// b.read(Bundled::Unknown, "org,member,from,until,note,sources\nX,,2021-01-01,,not checked after 2020,ME\n".as_bytes(), "unknown.csv");
+    /// assert_eq!(b.build().strict()?.known_until("X")?.map(|d| d.to_string()).as_deref(), Some("2020-12-31"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn read_unknown(&mut self, input: impl Read, file: &str) -> &mut Self {
+    pub(crate) fn unknown_table(&mut self, input: impl Read, file: &str) -> usize {
         let cols = Columns {
             required: &["org", "member", "from", "until", "note", "sources"],
             allow_others: false,
@@ -205,13 +130,13 @@ impl DatasetBuilder {
     /// Reads `sources.csv`: `id,citation,url`.
     ///
     /// ```
-    /// # use membership_history::Dataset;
+    /// # use membership_history::{Bundled, Dataset};
     /// let mut b = Dataset::builder();
-    /// b.read_sources("id,citation,url\nME,my notes,\n".as_bytes(), "sources.csv");
-    /// assert!(b.build()?.source("ME").is_some());
+    /// b.read(Bundled::Sources, "id,citation,url\nME,my notes,\n".as_bytes(), "sources.csv");
+    /// assert!(b.build().strict()?.source("ME").is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn read_sources(&mut self, input: impl Read, file: &str) -> &mut Self {
+    pub(crate) fn sources_table(&mut self, input: impl Read, file: &str) -> usize {
         let cols = Columns {
             required: &["id", "citation", "url"],
             allow_others: false,
@@ -235,14 +160,14 @@ impl DatasetBuilder {
     /// Reads `parties.csv`: `code,name,cow_code,cow_abbreviation,sources`.
     ///
     /// ```
-    /// # use membership_history::Dataset;
+    /// # use membership_history::{Bundled, Dataset};
     /// let mut b = Dataset::builder();
-    /// b.read_sources("id,citation,url\nCOW,COW states 2016,\n".as_bytes(), "sources.csv");
-    /// b.read_parties("code,name,cow_code,cow_abbreviation,sources\nSRB,Serbia,345,YUG,COW\n".as_bytes(), "parties.csv");
-    /// assert_eq!(b.build()?.party("SRB").unwrap().cow_code(), Some(345));
+    /// b.read(Bundled::Sources, "id,citation,url\nCOW,COW states 2016,\n".as_bytes(), "sources.csv");
+    /// b.read(Bundled::Parties, "code,name,cow_code,cow_abbreviation,sources\nSRB,Serbia,345,YUG,COW\n".as_bytes(), "parties.csv");
+    /// assert_eq!(b.build().strict()?.party("SRB").unwrap().cow_code(), Some(345));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn read_parties(&mut self, input: impl Read, file: &str) -> &mut Self {
+    pub(crate) fn parties_table(&mut self, input: impl Read, file: &str) -> usize {
         let cols = Columns {
             required: &["code", "name", "cow_code", "cow_abbreviation", "sources"],
             allow_others: false,
@@ -289,14 +214,14 @@ impl DatasetBuilder {
     /// Reads `names.csv`: `org,kind,name,from,until,sources`.
     ///
     /// ```
-    /// # use membership_history::{Dataset, parse_day};
+    /// # use membership_history::{Bundled, Dataset, parse_day};
     /// let mut b = Dataset::builder();
-    /// b.read_sources("id,citation,url\nS,s,\n".as_bytes(), "sources.csv");
-    /// b.read_names("org,kind,name,from,until,sources\nX,official,Ex,2000-01-01,,S\n".as_bytes(), "names.csv");
-    /// assert_eq!(b.build()?.name_on("X", "2001-01-01")?, Some("Ex"));
+    /// b.read(Bundled::Sources, "id,citation,url\nS,s,\n".as_bytes(), "sources.csv");
+    /// b.read(Bundled::Names, "org,kind,name,from,until,sources\nX,official,Ex,2000-01-01,,S\n".as_bytes(), "names.csv");
+    /// assert_eq!(b.build().strict()?.name_on("X", "2001-01-01")?, Some("Ex"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn read_names(&mut self, input: impl Read, file: &str) -> &mut Self {
+    pub(crate) fn names_table(&mut self, input: impl Read, file: &str) -> usize {
         let cols = Columns {
             required: &["org", "kind", "name", "from", "until", "sources"],
             allow_others: false,
@@ -360,21 +285,21 @@ impl DatasetBuilder {
     /// sharing an `event` id are readings of its date, preferred first.
     ///
     /// ```
-    /// # use membership_history::{Dataset, ErrorKind};
+    /// # use membership_history::{Bundled, Dataset, ErrorKind};
     /// let mut b = Dataset::builder();
-    /// b.read_events("event,org,member,kind,date,note,sources\ne1,X,ARM,signed,1992-13-01,,S\n".as_bytes(), "events.csv");
-    /// let err = b.build().unwrap_err();
+    /// b.read(Bundled::Events, "event,org,member,kind,date,note,sources\ne1,X,ARM,signed,1992-13-01,,S\n".as_bytes(), "events.csv");
+    /// let err = b.build().strict().unwrap_err();
     /// assert!(matches!(err.kind(), ErrorKind::InvalidDate(_)));
     /// assert_eq!((err.line(), err.field()), (Some(2), Some("date")));
     /// ```
-    pub fn read_events(&mut self, input: impl Read, file: &str) -> &mut Self {
+    pub(crate) fn events_table(&mut self, input: impl Read, file: &str) -> usize {
         let cols = Columns {
             required: &["event", "org", "member", "kind", "date", "note", "sources"],
             allow_others: false,
         };
         let mut events: Vec<Event> = Vec::new();
         let mut by_id: HashMap<String, usize> = HashMap::new();
-        self.each_row(input, file, &cols, true, |_, t, row| {
+        let rows = self.each_row(input, file, &cols, true, |_, t, row| {
             let id = row.get(t[0]);
             if id.is_empty() {
                 return Err(row.error(t[0], ErrorKind::InvalidValue("an event needs an id".into())));
@@ -420,7 +345,7 @@ impl DatasetBuilder {
         for e in events {
             self.add_event(e);
         }
-        self
+        rows
     }
 
     /// Opens a table and hands each row to `f`; every failure becomes a
@@ -432,13 +357,13 @@ impl DatasetBuilder {
         cols: &Columns<'_>,
         require_rows: bool,
         mut f: impl FnMut(&mut Self, &[usize], &Row<'_>) -> Result<(), Error>,
-    ) -> &mut Self {
+    ) -> usize {
         self.reading_file(file);
         let mut table = match Table::open(file, input, cols) {
             Ok(t) => t,
             Err(e) => {
                 self.problem(e);
-                return self;
+                return 0;
             }
         };
         let idx: Vec<usize> = cols.required.iter().map(|c| table.col(c)).collect();
@@ -456,7 +381,7 @@ impl DatasetBuilder {
                 .at_line(2);
             self.problem(e);
         }
-        self
+        rows
     }
 }
 

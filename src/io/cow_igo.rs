@@ -3,12 +3,11 @@
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::Path;
 
 use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind};
-use crate::history::dataset::{Dataset, DatasetBuilder};
+use crate::history::dataset::DatasetBuilder;
 use crate::history::date::UncertainDate;
 use crate::history::event::{Event, Origin, Reading};
 use crate::history::party::{NameKind, Party, Source};
@@ -17,7 +16,7 @@ use crate::history::unknown::Unknown;
 use crate::interval::set::{IntervalSet, Span};
 use crate::io::table::{Columns, Table};
 
-use super::{CowStates, ImportCounts, Problems, merge_reports, open_path, year_field};
+use super::{CowStates, ImportCounts, Problems, year_field};
 
 /// The source id COW IGO events cite.
 pub(crate) const SOURCE: &str = "COW-IGO-3";
@@ -84,111 +83,23 @@ struct Igo {
 }
 
 impl DatasetBuilder {
-    /// Reads a COW IGO igo-year file (`igo_year_formatv3.csv`) from any
-    /// reader; `file` names it in errors and origins.
-    ///
-    /// Each IGO becomes an organization whose id is its `ioname`, with
-    /// `orgname` as its official name and `longorgname` as an alias. Every
-    /// column that is not one of the format's own is a state: with `states`
-    /// it is mapped to its COW code and abbreviation (the party's code)
-    /// through the list's `state` column, without it the column name is the
-    /// party's code. Codes 1, 2, 3 are full member, associate, observer;
-    /// 0 and -1 no status; -9 unknown. See `docs/datasets.md` for the rule
-    /// that turns yearly observations into dated events.
-    ///
-    /// # Errors
-    ///
-    /// The first malformed row, with its line: a missing column, a wrong
-    /// number of fields, a year that is not a number, a code outside
-    /// 0, 1, 2, 3, -1, -9, an (IGO, year) given twice, an `ioname` differing
-    /// from an earlier one only in case, a file with a header and no rows;
-    /// with `states`, a state column the list does not know. To read past
-    /// bad rows and get every problem at once, use
-    /// [`read_cow_igo_lenient`](Self::read_cow_igo_lenient).
-    ///
-    /// ```
-    /// use membership_history::{Certainty, Dataset, Status};
-    ///
-    /// let csv = "ioname,orgname,year,russia,belarus,longorgname\n\
-    ///            CSTO,Collective Security Treaty Organization,2002,1,1,CSTO\n\
-    ///            CSTO,Collective Security Treaty Organization,2003,1,-9,CSTO\n\
-    ///            CSTO,Collective Security Treaty Organization,2004,1,1,CSTO\n";
-    /// let mut b = Dataset::builder();
-    /// b.read_cow_igo(csv.as_bytes(), "igo.csv", None)?;
-    /// let ds = b.build()?;
-    /// assert!(ds.status_on("CSTO", "russia", "2003-06-01")?.is_definite_member());
-    /// // -9: the data says nothing, and no event is made up for it
-    /// let belarus = ds.status_on("CSTO", "belarus", "2003-06-01")?;
-    /// assert_eq!((belarus.certainty(), belarus.member()), (Certainty::Unknown, None));
-    /// assert!(belarus.unknown().unwrap().note().contains("-9"));
-    /// assert!(ds.status_on("CSTO", "belarus", "2004-12-31")?.is_definite_member());
-    /// assert_eq!(ds.timeline("CSTO", "belarus")?.events().count(), 1); // signed in 2002
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn read_cow_igo<R: Read>(
+    /// Reads a COW IGO igo-year file (the [`CowIgo`](crate::CowIgo) format): every valid row
+    /// kept, every problem recorded for [`build`](Self::build).
+    pub(crate) fn read_cow_igo_into(
         &mut self,
-        input: R,
+        input: &mut dyn Read,
         file: &str,
         states: Option<&CowStates>,
-    ) -> Result<ImportCounts, Error> {
-        self.cow_igo(input, file, states, &mut Problems::strict())
-    }
-
-    /// Reads a COW IGO igo-year file like
-    /// [`read_cow_igo`](Self::read_cow_igo), but without stopping at a
-    /// malformed row: every valid row is read, and every problem is
-    /// returned, in line order, each the error `read_cow_igo` would give for
-    /// its row. [`ImportCounts::skipped`] counts the rows left out.
-    ///
-    /// A row is one IGO in one year, and a bad row (one bad code is enough)
-    /// is left out whole: its year is then not an observation of that IGO,
-    /// for any state, exactly like the years the data skips before 1965.
-    /// The IGO's other years are kept, and a change of status across the
-    /// missing year is dated to the wider window of years it allows (the
-    /// rule in `docs/datasets.md`): nothing is guessed for it. A second row
-    /// for an (IGO, year), or an `ioname` differing from an earlier one only
-    /// in case, is reported at each such row and the first one kept. An IGO
-    /// is not said to be dissolved ("no longer in the data") when one of its
-    /// own rows left out may be later than its last year kept.
-    ///
-    /// A problem with the whole file (a missing column, a state column the
-    /// list does not know, an empty file, a header and no rows) is the only
-    /// problem returned, and nothing is read.
-    ///
-    /// ```
-    /// use membership_history::{Certainty, Dataset, ErrorKind};
-    ///
-    /// let csv = "ioname,orgname,year,russia,belarus\n\
-    ///            CSTO,Collective Security Treaty Organization,2002,1,0\n\
-    ///            CSTO,Collective Security Treaty Organization,2003,1,yes\n\
-    ///            CSTO,Collective Security Treaty Organization,2004,1,1\n\
-    ///            CSTO,Collective Security Treaty Organization,2004,1,1\n";
-    /// let mut b = Dataset::builder();
-    /// let (counts, report) = b.read_cow_igo_lenient(csv.as_bytes(), "igo.csv", None);
-    /// assert_eq!((counts.rows, counts.skipped), (2, 2));
-    /// let lines: Vec<_> = report.iter().map(|e| e.line()).collect();
-    /// assert_eq!(lines, [Some(3), Some(5)]);
-    /// assert!(matches!(report[1].kind(), ErrorKind::Duplicate(_)));
-    /// let ds = b.build()?;
-    /// assert!(ds.status_on("CSTO", "russia", "2003-06-01")?.is_definite_member());
-    /// // Belarus joined in 2003 or 2004: the year left out widens the window.
-    /// assert_eq!(ds.status_on("CSTO", "belarus", "2003-06-01")?.certainty(), Certainty::Possible);
-    /// assert!(ds.status_on("CSTO", "belarus", "2004-12-31")?.is_definite_member());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn read_cow_igo_lenient<R: Read>(
-        &mut self,
-        input: R,
-        file: &str,
-        states: Option<&CowStates>,
-    ) -> (ImportCounts, Vec<Error>) {
+    ) -> ImportCounts {
         let mut problems = Problems::lenient();
         let read = self.cow_igo(input, file, states, &mut problems);
-        problems.lenient_answer(read, ImportCounts::default())
+        let (counts, problems) = problems.finish(read, ImportCounts::default());
+        for e in problems {
+            self.problem(e);
+        }
+        counts
     }
 
-    /// The one COW IGO reader: `problems` decides whether a bad row stops
-    /// it. Nothing is added to the builder unless it returns `Ok`.
     fn cow_igo<R: Read>(
         &mut self,
         input: R,
@@ -270,7 +181,7 @@ impl DatasetBuilder {
                 Ok(row) => row,
                 Err(e) => {
                     counts.skipped += 1;
-                    problems.report(e)?;
+                    problems.report(e);
                     continue;
                 }
             };
@@ -352,7 +263,7 @@ impl DatasetBuilder {
                 }
                 Err(e) => {
                     counts.skipped += 1;
-                    problems.report(e)?;
+                    problems.report(e);
                     let year = year_field(&row, year_col, false).ok();
                     let id = row.get(id_col);
                     if !id.is_empty() {
@@ -773,70 +684,4 @@ fn dec31(year: i32) -> NaiveDate {
 fn jan1(year: i32) -> NaiveDate {
     // Years come from checked rows (at most one past them), so the day exists.
     NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MAX)
-}
-
-impl Dataset {
-    /// Reads a COW IGO igo-year file into a dataset of its own (see
-    /// [`DatasetBuilder::read_cow_igo`]), mapping state columns to COW
-    /// codes with `states` when given.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::Io`] when the file cannot be opened, a positioned error
-    /// for a malformed row, and the first problem found when building.
-    ///
-    /// ```no_run
-    /// use membership_history::{CowStates, Dataset};
-    ///
-    /// let states = CowStates::from_path("../shared/datasets/cow-states-2016/states2016.csv")?;
-    /// let ds = Dataset::from_cow_igo("../shared/datasets/cow-igo-v3/igo_year_formatv3.csv", Some(&states))?;
-    /// println!("{} NATO members in 1990", ds.members_on("NATO", "1990-06-01")?.count());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_cow_igo(
-        path: impl AsRef<Path>,
-        states: Option<&CowStates>,
-    ) -> Result<Dataset, Error> {
-        let (f, name) = open_path(path.as_ref())?;
-        let mut b = Dataset::builder();
-        b.read_cow_igo(f, &name, states)?;
-        b.build()
-    }
-
-    /// Reads a COW IGO igo-year file into a dataset of its own, leniently:
-    /// every valid row is kept (see [`DatasetBuilder::read_cow_igo_lenient`])
-    /// and built with [`DatasetBuilder::build_lenient`]. The problems are
-    /// the reader's and the build's together, in line order; a file that
-    /// cannot be opened gives an empty dataset and [`ErrorKind::Io`].
-    ///
-    /// ```
-    /// use membership_history::{Dataset, ErrorKind, Status};
-    ///
-    /// let path = std::env::temp_dir().join(format!("igo-doc-{}.csv", std::process::id()));
-    /// std::fs::write(&path, "ioname,orgname,year,russia,belarus\n\
-    ///                        CSTO,Collective Security Treaty Organization,2002,1,1\n\
-    ///                        CSTO,Collective Security Treaty Organization,two thousand three,1,1\n\
-    ///                        CSTO,Collective Security Treaty Organization,2004,1,1\n")?;
-    /// let (ds, problems) = Dataset::from_cow_igo_lenient(&path, None);
-    /// std::fs::remove_file(&path)?;
-    /// assert_eq!(problems.len(), 1);
-    /// assert!(matches!(problems[0].kind(), ErrorKind::InvalidValue(_)));
-    /// assert_eq!((problems[0].line(), problems[0].field()), (Some(3), Some("year")));
-    /// let d = "2004-06-01";
-    /// assert_eq!(ds.status_on("CSTO", "belarus", d)?.status(), Some(Status::Member));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn from_cow_igo_lenient(
-        path: impl AsRef<Path>,
-        states: Option<&CowStates>,
-    ) -> (Dataset, Vec<Error>) {
-        let (f, name) = match open_path(path.as_ref()) {
-            Ok(opened) => opened,
-            Err(e) => return (Dataset::default(), vec![e]),
-        };
-        let mut b = Dataset::builder();
-        let (_, report) = b.read_cow_igo_lenient(f, &name, states);
-        let (ds, built) = b.build_lenient();
-        (ds, merge_reports(report, built))
-    }
 }

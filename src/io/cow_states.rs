@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -10,7 +9,7 @@ use crate::error::{Error, ErrorKind};
 use crate::interval::set::{IntervalSet, Span};
 use crate::io::table::{Columns, Row, Table};
 
-use super::{Problems, int_field, open_path, year_field};
+use super::{ImportCounts, Problems, int_field, year_field};
 
 const REQUIRED: &[&str] = &[
     "stateabb", "ccode", "statenme", "styear", "stmonth", "stday", "endyear", "endmonth", "endday",
@@ -25,7 +24,7 @@ const REQUIRED: &[&str] = &[
 ///
 /// let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version,state\n\
 ///            KZK,705,Kazakhstan,1991,12,26,2016,12,31,2016,kazakhstan\n";
-/// let states = CowStates::from_reader(csv.as_bytes(), "states2016.csv")?;
+/// let states = CowStates::read(csv.as_bytes(), "states2016.csv").strict()?;
 /// let kzk = states.by_code(705).unwrap();
 /// assert_eq!((kzk.abbreviation(), kzk.name(), kzk.column()), ("KZK", "Kazakhstan", "kazakhstan"));
 /// assert_eq!(kzk.existence().to_string(), "1991-12-26..");
@@ -46,7 +45,7 @@ impl CowState {
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,12,31\n";
-    /// let states = CowStates::from_reader(csv.as_bytes(), "s.csv")?;
+    /// let states = CowStates::read(csv.as_bytes(), "s.csv").strict()?;
     /// assert_eq!(states.by_abbreviation("RUS").unwrap().code(), 365);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -59,7 +58,7 @@ impl CowState {
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,12,31\n";
-    /// let states = CowStates::from_reader(csv.as_bytes(), "s.csv")?;
+    /// let states = CowStates::read(csv.as_bytes(), "s.csv").strict()?;
     /// assert_eq!(states.by_code(365).unwrap().abbreviation(), "RUS");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -72,7 +71,7 @@ impl CowState {
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,12,31\n";
-    /// let states = CowStates::from_reader(csv.as_bytes(), "s.csv")?;
+    /// let states = CowStates::read(csv.as_bytes(), "s.csv").strict()?;
     /// assert_eq!(states.by_code(365).unwrap().name(), "Russia");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -86,7 +85,7 @@ impl CowState {
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,12,31\n";
-    /// let states = CowStates::from_reader(csv.as_bytes(), "s.csv")?;
+    /// let states = CowStates::read(csv.as_bytes(), "s.csv").strict()?;
     /// assert_eq!(states.by_code(365).unwrap().column(), "rus");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -103,7 +102,7 @@ impl CowState {
     /// let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n\
     ///            CUB,40,Cuba,1902,5,20,1906,9,25,2016\n\
     ///            CUB,40,Cuba,1909,1,23,2016,12,31,2016\n";
-    /// let states = CowStates::from_reader(csv.as_bytes(), "s.csv")?;
+    /// let states = CowStates::read(csv.as_bytes(), "s.csv").strict()?;
     /// assert_eq!(states.by_code(40).unwrap().existence().to_string(),
     ///            "1902-05-20..1906-09-26, 1909-01-23..");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -126,7 +125,7 @@ impl CowState {
 /// let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version,state\n\
 ///            CUB,40,Cuba,1902,5,20,1906,9,25,2016,cuba\n\
 ///            CUB,40,Cuba,1909,1,23,2016,12,31,2016,cuba\n";
-/// let states = CowStates::from_reader(csv.as_bytes(), "states2016.csv")?;
+/// let states = CowStates::read(csv.as_bytes(), "states2016.csv").strict()?;
 /// assert_eq!((states.rows(), states.len()), (2, 1));
 /// assert!(!states.in_system(40, parse_day("1907-01-01")?));
 /// assert!(states.in_system(40, parse_day("1906-09-25")?)); // the end day is included
@@ -143,67 +142,26 @@ pub struct CowStates {
 }
 
 impl CowStates {
-    /// Reads the list from any reader; `file` names it in errors.
-    ///
-    /// # Errors
-    ///
-    /// A positioned [`Error`] for a malformed file: missing columns, a row
-    /// with the wrong number of fields, a non-numeric code or an invalid
-    /// date, a state whose code, abbreviation or name differs between its
-    /// rows, an interval ending before it starts, a state entering on the
-    /// same day twice, an abbreviation without a letter, a file with a header
-    /// and no rows. To read past bad rows and get every problem at once, use
-    /// [`from_reader_lenient`](Self::from_reader_lenient).
-    ///
-    /// ```
-    /// # use membership_history::CowStates;
-    /// let bad = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\n\
-    ///            RUS,365,Russia,1816,1,1,2016,13,31\n";
-    /// let err = CowStates::from_reader(bad.as_bytes(), "s.csv").unwrap_err();
-    /// assert_eq!((err.line(), err.field()), (Some(2), Some("endmonth")));
-    /// ```
-    pub fn from_reader<R: Read>(input: R, file: &str) -> Result<CowStates, Error> {
-        CowStates::read(input, file, &mut Problems::strict())
-    }
-
-    /// Reads the list like [`from_reader`](Self::from_reader), but without
-    /// stopping at a malformed row: every valid row is read, and every
-    /// problem is returned, in line order, each the error `from_reader`
-    /// would give for its row.
-    ///
-    /// A bad row is left out on its own; the state's other rows are kept
-    /// when they are valid (its existence then lacks that interval). Cross-row
-    /// checks compare a row with the rows kept before it: a row repeating a
-    /// state's entry day, or giving a state's code another abbreviation or
-    /// column, or an abbreviation or column to a second code, is reported at
-    /// each such row and the earlier row kept. [`rows`](Self::rows) counts
-    /// the rows kept. A problem with the whole file (a missing column, an
-    /// empty file, a header and no rows) is the only problem returned, with
-    /// an empty list.
-    ///
-    /// ```
-    /// use membership_history::{CowStates, ErrorKind};
-    ///
-    /// let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\n\
-    ///            RUS,365,Russia,1816,1,1,2016,12,31\n\
-    ///            KZK,705,Kazakhstan,1991,12,32,2016,12,31\n\
-    ///            BLR,370,Belarus,1991,8,25,2016,12,31\n\
-    ///            RUS,366,Russia,1816,1,1,2016,12,31\n";
-    /// let (states, problems) = CowStates::from_reader_lenient(csv.as_bytes(), "s.csv");
-    /// assert_eq!((states.rows(), states.len()), (2, 2)); // RUS and BLR
-    /// assert_eq!(problems.len(), 2);
-    /// assert_eq!((problems[0].line(), problems[0].field()), (Some(3), Some("stday")));
-    /// assert!(matches!(problems[1].kind(), ErrorKind::Duplicate(_))); // RUS names two codes
-    /// assert!(states.by_code(705).is_none());
-    /// ```
-    pub fn from_reader_lenient<R: Read>(input: R, file: &str) -> (CowStates, Vec<Error>) {
+    /// Reads every row it can (the [`CowStates::read`] entry point): the
+    /// list, its counts and every problem.
+    pub(crate) fn read_all<R: Read>(input: R, file: &str) -> (CowStates, ImportCounts, Vec<Error>) {
         let mut problems = Problems::lenient();
-        let read = CowStates::read(input, file, &mut problems);
-        problems.lenient_answer(read, CowStates::default())
+        let read = CowStates::read_rows(input, file, &mut problems);
+        let (states, problems) = problems.finish(read, CowStates::default());
+        let counts = ImportCounts {
+            rows: states.rows(),
+            states: states.len(),
+            skipped: problems.len(),
+            ..ImportCounts::default()
+        };
+        (states, counts, problems)
     }
 
-    /// The one reader: `problems` decides whether a bad row stops it.
-    fn read<R: Read>(input: R, file: &str, problems: &mut Problems) -> Result<CowStates, Error> {
+    fn read_rows<R: Read>(
+        input: R,
+        file: &str,
+        problems: &mut Problems,
+    ) -> Result<CowStates, Error> {
         let columns = Columns {
             required: REQUIRED,
             allow_others: true,
@@ -312,7 +270,7 @@ impl CowStates {
             let (known, code, abbreviation, state_name, col_name, span) = match checked {
                 Ok(state) => state,
                 Err(e) => {
-                    problems.report(e)?;
+                    problems.report(e);
                     continue;
                 }
             };
@@ -340,47 +298,13 @@ impl CowStates {
         Ok(out)
     }
 
-    /// Reads the list from a file.
-    ///
-    /// # Errors
-    ///
-    /// As [`from_reader`](Self::from_reader), and [`ErrorKind::Io`] when the
-    /// file cannot be opened.
-    ///
-    /// ```
-    /// # use membership_history::{CowStates, ErrorKind};
-    /// let err = CowStates::from_path("no/such/states2016.csv").unwrap_err();
-    /// assert!(matches!(err.kind(), ErrorKind::Io(_)));
-    /// ```
-    pub fn from_path(path: impl AsRef<Path>) -> Result<CowStates, Error> {
-        let (file, name) = open_path(path.as_ref())?;
-        CowStates::from_reader(file, &name)
-    }
-
-    /// Reads the list from a file leniently, like
-    /// [`from_reader_lenient`](Self::from_reader_lenient); a file that
-    /// cannot be opened gives an empty list and [`ErrorKind::Io`].
-    ///
-    /// ```
-    /// # use membership_history::{CowStates, ErrorKind};
-    /// let (states, problems) = CowStates::from_path_lenient("no/such/states2016.csv");
-    /// assert!(states.is_empty());
-    /// assert!(matches!(problems[0].kind(), ErrorKind::Io(_)));
-    /// ```
-    pub fn from_path_lenient(path: impl AsRef<Path>) -> (CowStates, Vec<Error>) {
-        match open_path(path.as_ref()) {
-            Ok((file, name)) => CowStates::from_reader_lenient(file, &name),
-            Err(e) => (CowStates::default(), vec![e]),
-        }
-    }
-
     /// The number of rows read into the list (intervals); a lenient read
     /// does not count the rows it left out.
     ///
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,12,31\n";
-    /// assert_eq!(CowStates::from_reader(csv.as_bytes(), "s.csv")?.rows(), 1);
+    /// assert_eq!(CowStates::read(csv.as_bytes(), "s.csv").strict()?.rows(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn rows(&self) -> usize {
@@ -392,7 +316,7 @@ impl CowStates {
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,12,31\n";
-    /// assert_eq!(CowStates::from_reader(csv.as_bytes(), "s.csv")?.len(), 1);
+    /// assert_eq!(CowStates::read(csv.as_bytes(), "s.csv").strict()?.len(), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn len(&self) -> usize {
@@ -415,7 +339,7 @@ impl CowStates {
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,12,31\n";
-    /// let states = CowStates::from_reader(csv.as_bytes(), "s.csv")?;
+    /// let states = CowStates::read(csv.as_bytes(), "s.csv").strict()?;
     /// assert_eq!(states.iter().next().unwrap().name(), "Russia");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -428,7 +352,7 @@ impl CowStates {
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,12,31\n";
-    /// assert!(CowStates::from_reader(csv.as_bytes(), "s.csv")?.by_code(2).is_none());
+    /// assert!(CowStates::read(csv.as_bytes(), "s.csv").strict()?.by_code(2).is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn by_code(&self, code: u16) -> Option<&CowState> {
@@ -440,7 +364,7 @@ impl CowStates {
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nRUS,365,Russia,1816,1,1,2016,12,31\n";
-    /// assert!(CowStates::from_reader(csv.as_bytes(), "s.csv")?.by_abbreviation("RUS").is_some());
+    /// assert!(CowStates::read(csv.as_bytes(), "s.csv").strict()?.by_abbreviation("RUS").is_some());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn by_abbreviation(&self, abbreviation: &str) -> Option<&CowState> {
@@ -454,7 +378,7 @@ impl CowStates {
     /// ```
     /// # use membership_history::CowStates;
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,state\nRUS,365,Russia,1816,1,1,2016,12,31,russia\n";
-    /// assert_eq!(CowStates::from_reader(csv.as_bytes(), "s.csv")?.by_column("russia").unwrap().code(), 365);
+    /// assert_eq!(CowStates::read(csv.as_bytes(), "s.csv").strict()?.by_column("russia").unwrap().code(), 365);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn by_column(&self, column: &str) -> Option<&CowState> {
@@ -467,7 +391,7 @@ impl CowStates {
     /// ```
     /// # use membership_history::{CowStates, parse_day};
     /// # let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\nKZK,705,Kazakhstan,1991,12,26,2016,12,31,2016\n";
-    /// let states = CowStates::from_reader(csv.as_bytes(), "s.csv")?;
+    /// let states = CowStates::read(csv.as_bytes(), "s.csv").strict()?;
     /// assert!(!states.in_system(705, parse_day("1991-12-25")?));
     /// assert!(states.in_system(705, parse_day("2030-01-01")?)); // the data stops in 2016
     /// # Ok::<(), Box<dyn std::error::Error>>(())

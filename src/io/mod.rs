@@ -1,29 +1,29 @@
-//! Importers for the standard research datasets, into the same model as
-//! the bundled data: ATOP alliances ([`DatasetBuilder::read_atop`]), COW
-//! IGO membership ([`DatasetBuilder::read_cow_igo`]) and the COW state list
-//! ([`CowStates`]), which joins the other two by COW code.
+//! Reading files into the model: the crate's own format ([`Bundled`]
+//! tables, [`DatasetBuilder::read_dir`]), ATOP alliances ([`Atop`]), COW IGO
+//! membership ([`CowIgo`]) and the COW state list ([`CowStates`]), which
+//! joins the other two by COW code; the bundled data; panels for export.
 //!
-//! Every importer streams rows through the crate's table reader (comma or
-//! tab separated, sniffed from the header). By default it stops at the
-//! first malformed row with an [`Error`] naming the file, line, field and
-//! value, and adds nothing. Each has a lenient variant
-//! ([`DatasetBuilder::read_atop_lenient`],
-//! [`DatasetBuilder::read_cow_igo_lenient`],
-//! [`CowStates::from_reader_lenient`], and [`Dataset::from_atop_lenient`],
-//! [`Dataset::from_cow_igo_lenient`] with the build's problems too) that
-//! reads the whole file, keeps every valid row, and returns every problem in
-//! line order, each the error the strict reader gives for its row: a bad
-//! row is left out on its own, a problem with the header reads nothing.
-//! Both are one code path (`Problems` decides whether a problem stops
-//! the reader). How each format maps onto events and spells is told in
-//! `docs/datasets.md`, published as [`crate::research_datasets`]; the
-//! errors, and what lenient mode keeps, in [`crate::error_catalogue`].
+//! Every reader streams rows through the crate's table reader (comma or
+//! tab separated, sniffed from the header), keeps every valid row and names
+//! every bad one, each with the file, line, field and value: one code path,
+//! so that [`Report::strict`] gives the first problem a strict reader would
+//! stop at and the report's `problems` all of them. A bad row is left out
+//! on its own; a problem with the header reads nothing from the file. How
+//! each format maps onto events and spells is told in `docs/datasets.md`,
+//! published as [`crate::research_datasets`]; the errors, and what a
+//! lenient reading keeps, in [`crate::error_catalogue`].
+//!
+//! [`Bundled`]: crate::Bundled
+//! [`Atop`]: crate::Atop
+//! [`CowIgo`]: crate::CowIgo
+//! [`Report::strict`]: crate::Report::strict
 
 pub(crate) mod atop;
 pub(crate) mod bundled;
 pub(crate) mod cow_igo;
 pub(crate) mod cow_states;
 pub(crate) mod panel;
+pub(crate) mod read;
 pub(crate) mod table;
 
 use std::fs::File;
@@ -42,27 +42,29 @@ use crate::io::table::Row;
 
 /// What an importer read: rows, and what it added to the builder.
 ///
-/// `rows + skipped` is the number of data rows in the file; a strict reader
-/// either reads them all or fails, so its `skipped` is always 0.
+/// `rows + skipped` is the number of data rows in the file; each row
+/// skipped is named by a problem of the [`Report`](crate::Report).
 ///
 /// ```
-/// use membership_history::Dataset;
+/// use membership_history::{Atop, Dataset};
 ///
 /// let csv = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
 ///            4220,365,1992,5,15,0,0,0,1\n\
 ///            4220,704,1992,5,15,0,13,0,1\n"; // an exit month without a year
 /// let mut b = Dataset::builder();
-/// let (counts, report) = b.read_atop_lenient(csv.as_bytes(), "atop.csv", None);
+/// let report = b.read(Atop::new(), csv.as_bytes(), "atop.csv").build();
+/// let (file, counts) = &report.counts[0];
+/// assert_eq!(file, "atop.csv");
 /// assert_eq!((counts.rows, counts.organizations, counts.states, counts.events), (1, 1, 1, 1));
-/// assert_eq!((counts.skipped, report.len()), (1, 1));
+/// assert_eq!((counts.skipped, report.problems.len()), (1, 1));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct ImportCounts {
     /// Data rows read into the builder (the header not counted).
     pub rows: usize,
-    /// Data rows a lenient reader left out, each named by a problem in its
-    /// report (blank lines are not rows). Always 0 for a strict reader.
+    /// Data rows left out, each named by a problem in the report (blank
+    /// lines are not rows).
     pub skipped: usize,
     /// Organizations added.
     pub organizations: usize,
@@ -72,58 +74,38 @@ pub struct ImportCounts {
     pub events: usize,
 }
 
-/// Where a reader's problems go. The strict readers and the lenient ones are
-/// one code path: each problem found in a row is handed to
-/// [`report`](Problems::report), which in strict mode gives it back (the
-/// reader returns it with `?`, having added nothing) and in lenient mode
-/// keeps it and lets the reader skip the row and read on. A problem with the
-/// whole file (its header, no rows) is returned by the reader in both modes.
+/// Where a reader's problems go: each problem found in a row is kept and
+/// the reader skips the row and reads on, so that every bad row is named at
+/// once. A problem with the whole file (its header, no rows) is returned by
+/// the reader instead, having read nothing.
+#[derive(Default)]
 pub(crate) struct Problems {
-    /// `None` in strict mode.
-    found: Option<Vec<Error>>,
+    found: Vec<Error>,
 }
 
 impl Problems {
-    /// Stop at the first problem.
-    pub(crate) fn strict() -> Self {
-        Problems { found: None }
-    }
-
-    /// Keep every problem and read on.
+    /// No problem yet.
     pub(crate) fn lenient() -> Self {
-        Problems {
-            found: Some(Vec::new()),
-        }
+        Problems::default()
     }
 
-    /// A row's problem: `Err` to stop reading (strict), else kept.
-    pub(crate) fn report(&mut self, e: Error) -> Result<(), Error> {
-        match &mut self.found {
-            Some(found) => {
-                found.push(e);
-                Ok(())
-            }
-            None => Err(e),
-        }
+    /// A row's problem, kept; the reader leaves the row out.
+    pub(crate) fn report(&mut self, e: Error) {
+        self.found.push(e);
     }
 
-    /// The lenient answer from what a reader returned: its value and every
-    /// problem kept, or, when it stopped at a problem with the whole file,
-    /// `empty` and that one problem.
-    pub(crate) fn lenient_answer<T>(self, read: Result<T, Error>, empty: T) -> (T, Vec<Error>) {
+    /// The problems found, then `read`'s own failure if any (a problem with
+    /// the whole input, which read nothing: `empty` stands for the data).
+    pub(crate) fn finish<T>(self, read: Result<T, Error>, empty: T) -> (T, Vec<Error>) {
+        let mut found = self.found;
         match read {
-            Ok(value) => (value, self.found.unwrap_or_default()),
-            Err(e) => (empty, vec![e]),
+            Ok(value) => (value, found),
+            Err(e) => {
+                found.push(e);
+                (empty, found)
+            }
         }
     }
-}
-
-/// Merges a reader's report with the build's problems, in line order (the
-/// report first on a line they share); problems without a line come last.
-pub(crate) fn merge_reports(mut report: Vec<Error>, build: Vec<Error>) -> Vec<Error> {
-    report.extend(build);
-    report.sort_by_key(|e| (e.line().is_none(), e.line()));
-    report
 }
 
 /// Opens a file for an importer, naming it by its file name in errors.
@@ -278,7 +260,7 @@ impl Dataset {
     /// // Kazakhstan enters the state system only in 2000 in this excerpt.
     /// let csv = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\n\
     ///            KZK,705,Kazakhstan,2000,1,1,2016,12,31\n";
-    /// let states = CowStates::from_reader(csv.as_bytes(), "states.csv")?;
+    /// let states = CowStates::read(csv.as_bytes(), "states.csv").strict()?;
     /// let errs = bundled().check_state_existence(&states);
     /// assert!(errs.iter().any(|e| e.to_string().contains("KAZ in CSTO")));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
