@@ -383,9 +383,16 @@ fn parse_year(s: &str) -> Result<i32, Error> {
     check_year(y)
 }
 
+/// Two ASCII digits (`u32::from_str` alone takes `+9` too).
+fn two_digits(s: &str) -> Option<u32> {
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
 fn parse_month(s: &str) -> Result<u32, Error> {
-    let m: u32 = match (s.len(), s.parse()) {
-        (2, Ok(m)) => m,
+    let m: u32 = match two_digits(s) {
+        Some(m) => m,
         _ => return Err(invalid(format!("`{}` is not a two-digit month", short(s)))),
     };
     check_month(m)
@@ -413,8 +420,8 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, Error> {
     };
     let year = parse_year(y).map_err(|e| e.with_value(s))?;
     let month = parse_month(m).map_err(|e| e.with_value(s))?;
-    let day: u32 = match (d.len(), d.parse()) {
-        (2, Ok(d)) => d,
+    let day: u32 = match two_digits(d) {
+        Some(d) => d,
         _ => return Err(invalid(format!("`{}` is not a two-digit day", short(d))).with_value(s)),
     };
     NaiveDate::from_ymd_opt(year, month, day)

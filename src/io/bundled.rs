@@ -184,7 +184,9 @@ impl DatasetBuilder {
             match (row.get(t[2]), row.get(t[3])) {
                 ("", "") => {}
                 (num, abb) => {
-                    let n: u16 = num.parse().map_err(|_| {
+                    // Digits only: `u16::from_str` takes `+373` too.
+                    let digits = !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit());
+                    let n: u16 = num.parse().ok().filter(|_| digits).ok_or_else(|| {
                         row.error(
                             t[2],
                             ErrorKind::InvalidValue(
@@ -326,6 +328,17 @@ impl DatasetBuilder {
                             ErrorKind::InvalidValue(format!(
                                 "rows of event `{id}` are readings of one event and must agree on org, member and kind (first at {})",
                                 first.origin
+                            )),
+                        ));
+                    }
+                    // A copied row would look like two sources agreeing on
+                    // a date the event has only once.
+                    if first.readings.iter().any(|r| r.date == reading.date) {
+                        return Err(row.error(
+                            t[4],
+                            ErrorKind::Duplicate(format!(
+                                "event `{id}` already has the reading {} (event first at {}); a copied row?",
+                                reading.date, first.origin
                             )),
                         ));
                     }

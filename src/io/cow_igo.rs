@@ -166,6 +166,9 @@ impl DatasetBuilder {
         let mut counts = ImportCounts::default();
         let mut igos: Vec<Igo> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
+        // The same ids in lower case, to refuse one differing only in case
+        // without a scan of every IGO (which made loading quadratic).
+        let mut lower: HashMap<String, usize> = HashMap::new();
         // Rows left out (lenient): per `ioname` in lower case, the latest
         // year they may hold (`i32::MAX` when a row's year is unreadable),
         // so that an IGO is not said to end where a row of it was left out.
@@ -202,7 +205,7 @@ impl DatasetBuilder {
                     // differing from another only in case is a typo here,
                     // said at its row rather than at build.
                     None => {
-                        if let Some(other) = igos.iter().find(|g| g.id.eq_ignore_ascii_case(id)) {
+                        if let Some(other) = lower.get(&id.to_lowercase()).map(|&k| &igos[k]) {
                             return Err(row.error(
                                 id_col,
                                 ErrorKind::Duplicate(format!(
@@ -247,6 +250,7 @@ impl DatasetBuilder {
                     let k = k.unwrap_or_else(|| {
                         let id = row.get(id_col);
                         index.insert(id.to_string(), igos.len());
+                        lower.insert(id.to_lowercase(), igos.len());
                         igos.push(Igo {
                             id: id.to_string(),
                             orgname: row.get(name_col).to_string(),

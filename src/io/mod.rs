@@ -145,7 +145,8 @@ int!(u16, u32, i32, i64);
 /// Whether `s` is written as a whole number (a sign, then digits), however
 /// large.
 fn whole_number(s: &str) -> bool {
-    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    // No `+`: the files write none, and `u32::from_str` would take `+373`.
+    let digits = s.strip_prefix('-').unwrap_or(s);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -153,7 +154,12 @@ fn whole_number(s: &str) -> bool {
 /// which: empty, not a whole number, or out of range.
 pub(crate) fn int_field<T: Int>(row: &Row<'_>, col: usize) -> Result<T, Error> {
     let s = row.get(col);
-    s.parse::<T>().map_err(|_| {
+    let parsed = if whole_number(s) {
+        s.parse::<T>().ok()
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| {
         let rule = if s.is_empty() {
             format!(
                 "the field is empty; expected a whole number from {} to {}",

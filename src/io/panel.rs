@@ -107,7 +107,7 @@ fn code_in(tl: &Timeline<'_>, year: i32, rule: YearRule, states: Option<&CowStat
             .status_on(tl.organization().id(), tl.party().code(), d)
             .ok()
     };
-    let (first, next) = (day(year, 1, 1), day(year + 1, 1, 1));
+    let (first, next) = (day(year, 1, 1), day(year.saturating_add(1), 1, 1));
     let cow = states.zip(tl.party().cow_code());
     let in_system = |d: NaiveDate| cow.is_none_or(|(list, code)| list.in_system(code, d));
     let existed = cow.is_none_or(|(list, code)| {
@@ -135,7 +135,11 @@ fn code_in(tl: &Timeline<'_>, year: i32, rule: YearRule, states: Option<&CowStat
         YearRule::MidYear => point(day(year, 7, 1)),
         YearRule::StartOfYear => point(day(year, 1, 1)),
         YearRule::AnyDay => {
-            let year_span = Span::new(first, Some(next)).ok();
+            let Some(year_span) = Span::new(first, Some(next)).ok() else {
+                // A year past the calendar's end: its first day stands for it.
+                return point(first);
+            };
+            let year_span = Some(year_span);
             let overlaps = |span: Option<Span<NaiveDate>>| {
                 span.zip(year_span).is_some_and(|(s, y)| {
                     s.start() < y.end().unwrap_or(s.start())

@@ -181,6 +181,9 @@ impl<R: Read> Table<R> {
             if record.len() == 1 && record[0].trim().is_empty() {
                 continue;
             }
+            if let Some(e) = self.hidden_characters(&record, line) {
+                return Some(Err(e));
+            }
             if record.len() != self.header.len() {
                 return Some(Err(Error::new(ErrorKind::FieldCount {
                     expected: self.header.len(),
@@ -196,6 +199,44 @@ impl<R: Read> Table<R> {
                 record,
             }));
         }
+    }
+}
+
+impl<R: Read> Table<R> {
+    /// A field holding what no field of these formats may: a line break (a
+    /// quote opened and closed lines later swallows the rows between), a
+    /// byte-order mark past the file's start, a control character (NUL…).
+    /// Checked on the whole record at once: nearly every record has none.
+    fn hidden_characters(&self, record: &StringRecord, line: u64) -> Option<Error> {
+        let bytes = record.as_slice().as_bytes();
+        let suspicious = |b: &u8| (*b < 0x20 && *b != b'\t') || *b == 0x7f || *b == 0xef;
+        if !bytes.iter().any(suspicious) {
+            return None;
+        }
+        for (col, field) in record.iter().enumerate() {
+            let rule = if field.contains('\n') {
+                let last = line + field.matches('\n').count() as u64;
+                format!(
+                    "a field holds a line break: a quote opened on line {line} is closed on line {last}, so lines {line}–{last} are one row; no field of this format holds a line break"
+                )
+            } else if field.contains('\u{feff}') {
+                "a byte-order mark (U+FEFF) inside the file; only its first bytes may hold one"
+                    .to_string()
+            } else if let Some(c) = field.chars().find(|&c| c.is_control() && c != '\t') {
+                format!("a control character (U+{:04X}) in a field", c as u32)
+            } else {
+                continue;
+            };
+            let shown: String = field.chars().take(40).collect();
+            return Some(
+                Error::new(ErrorKind::InvalidValue(rule))
+                    .in_file(self.file.clone())
+                    .at_line(line)
+                    .in_field(self.header.get(col).map_or("", String::as_str))
+                    .with_value(shown.escape_debug().to_string()),
+            );
+        }
+        None
     }
 }
 
