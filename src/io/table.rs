@@ -233,7 +233,7 @@ impl<R: Read> Table<R> {
                     .in_file(self.file.clone())
                     .at_line(line)
                     .in_field(self.header.get(col).map_or("", String::as_str))
-                    .with_value(shown.escape_debug().to_string()),
+                    .with_value(shown),
             );
         }
         None
