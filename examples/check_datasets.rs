@@ -303,13 +303,16 @@ fn main() {
     }
 }
 
+/// One IGO's rows: (year, one code per state column), by year.
+type IgoRows = Vec<(i32, Vec<i8>)>;
+
 /// The state columns of the COW IGO file and every IGO's rows, read by
 /// header name: `ioname`, `year`, and each column the state list knows.
 struct IgoCells {
     /// (column name, the state's abbreviation, COW state code), in file order.
     states: Vec<(String, String, u16)>,
-    /// IGO name → its rows (year, one code per state column), by year.
-    igos: Vec<(String, Vec<(i32, Vec<i8>)>)>,
+    /// Each IGO's name and rows.
+    igos: Vec<(String, IgoRows)>,
 }
 
 fn read_igo_cells(path: &str, states: &CowStates) -> IgoCells {
@@ -335,7 +338,7 @@ fn read_igo_cells(path: &str, states: &CowStates) -> IgoCells {
                 .map(|s| (i, h.to_string(), s.abbreviation().to_string(), s.code()))
         })
         .collect();
-    let mut igos: Vec<(String, Vec<(i32, Vec<i8>)>)> = Vec::new();
+    let mut igos: Vec<(String, IgoRows)> = Vec::new();
     let mut at: HashMap<String, usize> = HashMap::new();
     for rec in rd.records() {
         let rec = rec.unwrap_or_else(|e| fail(&e.to_string()));
