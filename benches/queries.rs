@@ -307,13 +307,22 @@ impl Workload {
             .collect();
         let w = Workload { ds, peers, queries };
         // The one surface agrees with the peers on every query.
+        let mut listed = 0;
         for &(o, _, d, _, sum, n) in &w.queries {
             assert_eq!(
                 checksum_answers(ds, ds.members_on(o, d).unwrap(), is_member),
                 sum
             );
             assert_eq!(ds.members_on(o, d).unwrap().filter(is_member).count(), n);
+            listed += ds.members_on(o, d).unwrap().count();
         }
+        let members: usize = w.queries.iter().map(|q| q.5).sum();
+        eprintln!(
+            "workload of {} organizations: per query {:.1} members on average, {:.1} answers listed by members_on",
+            w.peers.len(),
+            members as f64 / QUERIES as f64,
+            listed as f64 / QUERIES as f64
+        );
         w
     }
 }
