@@ -19,7 +19,8 @@
 //! the status word; `since` is when the status began, at its known
 //! precision (`2013`, `1993-09`, …); an unknown answer gives the last day
 //! the data speaks for (`known_until`) and, as its status, the last one the
-//! data gives. A date past the organization's coverage is noted on stderr.
+//! data gives. A date past the organization's coverage is noted on stderr
+//! (exit code 0 all the same).
 //!
 //! `--json` prints the answers' JSON contract: an array of objects with
 //! `code`, `name`, `cow`, `status`, `member`, `certainty`,
@@ -48,6 +49,15 @@ fn main() {
     // The iterator is in no particular order.
     answers.sort_by(|a, b| a.party().code().cmp(b.party().code()));
 
+    if args.json {
+        // The objects say it themselves: `certainty: unknown`, `known_until`.
+        match serde_json::to_string_pretty(&answers) {
+            Ok(s) => emit(&(s + "\n")),
+            Err(e) => fail(&e.to_string()),
+        }
+        return;
+    }
+
     // Past the organization's coverage nothing is known, and parties that
     // joined later are missing: say so (on stderr, so stdout stays data).
     let known_until = ds.known_until(org).unwrap_or_else(|e| fail(&e.to_string()));
@@ -56,14 +66,6 @@ fn main() {
         common::note(&format!(
             "the data for {id} ends on {end}; answers after it are unknown (parties that joined later are not listed)"
         ));
-    }
-
-    if args.json {
-        match serde_json::to_string_pretty(&answers) {
-            Ok(s) => emit(&(s + "\n")),
-            Err(e) => fail(&e.to_string()),
-        }
-        return;
     }
 
     let name = ds.name_on(org, date).ok().flatten().unwrap_or(org);
