@@ -1,9 +1,20 @@
-//! Issue 5: interval queries against the Rust interval libraries, in one run.
+//! Issue 5: interval queries against the Rust interval libraries, in one run;
+//! issue 10: the one query surface, `Dataset::members_on`, measured on the
+//! same workloads.
 //!
 //! Every benchmark checks its answer inside the timed loop against a value
 //! computed once outside it, and every peer is built from exactly the same
 //! intervals (`tests/peers.rs` checks that all answers agree on these
 //! inputs). Inputs come from fixed seeds (`tests/support/synth.rs`).
+//!
+//! "ours" in the listing and counting groups is `ds.members_on(org, day)`
+//! (an iterator of three-valued `Answer`s, resolved by `OrgId`), keeping
+//! the members de jure by the preferred readings (`a.member() ==
+//! Some(true)`, the peers' intervals), checksummed by party position; the
+//! count is that iterator's count (the one surface has no O(log n) count
+//! on a day). In `build`, "ours" is the whole `Dataset` build from the
+//! events (replay, answer segments and the index built with it: the index
+//! is private and has no build of its own).
 //!
 //! `cargo bench --bench queries` runs everything (a few minutes on 2 cores);
 //! `MH_BENCH_BIG=1` adds 10^6-spell histories. The COW IGO file
@@ -19,7 +30,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use membership_history::{Dataset, Index, OrgId, PartyId};
+use membership_history::{Answer, Dataset, OrgId, Party};
 
 #[path = "../tests/support/peers.rs"]
 mod peers;
@@ -55,52 +66,86 @@ fn configure<'a>(
     g
 }
 
-/// Members of the CSTO on a date over the bundled data: the three-valued
-/// `Dataset::members_on` (with certainty) and the `Index`'s two-valued
-/// listing, on every 1 January and 1 July from 1992 to 2026.
+/// Members of the CSTO on a date over the bundled data, on every 1 January
+/// and 1 July from 1992 to 2026 (the later ones past the data's end, so
+/// unknown): the one surface, `Dataset::members_on` by `OrgId`, every
+/// answer checksummed (`members_on`), and its members de jure by the
+/// preferred readings, what the old `Index::members_into` listed
+/// (`members_on-members`).
 fn bundled(c: &mut Criterion) {
     let mut g = configure(c, "bundled");
     let ds = membership_history::bundled();
-    let index = Index::new(ds);
-    let csto = index.organization("CSTO").unwrap();
+    let csto = ds.org_id("CSTO").unwrap();
     let dates: Vec<NaiveDate> = (1992..=2026)
         .flat_map(|y| [(y, 1), (y, 7)])
         .map(|(y, m)| NaiveDate::from_ymd_opt(y, m, 1).unwrap())
         .collect();
     // Answers computed once, checked inside the timed loops.
-    let want_all: Vec<usize> = dates
-        .iter()
-        .map(|&d| ds.members_on("CSTO", d).unwrap().len())
-        .collect();
-    let want_members: Vec<usize> = dates
-        .iter()
-        .map(|&d| {
-            let on = ds.members_on("CSTO", d).unwrap();
-            on.iter()
-                .filter(|m| m.is_member() && m.spell().contains(d))
-                .count()
-        })
-        .collect();
+    let want = |keep: fn(&Answer<'_>) -> bool| -> Vec<u64> {
+        dates
+            .iter()
+            .map(|&d| {
+                let ids: Vec<u32> = ds
+                    .members_on(csto, d)
+                    .unwrap()
+                    .filter(keep)
+                    .map(|a| party_position(ds, a.party()) as u32)
+                    .collect();
+                checksum(&ids)
+            })
+            .collect()
+    };
+    let (want_all, want_members) = (want(|_| true), want(is_member));
+    assert!(want_all.iter().zip(&want_members).any(|(a, m)| a != m));
     let mut i = 0;
-    g.bench_function("dataset-members_on", |b| {
+    g.bench_function("members_on", |b| {
         b.iter(|| {
             i = (i + 1) % dates.len();
-            assert_eq!(
-                ds.members_on("CSTO", black_box(dates[i])).unwrap().len(),
-                want_all[i]
-            );
+            let on = ds.members_on(black_box(csto), black_box(dates[i])).unwrap();
+            assert_eq!(checksum_answers(ds, on, |_| true), want_all[i]);
         })
     });
-    let mut out = Vec::new();
-    g.bench_function("index-members_into", |b| {
+    g.bench_function("members_on-members", |b| {
         b.iter(|| {
             i = (i + 1) % dates.len();
-            out.clear();
-            index.members_into(csto, black_box(dates[i]), &mut out);
-            assert_eq!(out.len(), want_members[i]);
+            let on = ds.members_on(black_box(csto), black_box(dates[i])).unwrap();
+            assert_eq!(checksum_answers(ds, on, is_member), want_members[i]);
         })
     });
     g.finish();
+}
+
+/// A member de jure by the preferred readings: what the peers' intervals
+/// hold (and the old `Index` listed).
+#[inline]
+fn is_member(a: &Answer<'_>) -> bool {
+    a.member() == Some(true)
+}
+
+/// The position of `party` in `ds.parties()`, from its address: an
+/// `Answer` gives its party as a reference into that slice, and has no
+/// integer id of its own (see the report on issue 10).
+#[inline]
+fn party_position(ds: &Dataset, party: &Party) -> usize {
+    let base = ds.parties().as_ptr().addr();
+    (std::ptr::from_ref(party).addr() - base) / std::mem::size_of::<Party>()
+}
+
+/// The order-free checksum of the kept answers' parties, computed as they
+/// come (no list is built).
+#[inline]
+fn checksum_answers<'a>(
+    ds: &'a Dataset,
+    answers: impl Iterator<Item = Answer<'a>>,
+    keep: fn(&Answer<'_>) -> bool,
+) -> u64 {
+    let (sum, n) = answers.filter(keep).fold((0u64, 0usize), |(sum, n), a| {
+        (
+            sum.wrapping_add(party_position(ds, a.party()) as u64),
+            n + 1,
+        )
+    });
+    mix(sum, n)
 }
 
 /// Point membership in one disjoint set: ours vs rangemap and range-set-blaze.
@@ -146,12 +191,13 @@ fn point(c: &mut Criterion) {
     g.finish();
 }
 
-/// An indexed history with each organization's intervals in every peer.
+/// A history with each organization's member intervals in every peer.
 struct Workload {
-    index: Index<'static>,
+    ds: &'static Dataset,
     peers: Vec<OrgPeers>,
-    /// (organization, date, day number, checksum of the members, count).
-    queries: Vec<(OrgId, NaiveDate, i32, u64, usize)>,
+    /// (organization, its position, date, day number, checksum of the
+    /// members, count).
+    queries: Vec<(OrgId, usize, NaiveDate, i32, u64, usize)>,
 }
 
 /// Order-free, so that answers listed in any order compare equal: the sum
@@ -165,30 +211,33 @@ fn checksum(parties: &[u32]) -> u64 {
         .fold(0, u64::wrapping_add);
     mix(sum, parties.len())
 }
-fn checksum_ids(parties: &[PartyId]) -> u64 {
-    let sum = parties
-        .iter()
-        .map(|p| p.index() as u64)
-        .fold(0, u64::wrapping_add);
-    mix(sum, parties.len())
-}
+#[inline]
 fn mix(sum: u64, len: usize) -> u64 {
     sum.wrapping_mul(0x9E37_79B9).wrapping_add(len as u64)
+}
+
+/// Each party's position in `ds.parties()`, by code.
+fn positions(ds: &Dataset) -> std::collections::HashMap<&str, u32> {
+    ds.parties()
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.code(), i as u32))
+        .collect()
 }
 
 impl Workload {
     /// A synthetic history; `days` picks the day of each query.
     fn new(raw: &synth::Raw, days: impl Fn(&mut synth::SplitMix64) -> i32) -> Workload {
-        // Leaked so the index can borrow it for the whole run.
+        // Leaked so the workload can borrow it for the whole run.
         let ds: &'static Dataset = Box::leak(Box::new(raw.dataset()));
-        let index = Index::new(ds);
         let org_ids: Vec<OrgId> = (0..raw.orgs as u32)
-            .map(|o| index.organization(&synth::org_code(o)).unwrap())
+            .map(|o| ds.org_id(&synth::org_code(o)).unwrap())
             .collect();
+        let at = positions(ds);
         let party_ids: Vec<u32> = (0..raw.parties as u32)
-            .map(|p| index.party(&synth::party_code(p)).unwrap().index() as u32)
+            .map(|p| at[synth::party_code(p).as_str()])
             .collect();
-        // Peers hold the dataset's party positions, as the index does.
+        // Peers hold the dataset's party positions.
         let by_org: Vec<Vec<(i32, i32, u32)>> = raw
             .member_intervals()
             .iter()
@@ -198,36 +247,42 @@ impl Workload {
                     .collect()
             })
             .collect();
-        Workload::from_parts(index, by_org, org_ids, days)
+        Workload::from_parts(ds, by_org, org_ids, days)
     }
 
     /// A loaded dataset (the COW IGO file): each organization's membership
-    /// days (`Dataset::member_days`, preferred readings) as the peers' intervals.
+    /// days (`Timeline::member_days`, preferred readings; the days the data
+    /// does not cover left out) as the peers' intervals.
     fn from_dataset(
         ds: &'static Dataset,
         days: impl Fn(&mut synth::SplitMix64) -> i32,
     ) -> Workload {
         use chrono::Datelike;
-        let index = Index::new(ds);
-        let mut org_ids = Vec::new();
-        let mut by_org = Vec::new();
-        for org in ds.organizations() {
-            org_ids.push(index.organization(org.id()).unwrap());
-            let mut ivs = Vec::new();
-            for party in ds.parties() {
-                let p = index.party(party.code()).unwrap().index() as u32;
-                for span in ds.member_days(org.id(), party.code()).unwrap().iter() {
-                    let end = span.end().map_or(i32::MAX, |e| e.num_days_from_ce());
-                    ivs.push((span.start().num_days_from_ce(), end, p));
-                }
+        let at = positions(ds);
+        let org_at: std::collections::HashMap<&str, usize> = ds
+            .organizations()
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id(), i))
+            .collect();
+        let org_ids: Vec<OrgId> = ds
+            .organizations()
+            .iter()
+            .map(|o| ds.org_id(o.id()).unwrap())
+            .collect();
+        let mut by_org = vec![Vec::new(); org_ids.len()];
+        for tl in ds.timelines() {
+            let (o, p) = (org_at[tl.organization().id()], at[tl.party().code()]);
+            for span in tl.member_days().preferred.iter() {
+                let end = span.end().map_or(i32::MAX, |e| e.num_days_from_ce());
+                by_org[o].push((span.start().num_days_from_ce(), end, p));
             }
-            by_org.push(ivs);
         }
-        Workload::from_parts(index, by_org, org_ids, days)
+        Workload::from_parts(ds, by_org, org_ids, days)
     }
 
     fn from_parts(
-        index: Index<'static>,
+        ds: &'static Dataset,
         by_org: Vec<Vec<(i32, i32, u32)>>,
         org_ids: Vec<OrgId>,
         days: impl Fn(&mut synth::SplitMix64) -> i32,
@@ -247,14 +302,28 @@ impl Workload {
                 let t = days(&mut rng);
                 let mut out = Vec::new();
                 peers[o].scan_members(t, &mut out);
-                (org_ids[o], synth::date(t), t, checksum(&out), out.len())
+                (org_ids[o], o, synth::date(t), t, checksum(&out), out.len())
             })
             .collect();
-        Workload {
-            index,
-            peers,
-            queries,
+        let w = Workload { ds, peers, queries };
+        // The one surface agrees with the peers on every query.
+        let mut listed = 0;
+        for &(o, _, d, _, sum, n) in &w.queries {
+            assert_eq!(
+                checksum_answers(ds, ds.members_on(o, d).unwrap(), is_member),
+                sum
+            );
+            assert_eq!(ds.members_on(o, d).unwrap().filter(is_member).count(), n);
+            listed += ds.members_on(o, d).unwrap().count();
         }
+        let members: usize = w.queries.iter().map(|q| q.5).sum();
+        eprintln!(
+            "workload of {} organizations: per query {:.1} members on average, {:.1} answers listed by members_on",
+            w.peers.len(),
+            members as f64 / QUERIES as f64,
+            listed as f64 / QUERIES as f64
+        );
+        w
     }
 }
 
@@ -262,17 +331,15 @@ fn list_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)]
     let mut g = configure(c, group);
     for (size, w) in workloads {
         let id = |lib| BenchmarkId::new(lib, size);
-        let qs = &w.queries;
+        let (qs, ds) = (&w.queries, w.ds);
         let mut out: Vec<u32> = Vec::with_capacity(1 << 17);
-        let mut ours: Vec<PartyId> = Vec::with_capacity(1 << 17);
         let mut i = 0;
         g.bench_function(id("ours"), |b| {
             b.iter(|| {
                 i = (i + 1) & (QUERIES - 1);
-                let (o, d, _, sum, _) = qs[i];
-                ours.clear();
-                w.index.members_into(black_box(o), black_box(d), &mut ours);
-                assert_eq!(checksum_ids(&ours), sum);
+                let (o, _, d, _, sum, _) = qs[i];
+                let on = ds.members_on(black_box(o), black_box(d)).unwrap();
+                assert_eq!(checksum_answers(ds, on, is_member), sum);
             })
         });
         type Lister = fn(&OrgPeers, i32, &mut Vec<u32>);
@@ -286,9 +353,9 @@ fn list_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)]
             g.bench_function(id(lib), |b| {
                 b.iter(|| {
                     i = (i + 1) & (QUERIES - 1);
-                    let (o, _, t, sum, _) = qs[i];
+                    let (_, o, _, t, sum, _) = qs[i];
                     out.clear();
-                    f(&w.peers[o.index()], black_box(t), &mut out);
+                    f(&w.peers[o], black_box(t), &mut out);
                     assert_eq!(checksum(&out), sum);
                 })
             });
@@ -301,13 +368,14 @@ fn count_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)
     let mut g = configure(c, group);
     for (size, w) in workloads {
         let id = |lib| BenchmarkId::new(lib, size);
-        let qs = &w.queries;
+        let (qs, ds) = (&w.queries, w.ds);
         let mut i = 0;
         g.bench_function(id("ours"), |b| {
             b.iter(|| {
                 i = (i + 1) & (QUERIES - 1);
-                let (o, d, _, _, n) = qs[i];
-                assert_eq!(w.index.member_count(black_box(o), black_box(d)), n);
+                let (o, _, d, _, _, n) = qs[i];
+                let on = ds.members_on(black_box(o), black_box(d)).unwrap();
+                assert_eq!(on.filter(is_member).count(), n);
             })
         });
         type Counter = fn(&OrgPeers, i32) -> usize;
@@ -321,8 +389,8 @@ fn count_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)
             g.bench_function(id(lib), |b| {
                 b.iter(|| {
                     i = (i + 1) & (QUERIES - 1);
-                    let (o, _, t, _, n) = qs[i];
-                    assert_eq!(f(&w.peers[o.index()], black_box(t)), n);
+                    let (_, o, _, t, _, n) = qs[i];
+                    assert_eq!(f(&w.peers[o], black_box(t)), n);
                 })
             });
         }
@@ -418,28 +486,18 @@ fn set_ops(c: &mut Criterion) {
     }
 }
 
-/// Index build time (and bytes per spell, printed), beside the peers'
-/// per-organization builds from the same intervals.
+/// Build time: the whole `Dataset` from the events (replay, answer
+/// segments and the index built with it; the index has no build of its
+/// own), beside the peers' per-organization builds from the same intervals.
 fn build(c: &mut Criterion) {
     let mut g = configure(c, "build");
     for n in cow_sizes() {
         let raw = synth::cow_like_raw(n, SEED ^ n as u64);
-        let ds = raw.dataset();
-        let spells = ds.spell_records().len();
-        let index = Index::new(&ds);
-        let bytes = index.heap_bytes();
-        eprintln!(
-            "index bytes, {} spells: {bytes} B = {:.1} B per spell, {:.1} B per member interval ({} intervals)",
-            spells,
-            bytes as f64 / spells as f64,
-            bytes as f64 / index.len() as f64,
-            index.len()
-        );
-        let (len, intervals) = (index.len(), raw.member_intervals());
-        drop(index);
+        let intervals = raw.member_intervals();
+        let len: usize = intervals.iter().map(Vec::len).sum();
         let id = |lib| BenchmarkId::new(lib, label(n));
         g.bench_function(id("ours"), |b| {
-            b.iter(|| assert_eq!(Index::new(black_box(&ds)).len(), len))
+            b.iter(|| assert_eq!(black_box(&raw).dataset().organizations().len(), raw.orgs))
         });
         g.bench_function(id("coitrees+rust-lapper"), |b| {
             b.iter(|| {

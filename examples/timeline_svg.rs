@@ -1,29 +1,34 @@
 //! An organization's membership timeline as an SVG picture: one row per
-//! member, bars coloured by status, uncertain stretches hatched and lighter,
-//! a labelled year axis.
+//! member, bars coloured by status, uncertain dates hatched in the status's
+//! colour, stretches the data does not cover (a missing cell) hatched grey,
+//! a labelled year axis. Where the organization's data ends (its coverage)
+//! a dashed "data ends" line is drawn and open spells stop at it; only when
+//! the data states no end does an open spell run to today with an arrow.
 //!
 //! ```text
 //! cargo run --example timeline_svg -- CSTO > csto.svg
 //! cargo run --release --example timeline_svg -- --cow-igo ../shared/datasets/cow-igo-v3/igo_year_formatv3.csv \
-//!     --states ../shared/datasets/cow-states-2016/states2016.csv CSTO > csto-cow.svg
+//!     --states ../shared/datasets/cow-states-2016/states2016.csv NATO > nato-cow.svg
 //! cargo run --release --example timeline_svg -- --atop ../shared/datasets/atop-v4.01/atop-member-level.csv \
 //!     --states ../shared/datasets/cow-states-2016/states2016.csv 4220 > atop-4220.svg
+//! rsvg-convert csto.svg > csto.png
 //! ```
 
 mod common;
 
 use std::fmt::Write as _;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use common::{args, dataset, emit, fail, today};
-use membership_history::{Spell, Status};
+use membership_history::{Spell, Status, Timeline, Unknown};
 
 const USAGE: &str = "usage: timeline_svg [ORG] [--data DIR | --atop PATH | --cow-igo PATH] [--states PATH] [--lenient] > timeline.svg";
 
 const LABEL_W: f64 = 230.0;
 const PLOT_W: f64 = 860.0;
 const ROW_H: f64 = 22.0;
-const TOP: f64 = 70.0;
+const TOP: f64 = 86.0;
+const GAP_COLOUR: &str = "#718096";
 
 fn colour(s: Status) -> &'static str {
     match s {
@@ -42,6 +47,21 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The day after `d` (the first day the data no longer covers).
+fn next_day(d: NaiveDate) -> NaiveDate {
+    d.checked_add_days(Days::new(1)).unwrap_or(d)
+}
+
+/// One row: a party's timeline, and where its bars end when open.
+struct Row<'a> {
+    tl: Timeline<'a>,
+    /// The party's own gaps (missing cells).
+    gaps: Vec<&'a Unknown>,
+    /// The first day the data no longer covers for it (open spells stop
+    /// here); `None` when the data states no end.
+    open_end: Option<NaiveDate>,
+}
+
 fn main() {
     let args = args(USAGE);
     let ds = dataset(&args);
@@ -52,53 +72,66 @@ fn main() {
     let org = ds
         .organization(org_arg)
         .unwrap_or_else(|| fail(&format!("unknown organization `{org_arg}`")));
-    let mut rows: Vec<(&membership_history::Party, &[Spell])> = ds
-        .parties()
-        .iter()
-        .filter_map(|p| {
-            ds.timeline(org.id(), p.code())
-                .ok()
-                .filter(|t| !t.is_empty())
-                .map(|t| (p, t))
+    let coverage = ds
+        .known_until(org.id())
+        .unwrap_or_else(|e| fail(&e.to_string()));
+    let mut rows: Vec<Row<'_>> = ds
+        .timelines()
+        .filter(|t| t.organization().id() == org.id() && !t.spells().is_empty())
+        .map(|tl| Row {
+            gaps: tl
+                .unknowns()
+                .into_iter()
+                .filter(|u| u.member().is_some())
+                .collect(),
+            open_end: tl.known_until().map(next_day),
+            tl,
         })
         .collect();
     if rows.is_empty() {
         fail(&format!("{} has no members in this data", org.id()));
     }
     // Members for certain first, by first day; rows that are only possible
-    // (missing data) after them.
-    rows.sort_by_key(|(p, t)| {
-        let only_possible = t.iter().all(|s| s.definite().is_none());
+    // after them.
+    rows.sort_by_key(|r| {
+        let spells = r.tl.spells();
+        let only_possible = spells.iter().all(|s| s.definite().is_none());
         (
             only_possible,
-            t[0].start_earliest_day(),
-            p.code().to_string(),
+            spells[0].possible_start(),
+            r.tl.party().code().to_string(),
         )
     });
 
-    // The time window: from the first possible day to the last known one
-    // (an open spell runs to today).
+    // The time window: from the first possible day to the last day shown:
+    // the data's end when it states one, else today for an open spell.
     let first = rows
         .iter()
-        .filter_map(|(_, t)| t.iter().map(|s| s.possible_start()).min())
+        .filter_map(|r| r.tl.spells().iter().map(|s| s.possible_start()).min())
         .min()
         .unwrap_or_else(today);
-    let last_known = rows
+    let last_shown = rows
         .iter()
-        .flat_map(|(_, t)| t.iter().map(|s| s.possible_end().unwrap_or_else(today)))
+        .flat_map(|r| {
+            let open = r.open_end.unwrap_or_else(today);
+            r.tl.spells()
+                .iter()
+                .map(move |s| s.possible_end().unwrap_or(open))
+                .chain(r.open_end)
+        })
+        .chain(coverage.map(next_day))
         .max()
         .unwrap_or_else(today);
-    let (y0, y1) = (first.year(), last_known.year() + 1);
-    let span_days = (NaiveDate::from_ymd_opt(y1, 1, 1).unwrap_or(last_known)
-        - NaiveDate::from_ymd_opt(y0, 1, 1).unwrap_or(first))
-    .num_days()
-    .max(1) as f64;
+    let (y0, y1) = (first.year(), last_shown.year() + 1);
     let origin = NaiveDate::from_ymd_opt(y0, 1, 1).unwrap_or(first);
+    let right = NaiveDate::from_ymd_opt(y1, 1, 1).unwrap_or(last_shown);
+    let span_days = (right - origin).num_days().max(1) as f64;
     let x = |d: NaiveDate| {
         LABEL_W + PLOT_W * ((d - origin).num_days() as f64 / span_days).clamp(0.0, 1.0)
     };
 
-    let height = TOP + ROW_H * rows.len() as f64 + 60.0;
+    let plot_bottom = TOP + ROW_H * rows.len() as f64;
+    let height = plot_bottom + 60.0;
     let width = LABEL_W + PLOT_W + 30.0;
     let mut svg = String::new();
     let _ = writeln!(
@@ -106,23 +139,29 @@ fn main() {
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif" font-size="12">"##
     );
     svg.push_str("<defs>\n");
+    let hatch = |id: &str, c: &str, opacity: f64| {
+        format!(
+            r##"<pattern id="{id}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="{c}" fill-opacity="{opacity}"/><line x1="0" y1="0" x2="0" y2="6" stroke="{c}" stroke-width="2.5" stroke-opacity="0.7"/></pattern>"##
+        )
+    };
     for s in Status::ALL {
-        let _ = writeln!(
-            svg,
-            r##"<pattern id="hatch-{s}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="{c}" fill-opacity="0.18"/><line x1="0" y1="0" x2="0" y2="6" stroke="{c}" stroke-width="2.5" stroke-opacity="0.7"/></pattern>"##,
-            c = colour(s)
-        );
+        let _ = writeln!(svg, "{}", hatch(&format!("hatch-{s}"), colour(s), 0.18));
     }
+    let _ = writeln!(svg, "{}", hatch("hatch-gap", GAP_COLOUR, 0.25));
     svg.push_str("</defs>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+    let until = match coverage {
+        Some(d) => format!("; data until {d}"),
+        None => String::new(),
+    };
     let _ = writeln!(
         svg,
-        r##"<text x="{LABEL_W}" y="24" font-size="16" font-weight="bold">{} ({}): members {}–{}</text>"##,
+        r##"<text x="{LABEL_W}" y="24" font-size="16" font-weight="bold">{} ({}): members {}–{}{until}</text>"##,
         escape(org.current_name()),
         escape(org.id()),
         y0,
-        y1 - 1
+        last_shown.pred_opt().unwrap_or(last_shown).year()
     );
-    // Legend.
+    // Legend: the statuses, then uncertain dates, gaps and the data's end.
     let mut lx = LABEL_W;
     for s in Status::ALL {
         let _ = writeln!(
@@ -133,11 +172,45 @@ fn main() {
         );
         lx += 95.0;
     }
+    let mut lx = LABEL_W;
     let _ = writeln!(
         svg,
-        r##"<rect x="{lx}" y="36" width="14" height="10" fill="url(#hatch-member)"/><text x="{}" y="45">uncertain dates</text>"##,
+        r##"<rect x="{lx}" y="54" width="14" height="10" fill="url(#hatch-member)"/><text x="{}" y="63">uncertain dates</text>"##,
         lx + 18.0
     );
+    lx += 130.0;
+    let _ = writeln!(
+        svg,
+        r##"<rect x="{lx}" y="54" width="14" height="10" fill="url(#hatch-gap)"/><text x="{}" y="63">no data (missing cells)</text>"##,
+        lx + 18.0
+    );
+    lx += 170.0;
+    let _ = match coverage {
+        Some(_) => writeln!(
+            svg,
+            r##"<line x1="{}" y1="52" x2="{}" y2="66" stroke="#c53030" stroke-width="2" stroke-dasharray="3,2"/><text x="{}" y="63">the data ends (after it: unknown)</text>"##,
+            lx + 7.0,
+            lx + 7.0,
+            lx + 18.0
+        ),
+        None => writeln!(
+            svg,
+            r##"<path d="M{lx},54 l8,5 l-8,5 z" fill="#2b6cb0"/><text x="{}" y="63">open: the data states no end</text>"##,
+            lx + 18.0
+        ),
+    };
+
+    // Past the data's end: shaded, no bar enters it.
+    if let Some(end) = coverage.map(next_day) {
+        let xe = x(end);
+        let _ = writeln!(
+            svg,
+            r##"<rect x="{xe:.1}" y="{}" width="{:.1}" height="{}" fill="#edf2f7"/>"##,
+            TOP - 4.0,
+            (LABEL_W + PLOT_W - xe).max(0.0),
+            plot_bottom - TOP + 4.0
+        );
+    }
 
     // Year axis: a tick every 1, 2, 5, 10, 20 or 50 years, about 12 in all.
     let years = (y1 - y0).max(1);
@@ -145,7 +218,7 @@ fn main() {
         .into_iter()
         .find(|s| years / s <= 14)
         .unwrap_or(100);
-    let axis_y = TOP + ROW_H * rows.len() as f64 + 8.0;
+    let axis_y = plot_bottom + 8.0;
     let mut year = y0 + (step - y0.rem_euclid(step)) % step;
     while year <= y1 {
         if let Some(day) = NaiveDate::from_ymd_opt(year, 1, 1) {
@@ -167,14 +240,15 @@ fn main() {
     );
 
     // One row per member.
-    for (i, (party, spells)) in rows.iter().enumerate() {
+    for (i, row) in rows.iter().enumerate() {
         let y = TOP + ROW_H * i as f64;
         if i % 2 == 1 {
             let _ = writeln!(
                 svg,
-                r##"<rect x="0" y="{y}" width="{width}" height="{ROW_H}" fill="#f7f7f7"/>"##
+                r##"<rect x="0" y="{y}" width="{width}" height="{ROW_H}" fill="#f7f7f7" fill-opacity="0.7"/>"##
             );
         }
+        let party = row.tl.party();
         let label = if party.name() == party.code() {
             party.code().to_string()
         } else {
@@ -188,48 +262,56 @@ fn main() {
             y + ROW_H * 0.68,
             escape(&label)
         );
-        for s in spells.iter() {
+        let (top, h) = (y + 4.0, ROW_H - 8.0);
+        let rect = |a: NaiveDate, b: NaiveDate, fill: &str| {
+            let (xa, xb) = (x(a), x(b));
+            if xb > xa {
+                format!(
+                    r##"<rect x="{xa:.1}" y="{top}" width="{:.1}" height="{h}" fill="{fill}"/>"##,
+                    (xb - xa).max(1.0)
+                )
+            } else {
+                String::new()
+            }
+        };
+        // An open end stops where the data does, or (no stated end) today.
+        let open = row.open_end.unwrap_or_else(today);
+        let end_or_open = |d: Option<NaiveDate>| d.unwrap_or(open);
+        for s in row.tl.spells() {
             let c = colour(s.status());
-            let (top, h) = (y + 4.0, ROW_H - 8.0);
-            let end_or_today = |d: Option<NaiveDate>| d.unwrap_or_else(today);
-            let rect = |a: NaiveDate, b: NaiveDate, fill: &str| {
-                let (xa, xb) = (x(a), x(b));
-                if xb > xa {
-                    format!(
-                        r##"<rect x="{xa:.1}" y="{top}" width="{:.1}" height="{h}" fill="{fill}"/>"##,
-                        (xb - xa).max(1.0)
-                    )
-                } else {
-                    String::new()
-                }
-            };
             let hatch = format!("url(#hatch-{})", s.status());
+            let end = match (s.end_date(), row.open_end) {
+                (Some(d), _) => d.to_string(),
+                (None, Some(d)) => {
+                    format!("open until the data ends on {}", d.pred_opt().unwrap_or(d))
+                }
+                (None, None) => "open (the data states no end)".to_string(),
+            };
             let title = format!(
-                "{} {}: {} (possible {})",
+                "{} {}: {} – {} (possible {})",
                 party.code(),
                 s.status(),
-                s.span().map_or_else(
-                    || "no days by the preferred dates".to_string(),
-                    |sp| sp.to_string()
-                ),
+                s.start_date(),
+                end,
                 s.possible().map_or_else(String::new, |sp| sp.to_string())
             );
             let _ = writeln!(svg, "<g><title>{}</title>", escape(&title));
             match s.definite() {
                 Some(def) => {
                     svg.push_str(&rect(s.possible_start(), def.start(), &hatch));
-                    svg.push_str(&rect(def.start(), end_or_today(def.end()), c));
+                    svg.push_str(&rect(def.start(), end_or_open(def.end()), c));
                     if let Some(e) = def.end() {
-                        svg.push_str(&rect(e, end_or_today(s.possible_end()), &hatch));
+                        svg.push_str(&rect(e, end_or_open(s.possible_end()), &hatch));
                     }
                 }
                 None => svg.push_str(&rect(
                     s.possible_start(),
-                    end_or_today(s.possible_end()),
+                    end_or_open(s.possible_end()),
                     &hatch,
                 )),
             }
-            if s.end().is_none() {
+            if s.end().is_none() && row.open_end.is_none() {
+                // No stated end to the data: it may still hold.
                 let xe = x(today());
                 let _ = write!(
                     svg,
@@ -240,6 +322,30 @@ fn main() {
             }
             svg.push_str("</g>\n");
         }
+        // Gaps on top: whatever a spell says there, the data does not.
+        for u in &row.gaps {
+            let span = u.span();
+            let _ = writeln!(
+                svg,
+                r##"<g><title>{}: {}</title>{}</g>"##,
+                escape(party.code()),
+                escape(&u.to_string()),
+                rect(span.start(), span.end().unwrap_or(right), "url(#hatch-gap)")
+            );
+        }
+    }
+
+    // The data's end, over the rows.
+    if let Some(d) = coverage {
+        let xe = x(next_day(d));
+        let _ = writeln!(
+            svg,
+            r##"<g><title>the data for {} ends on {d}; after it every answer is unknown</title><line x1="{xe:.1}" y1="{}" x2="{xe:.1}" y2="{axis_y}" stroke="#c53030" stroke-width="2" stroke-dasharray="5,3"/><text x="{:.1}" y="{}" text-anchor="end" fill="#c53030" font-size="11">data ends {d}</text></g>"##,
+            escape(org.id()),
+            TOP - 8.0,
+            xe - 3.0,
+            TOP - 8.0
+        );
     }
     svg.push_str("</svg>\n");
     emit(&svg);
@@ -249,9 +355,6 @@ fn main() {
 trait Bounds {
     fn possible_start(&self) -> NaiveDate;
     fn possible_end(&self) -> Option<NaiveDate>;
-    fn start_earliest_day(&self) -> NaiveDate {
-        self.possible_start()
-    }
 }
 
 impl Bounds for Spell {

@@ -190,6 +190,12 @@ fn warn(msg: &str) {
     let _ = writeln!(std::io::stderr().lock(), "warning: {msg}");
 }
 
+/// Prints `note: msg` to stderr: something the reader of the output should
+/// know (the data ends before the date asked about), not a failure.
+pub fn note(msg: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "note: {msg}");
+}
+
 fn count(n: usize) -> String {
     format!("{n} problem{}", if n == 1 { "" } else { "s" })
 }
