@@ -12,7 +12,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use membership_history::Dataset;
+use membership_history::{CowIgo, Dataset};
 
 const DEFAULT: &str = "../shared/datasets/cow-igo-v3/igo_year_formatv3.csv";
 
@@ -26,17 +26,22 @@ fn load(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("cow_igo_full", |b| {
         b.iter(|| {
-            let mut builder = Dataset::builder();
-            let counts =
-                builder.read_cow_igo(black_box(bytes.as_slice()), "igo_year_formatv3.csv", None);
-            let ds = builder.build();
+            let report = Dataset::builder()
+                .read(
+                    CowIgo::new(),
+                    black_box(bytes.as_slice()),
+                    "igo_year_formatv3.csv",
+                )
+                .build();
             // Checked inside the loop: a load that fails or loses rows is no load.
             assert!(
-                counts.is_ok_and(|c| c.rows == 19_335),
+                report.counts.first().is_some_and(|c| c.1.rows == 19_335),
                 "the COW IGO file did not load"
             );
             assert!(
-                ds.is_ok_and(|ds| ds.organizations().len() == 534),
+                report
+                    .strict()
+                    .is_ok_and(|ds| ds.organizations().len() == 534),
                 "the COW IGO dataset did not build"
             );
         });

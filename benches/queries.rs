@@ -30,7 +30,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use membership_history::{Answer, Dataset, OrgId, Party};
+use membership_history::{Answer, CowIgo, Dataset, OrgId, Party};
 
 #[path = "../tests/support/peers.rs"]
 mod peers;
@@ -435,7 +435,11 @@ fn members(c: &mut Criterion) {
     // The real COW IGO data, when its file is there (path from `MH_COW_IGO`).
     let path = std::env::var("MH_COW_IGO")
         .unwrap_or_else(|_| "../shared/datasets/cow-igo-v3/igo_year_formatv3.csv".into());
-    match Dataset::from_cow_igo(&path, None) {
+    match Dataset::builder()
+        .read_path(CowIgo::new(), &path)
+        .build()
+        .strict()
+    {
         Ok(ds) => {
             let ds: &'static Dataset = Box::leak(Box::new(ds));
             let cow = vec![(
@@ -523,7 +527,10 @@ fn load(c: &mut Criterion) {
     g.bench_function("bundled-from-dir", |b| {
         b.iter(|| {
             assert_eq!(
-                Dataset::from_dir(black_box(dir))
+                Dataset::builder()
+                    .read_dir(black_box(dir))
+                    .build()
+                    .strict()
                     .unwrap()
                     .organizations()
                     .len(),

@@ -42,7 +42,9 @@ use std::process::exit;
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
-use membership_history::{Basis, Certainty, CowStates, Dataset, EventKind, YearRule, bundled};
+use membership_history::{
+    Atop, Basis, Certainty, CowIgo, CowStates, Dataset, EventKind, YearRule, bundled,
+};
 
 fn fail(msg: &str) -> ! {
     eprintln!("error: {msg}");
@@ -79,19 +81,6 @@ impl Tally {
 
 /// The lenient reader of a file the strict one read: no problem, and the
 /// same result (`same`).
-fn lenient_check(t: &mut Tally, report: &[membership_history::Error], same: bool) {
-    for p in report.iter().take(10) {
-        println!("    {p}");
-    }
-    t.check(
-        report.is_empty() && same,
-        &format!(
-            "lenient read: {} problems, {} result as the strict read",
-            report.len(),
-            if same { "same" } else { "NOT the same" }
-        ),
-    );
-}
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Sense {
@@ -118,7 +107,9 @@ fn main() {
     let mut t = Tally { failures: 0 };
 
     // --- COW states
-    let states = CowStates::from_path(states_path).unwrap_or_else(|e| fail(&e.to_string()));
+    let states = CowStates::read_path(states_path)
+        .strict()
+        .unwrap_or_else(|e| fail(&e.to_string()));
     let n = records(states_path);
     println!(
         "{states_path}: {} rows, {} states",
@@ -129,8 +120,8 @@ fn main() {
         states.rows() == n,
         &format!("every row read ({} of {n})", states.rows()),
     );
-    let (lenient, report) = CowStates::from_path_lenient(states_path);
-    lenient_check(&mut t, &report, lenient == states);
+    // One code path reads strictly and leniently: the report's problems
+    // are what a strict reading stops at.
     let errs = bundled().check_state_existence(&states);
     for e in &errs {
         println!("    {e}");
@@ -145,12 +136,11 @@ fn main() {
 
     // --- ATOP
     let start = Instant::now();
-    let mut b = Dataset::builder();
-    let f = std::fs::File::open(atop_path).unwrap_or_else(|e| fail(&format!("{atop_path}: {e}")));
-    let counts = b
-        .read_atop(f, "atop-member-level.csv", Some(&states))
-        .unwrap_or_else(|e| fail(&e.to_string()));
-    let (atop, problems) = b.build_lenient();
+    let report = Dataset::builder()
+        .read_path(Atop::with_states(&states), atop_path)
+        .build();
+    let counts = report.counts.first().map(|c| c.1).unwrap_or_default();
+    let (atop, problems) = report.into_parts();
     let n = records(atop_path);
     println!(
         "{atop_path}: {} rows, {} alliances, {} states, {} events, {} spells ({:.0} ms)",
@@ -165,10 +155,6 @@ fn main() {
         counts.rows == n,
         &format!("every row read ({} of {n})", counts.rows),
     );
-    let f = std::fs::File::open(atop_path).unwrap_or_else(|e| fail(&format!("{atop_path}: {e}")));
-    let mut lb = Dataset::builder();
-    let (lenient, report) = lb.read_atop_lenient(f, "atop-member-level.csv", Some(&states));
-    lenient_check(&mut t, &report, lenient == counts);
     for p in problems.iter().take(10) {
         println!("    {p}");
     }
@@ -255,14 +241,22 @@ fn main() {
 
     // --- COW IGO
     let start = Instant::now();
-    let igo =
-        Dataset::from_cow_igo(igo_path, Some(&states)).unwrap_or_else(|e| fail(&e.to_string()));
+    let report = Dataset::builder()
+        .read_path(CowIgo::with_states(&states), igo_path)
+        .build();
     let load = start.elapsed();
-    let mut b = Dataset::builder();
-    let f = std::fs::File::open(igo_path).unwrap_or_else(|e| fail(&format!("{igo_path}: {e}")));
-    let counts = b
-        .read_cow_igo(f, "igo_year_formatv3.csv", Some(&states))
-        .unwrap_or_else(|e| fail(&e.to_string()));
+    let counts = report.counts.first().map(|c| c.1).unwrap_or_default();
+    for p in report.problems.iter().take(10) {
+        println!("    {p}");
+    }
+    t.check(
+        report.problems.is_empty(),
+        &format!(
+            "{} problems reading the COW IGO file",
+            report.problems.len()
+        ),
+    );
+    let igo = report.data;
     let n = records(igo_path);
     println!(
         "{igo_path}: {} rows, {} IGOs, {} states, {} events, {} spells, {} gaps (loaded in {:.0} ms)",
@@ -278,16 +272,11 @@ fn main() {
         counts.rows == n,
         &format!("every row read ({} of {n})", counts.rows),
     );
-    let (lenient, report) = Dataset::from_cow_igo_lenient(igo_path, Some(&states));
-    lenient_check(
-        &mut t,
-        &report,
-        lenient.events().eq(igo.events())
-            && lenient.unknowns() == igo.unknowns()
-            && lenient.spell_records().len() == igo.spell_records().len(),
-    );
-
-    let plain = Dataset::from_cow_igo(igo_path, None).unwrap_or_else(|e| fail(&e.to_string()));
+    let plain = Dataset::builder()
+        .read_path(CowIgo::new(), igo_path)
+        .build()
+        .strict()
+        .unwrap_or_else(|e| fail(&e.to_string()));
     let cells = read_igo_cells(igo_path, &states);
     cow_cells(&mut t, &igo, &plain, &states, &cells);
     drop(plain);

@@ -12,7 +12,7 @@ use std::process::exit;
 use chrono::NaiveDate;
 use std::io::Write as _;
 
-use membership_history::{CowStates, Dataset, Error, bundled, parse_day};
+use membership_history::{Atop, CowIgo, CowStates, Dataset, Error, bundled, parse_day};
 
 /// Command-line arguments split into flags and positionals.
 pub struct Args {
@@ -80,21 +80,20 @@ pub fn dataset(args: &Args) -> &'static Dataset {
     if args.lenient {
         return lenient_dataset(args);
     }
-    let states = args
-        .states
-        .as_ref()
-        .map(|p| CowStates::from_path(p).unwrap_or_else(|e| fail(&e.to_string())));
+    let states = args.states.as_ref().map(|p| {
+        CowStates::read_path(p)
+            .strict()
+            .unwrap_or_else(|e| fail(&e.to_string()))
+    });
     if args.atop.is_some() || args.cow_igo.is_some() {
         let mut b = Dataset::builder();
         if let Some(p) = &args.atop {
-            b.read_atop(open(p), &name(p), states.as_ref())
-                .unwrap_or_else(|e| fail(&e.to_string()));
+            b.read_path(Atop::states(states.as_ref()), p);
         }
         if let Some(p) = &args.cow_igo {
-            b.read_cow_igo(open(p), &name(p), states.as_ref())
-                .unwrap_or_else(|e| fail(&e.to_string()));
+            b.read_path(CowIgo::states(states.as_ref()), p);
         }
-        let ds = b.build().unwrap_or_else(|e| fail(&e.to_string()));
+        let ds = b.build().strict().unwrap_or_else(|e| fail(&e.to_string()));
         return Box::leak(Box::new(ds));
     }
     if states.is_some() {
@@ -104,7 +103,11 @@ pub fn dataset(args: &Args) -> &'static Dataset {
     match &args.data {
         None => bundled(),
         Some(dir) => {
-            let ds = Dataset::from_dir(dir).unwrap_or_else(|e| fail(&e.to_string()));
+            let ds = Dataset::builder()
+                .read_dir(dir)
+                .build()
+                .strict()
+                .unwrap_or_else(|e| fail(&e.to_string()));
             Box::leak(Box::new(ds))
         }
     }
@@ -118,7 +121,7 @@ const STATES_ALONE: &str =
 fn lenient_dataset(args: &Args) -> &'static Dataset {
     let mut problems: Vec<Error> = Vec::new();
     let states = args.states.as_ref().and_then(|p| {
-        let (list, report) = CowStates::from_path_lenient(p);
+        let (list, report) = CowStates::read_path(p).into_parts();
         problems.extend(report);
         // A list that kept nothing would make every state column unknown.
         (!list.is_empty()).then_some(list)
@@ -126,12 +129,12 @@ fn lenient_dataset(args: &Args) -> &'static Dataset {
     let ds = if args.atop.is_some() || args.cow_igo.is_some() {
         let mut b = Dataset::builder();
         if let Some(p) = &args.atop {
-            problems.extend(b.read_atop_lenient(open(p), &name(p), states.as_ref()).1);
+            b.read_path(Atop::states(states.as_ref()), p);
         }
         if let Some(p) = &args.cow_igo {
-            problems.extend(b.read_cow_igo_lenient(open(p), &name(p), states.as_ref()).1);
+            b.read_path(CowIgo::states(states.as_ref()), p);
         }
-        let (ds, built) = b.build_lenient();
+        let (ds, built) = b.build().into_parts();
         problems.extend(built);
         // Files in the order given, each in line order.
         let files: Vec<String> = [&args.states, &args.atop, &args.cow_igo]
@@ -156,7 +159,7 @@ fn lenient_dataset(args: &Args) -> &'static Dataset {
             Some(dir) => {
                 let mut b = Dataset::builder();
                 b.read_dir(dir);
-                let (ds, built) = b.build_lenient();
+                let (ds, built) = b.build().into_parts();
                 problems.extend(built);
                 ds
             }

@@ -185,7 +185,7 @@ impl Raw {
                 ));
             }
         }
-        b.build().expect("generated histories are valid")
+        b.build().strict().expect("generated histories are valid")
     }
 
     /// The member intervals `[start, end)` (end `i32::MAX` when open) of
