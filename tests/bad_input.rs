@@ -195,7 +195,8 @@ fn byte_order_mark_is_accepted() {
     let ds = load(T::Events, &text).unwrap();
     assert_eq!(
         ds.status_on("X", "ARM", parse_day("2000-01-01").unwrap())
-            .unwrap(),
+            .unwrap()
+            .status(),
         Some(Status::Member)
     );
     // Lines are still counted from the header.
@@ -215,7 +216,7 @@ fn crlf_line_ends_are_accepted() {
     assert_eq!(
         ds.members_on("X", parse_day("2000-01-01").unwrap())
             .unwrap()
-            .len(),
+            .count(),
         2
     );
     let bad = "event,org,member,kind,date,note,sources\r\ne1,X,ARM,signed,1992-05-15,,S\r\ne2,X,GEO,signed,1993-13-09,,S\r\n";
@@ -246,9 +247,9 @@ fn quoted_fields_with_commas_and_newlines_are_accepted() {
     assert_eq!(e.line(), Some(5));
     let good = text.replace("1999-02-30", "1999-04-20");
     let ds = load(T::Events, &good).unwrap();
-    let arm = ds.events_of("X", "ARM").unwrap();
+    let arm: Vec<_> = ds.timeline("X", "ARM").unwrap().events().collect();
     assert_eq!(arm[0].readings()[0].note(), "signed, in Tashkent");
-    let geo = ds.events_of("X", "GEO").unwrap();
+    let geo: Vec<_> = ds.timeline("X", "GEO").unwrap().events().collect();
     assert_eq!(geo[0].readings()[0].sources(), ["S", "T"]);
 }
 
@@ -256,10 +257,8 @@ fn quoted_fields_with_commas_and_newlines_are_accepted() {
 fn tab_separated_is_accepted() {
     let text = "event\torg\tmember\tkind\tdate\tnote\tsources\ne1\tX\tARM\tsigned\t1992-05-15\tsigned, in Tashkent\tS\n";
     let ds = load(T::Events, text).unwrap();
-    assert_eq!(
-        ds.events_of("X", "ARM").unwrap()[0].readings()[0].note(),
-        "signed, in Tashkent"
-    );
+    let first = ds.timeline("X", "ARM").unwrap().events().next().unwrap();
+    assert_eq!(first.readings()[0].note(), "signed, in Tashkent");
 }
 
 #[test]
@@ -707,7 +706,11 @@ fn sequence_is_by_date_not_by_file_order() {
     )
     .unwrap();
     assert_eq!(
-        ds.member_days("X", "ARM").unwrap().to_string(),
+        ds.timeline("X", "ARM")
+            .unwrap()
+            .member_days()
+            .preferred
+            .to_string(),
         "1992-05-15..1999-04-20"
     );
 }
@@ -730,13 +733,15 @@ fn member_event_after_the_organization_ended() {
     // Without the late event the dissolution ends every membership.
     let ok = events("e1,X,ARM,signed,1992-05-15,,S\nend,X,,dissolved,2000-01-01,,S\n");
     let ds = load(T::Events, &ok).unwrap();
-    assert_eq!(
-        ds.member_days("X", "ARM").unwrap().to_string(),
-        "1992-05-15..2000-01-01"
-    );
     let tl = ds.timeline("X", "ARM").unwrap();
     assert_eq!(
-        ds.event(tl[0].closed_by().unwrap()).kind(),
+        tl.member_days().preferred.to_string(),
+        "1992-05-15..2000-01-01"
+    );
+    assert_eq!(
+        ds.event(tl.spells()[0].closed_by().unwrap())
+            .unwrap()
+            .kind(),
         EventKind::Dissolved
     );
 }
@@ -896,12 +901,8 @@ fn very_long_line_and_huge_value() {
         &events(&format!("e1,X,ARM,signed,1992-05-15,{huge},S\n")),
     )
     .unwrap();
-    assert_eq!(
-        ds.events_of("X", "ARM").unwrap()[0].readings()[0]
-            .note()
-            .len(),
-        1_000_000
-    );
+    let first = ds.timeline("X", "ARM").unwrap().events().next().unwrap();
+    assert_eq!(first.readings()[0].note().len(), 1_000_000);
 }
 
 #[test]

@@ -338,9 +338,7 @@ fn from_path_constructors_name_the_file() {
 #[test]
 fn unknown_organization_in_a_loaded_dataset() {
     let ds = atop(s(&[ATOP_H, ATOP_OK]).as_bytes()).unwrap();
-    let e = ds
-        .members_on("4221", "1995-01-01".parse().unwrap())
-        .unwrap_err();
+    let e = ds.members_on("4221", "1995-01-01").unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::UnknownOrganization("4221".into()));
     assert_eq!(
         e.to_string(),
