@@ -37,6 +37,7 @@ const SOURCES: &str = include_str!("../data/sources.csv");
 const PARTIES: &str = include_str!("../data/parties.csv");
 const NAMES: &str = include_str!("../data/names.csv");
 const EVENTS: &str = include_str!("../data/events.csv");
+const UNKNOWN: &str = include_str!("../data/unknown.csv");
 
 #[path = "support/fuzz_runner.rs"]
 mod fuzz_runner;
@@ -67,14 +68,14 @@ const LOADERS: &[Loader] = &[
         name: "sources",
         file: "sources.csv",
         sample: SOURCES,
-        load: |b| bundled_with(Some(b), None, None, None),
+        load: |b| bundled_with(Some(b), None, None, None, None),
         kept: |ds| ds.sources().len(),
     },
     Loader {
         name: "parties",
         file: "parties.csv",
         sample: PARTIES,
-        load: |b| bundled_with(None, Some(b), None, None),
+        load: |b| bundled_with(None, Some(b), None, None, None),
         kept: |ds| {
             ds.parties()
                 .iter()
@@ -86,15 +87,23 @@ const LOADERS: &[Loader] = &[
         name: "names",
         file: "names.csv",
         sample: NAMES,
-        load: |b| bundled_with(None, None, Some(b), None),
+        load: |b| bundled_with(None, None, Some(b), None, None),
         kept: |ds| ds.organizations().iter().map(|o| o.names().len()).sum(),
     },
     Loader {
         name: "events",
         file: "events.csv",
         sample: EVENTS,
-        load: |b| bundled_with(None, None, None, Some(b)),
+        load: |b| bundled_with(None, None, None, Some(b), None),
         kept: |ds| ds.events().map(|e| e.readings().len()).sum(),
+    },
+    // The gaps in the data (issue 10).
+    Loader {
+        name: "unknown",
+        file: "unknown.csv",
+        sample: UNKNOWN,
+        load: |b| bundled_with(None, None, None, None, Some(b)),
+        kept: |ds| ds.unknowns().len(),
     },
 ];
 
@@ -104,12 +113,14 @@ fn bundled_with(
     parties: Option<&[u8]>,
     names: Option<&[u8]>,
     events: Option<&[u8]>,
+    unknown: Option<&[u8]>,
 ) -> DatasetBuilder {
     let mut b = Dataset::builder();
     b.read_sources(sources.unwrap_or(SOURCES.as_bytes()), "sources.csv");
     b.read_parties(parties.unwrap_or(PARTIES.as_bytes()), "parties.csv");
     b.read_names(names.unwrap_or(NAMES.as_bytes()), "names.csv");
     b.read_events(events.unwrap_or(EVENTS.as_bytes()), "events.csv");
+    b.read_unknown(unknown.unwrap_or(UNKNOWN.as_bytes()), "unknown.csv");
     b
 }
 
@@ -215,8 +226,9 @@ fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
         let Ok(tl) = ds.timeline(org, member) else {
             continue;
         };
+        let spells = tl.spells();
         let mut prev_end = None;
-        for s in tl {
+        for s in spells {
             if let Some(end) = s.end() {
                 prop_assert!(s.start() <= end, "spell ends before it starts: {s:?}");
             }
@@ -224,7 +236,7 @@ fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
                 prop_assert!(p <= s.start(), "spells overlap in {org}/{member}");
             }
             prop_assert!(
-                prev_end.is_some() || std::ptr::eq(s, &tl[0]),
+                prev_end.is_some() || std::ptr::eq(s, &spells[0]),
                 "an open spell is followed by another"
             );
             prev_end = s.end();
@@ -236,17 +248,38 @@ fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
             );
             prop_assert!(span.is_subset(&possible), "span ⊄ possible: {s:?}");
             for day in [s.start(), s.end().unwrap_or(s.start())] {
-                let _ = ds.members_on(org, day);
+                let _ = ds.members_on(org.as_str(), day).map(Iterator::count);
+                let a = ds
+                    .status_on(org.as_str(), member.as_str(), day)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert!(
+                    !a.is_definite_member() || a.is_possible_member(),
+                    "a definite member that is not a possible one"
+                );
+                let _ = a.since().map(ToString::to_string);
             }
         }
-        let days = ds
-            .member_days(org, member)
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let days = tl.member_days();
+        for set in [
+            &days.preferred,
+            &days.definite,
+            &days.possible,
+            &days.unknown,
+        ] {
+            prop_assert!(
+                set.change_points().windows(2).all(|w| w[0] < w[1]),
+                "member days not normalized"
+            );
+        }
         prop_assert!(
-            days.change_points().windows(2).all(|w| w[0] < w[1]),
-            "member days not normalized"
+            days.definite.is_subset(&days.preferred) && days.preferred.is_subset(&days.possible),
+            "member days: definite ⊆ preferred ⊆ possible does not hold"
         );
-        let _ = ds.events_of(org, member);
+        prop_assert!(
+            !days.unknown.overlaps(&days.possible),
+            "unknown days overlap possible membership"
+        );
+        let _ = tl.events().count();
         let _ = ds.changes_between(org, chrono::NaiveDate::MIN, chrono::NaiveDate::MAX);
     }
     Ok(())
@@ -354,6 +387,11 @@ fn fuzz_loader_names() {
 #[test]
 fn fuzz_loader_events() {
     fuzz_loader("events");
+}
+
+#[test]
+fn fuzz_loader_unknown() {
+    fuzz_loader("unknown");
 }
 
 #[test]
@@ -818,7 +856,7 @@ mod regressions {
     fn event_without_readings_is_refused_not_a_panic() {
         let e = Event::new("e", "CSTO", Some("ARM"), EventKind::Signed, vec![]);
         let _ = (e.day(), e.is_disputed());
-        let mut b = bundled_with(None, None, None, None);
+        let mut b = bundled_with(None, None, None, None, None);
         b.add_event(e);
         let (_, problems) = b.build_lenient();
         assert_eq!(problems.len(), 1);
@@ -856,7 +894,8 @@ mod regressions {
                     e9,CSTO,RUS,signed,1992-05-15,,ATOP\n\
                     e1,\u{feff},UZB,ratified,2008-03-29,,ATOP\n";
         events_loader_on(text).unwrap();
-        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        let (_, problems) =
+            bundled_with(None, None, None, Some(text.as_bytes()), None).build_lenient();
         let lines: Vec<Option<u64>> = problems.iter().map(Error::line).collect();
         assert_eq!(lines, [Some(2), Some(4)]);
         assert!(
@@ -872,7 +911,8 @@ mod regressions {
     fn bare_cr_rows_have_their_own_lines() {
         let text = "code,name,cow_code,cow_abbreviation,sources\n\u{e}\r\u{e}";
         check_load(loader("parties"), text.as_bytes()).unwrap();
-        let (_, problems) = bundled_with(None, Some(text.as_bytes()), None, None).build_lenient();
+        let (_, problems) =
+            bundled_with(None, Some(text.as_bytes()), None, None, None).build_lenient();
         let lines: Vec<Option<u64>> = problems.iter().map(Error::line).collect();
         assert_eq!(&lines[..2], [Some(2), Some(3)]);
     }
@@ -886,7 +926,8 @@ mod regressions {
             "9".repeat(2_000)
         );
         events_loader_on(&text).unwrap();
-        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        let (_, problems) =
+            bundled_with(None, None, None, Some(text.as_bytes()), None).build_lenient();
         assert!(problems[0].to_string().len() < 400, "{}", problems[0]);
     }
 
@@ -906,7 +947,7 @@ mod regressions {
     fn unsorted_candidate_days_from_the_api_are_refused() {
         let day = |s: &str| parse_day(s).unwrap();
         let date = UncertainDate::OneOf(vec![day("1973-01-01"), day("1917-07-15")]);
-        let mut b = bundled_with(None, None, None, None);
+        let mut b = bundled_with(None, None, None, None, None);
         b.add_event(Event::new(
             "e",
             "CSTO",
@@ -926,7 +967,7 @@ mod regressions {
             year: 1993,
             month: 13,
         };
-        let mut b = bundled_with(None, None, None, None);
+        let mut b = bundled_with(None, None, None, None, None);
         b.add_event(Event::new(
             "e",
             "CSTO",
@@ -947,7 +988,8 @@ mod regressions {
         let text =
             "event,org,member,kind,\"da\nte\",note,sources\ne1,CSTO,ARM,signed,1992-05-15,,ATOP\n";
         events_loader_on(text).unwrap();
-        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        let (_, problems) =
+            bundled_with(None, None, None, Some(text.as_bytes()), None).build_lenient();
         assert!(matches!(problems[0].kind(), ErrorKind::Header(_)));
         assert!(!problems[0].to_string().contains('\n'), "{}", problems[0]);
     }
