@@ -19,7 +19,7 @@
 use std::collections::BTreeSet;
 
 use membership_history::{
-    CowStates, Dataset, DatasetBuilder, Error, ErrorKind, ImportCounts, bundled,
+    Basis, Certainty, CowStates, Dataset, DatasetBuilder, Error, ErrorKind, ImportCounts, bundled,
 };
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -97,7 +97,7 @@ fn check_dataset(ds: &Dataset, counts: &ImportCounts) -> Result<(), TestCaseErro
             continue;
         };
         let mut prev_end = None;
-        for s in tl {
+        for s in tl.spells() {
             if let Some(end) = s.end() {
                 prop_assert!(s.start() <= end, "spell ends before it starts: {s:?}");
             }
@@ -105,15 +105,35 @@ fn check_dataset(ds: &Dataset, counts: &ImportCounts) -> Result<(), TestCaseErro
                 prop_assert!(p <= s.start(), "spells overlap in {org}/{member}");
             }
             prev_end = s.end();
-            let _ = ds.members_on(org, s.start());
+            let _ = ds.members_on(org.as_str(), s.start()).map(Iterator::count);
         }
-        let days = ds
-            .member_days(org, member)
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let days = tl.member_days();
+        for set in [
+            &days.preferred,
+            &days.definite,
+            &days.possible,
+            &days.unknown,
+        ] {
+            prop_assert!(
+                set.change_points().windows(2).all(|w| w[0] < w[1]),
+                "member days not normalized"
+            );
+        }
         prop_assert!(
-            days.change_points().windows(2).all(|w| w[0] < w[1]),
-            "member days not normalized"
+            days.definite.is_subset(&days.preferred) && days.preferred.is_subset(&days.possible),
+            "member days: definite ⊆ preferred ⊆ possible does not hold"
         );
+        // No answer after a source's end is definite (issue 10).
+        if let Some(after) = tl.known_until().and_then(|k| k.succ_opt()) {
+            let a = ds
+                .status_on(org.as_str(), member.as_str(), after)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(
+                a.certainty() == Certainty::Unknown || a.basis() == Basis::NotAState,
+                "{org}/{member} on {after}, past the coverage: {:?}",
+                a.certainty()
+            );
+        }
     }
     Ok(())
 }
