@@ -107,19 +107,26 @@ fn lenient_keeps_every_valid_record() {
     let ids: Vec<&str> = ds.events().map(|e| e.id()).collect();
     assert_eq!(ids, ["e1", "e3", "e6", "e7", "e9"]);
     assert_eq!(
-        ds.member_days("X", "ARM").unwrap().to_string(),
+        ds.timeline("X", "ARM")
+            .unwrap()
+            .member_days()
+            .preferred
+            .to_string(),
         "1992-05-15..1999-04-20"
     );
     assert_eq!(
-        ds.status_on("X", "KAZ", day("2000-01-01")).unwrap(),
+        ds.status_on("X", "KAZ", day("2000-01-01"))
+            .unwrap()
+            .status(),
         Some(Status::Member)
     );
+    let kaz = ds.timeline("X", "KAZ").unwrap();
     assert_eq!(
-        ds.events_of("X", "KAZ").unwrap()[0].readings()[0].note(),
+        kaz.events().next().unwrap().readings()[0].note(),
         "signed, in Tashkent"
     );
     // RUS's only event had an invalid date: no spell, and it was reported.
-    assert!(ds.timeline("X", "RUS").unwrap().is_empty());
+    assert!(ds.timeline("X", "RUS").unwrap().spells().is_empty());
 }
 
 #[test]
@@ -127,14 +134,10 @@ fn refused_events_stay_visible_but_change_nothing() {
     // e6 (return without exit) and e9 (suspension after withdrawal) are in
     // the dataset's events, so a user can see them, but no spell uses them.
     let (ds, _) = builder(EVENTS).build_lenient();
-    let kaz: Vec<&str> = ds
-        .events_of("X", "KAZ")
-        .unwrap()
-        .iter()
-        .map(|e| e.id())
-        .collect();
+    let tl = ds.timeline("X", "KAZ").unwrap();
+    let kaz: Vec<&str> = tl.events().map(|e| e.id()).collect();
     assert_eq!(kaz, ["e3"]);
-    assert_eq!(ds.timeline("X", "KAZ").unwrap().len(), 1);
+    assert_eq!(tl.spells().len(), 1);
 }
 
 #[test]
@@ -175,8 +178,8 @@ fn strict_and_lenient_agree_on_a_clean_file() {
     let strict = b.build().unwrap();
     assert_eq!(strict.spell_records().len(), lenient.spell_records().len());
     assert_eq!(
-        strict.member_days("X", "ARM").unwrap(),
-        lenient.member_days("X", "ARM").unwrap()
+        strict.timeline("X", "ARM").unwrap().member_days(),
+        lenient.timeline("X", "ARM").unwrap().member_days()
     );
 }
 
