@@ -9,12 +9,35 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
 use membership_history::{
-    Certainty, CowStates, Dataset, DatasetBuilder, Error, ErrorKind, EventKind, ImportCounts,
-    Status, parse_day,
+    Answer, Basis, Certainty, CowStates, Dataset, DatasetBuilder, Error, ErrorKind, EventKind,
+    ImportCounts, Status, parse_day,
 };
 
 fn day(s: &str) -> chrono::NaiveDate {
     parse_day(s).unwrap()
+}
+
+/// The old two-valued membership answer: `Some(Definite)` a definite
+/// member, `Some(Possible)` a possible one, `None` definitely not; an
+/// unknown answer is an error here.
+fn membership(a: &Answer<'_>) -> Option<Certainty> {
+    assert_ne!(a.certainty(), Certainty::Unknown, "{:?}", a.unknown());
+    if a.is_definite_member() {
+        Some(Certainty::Definite)
+    } else if a.is_possible_member() {
+        Some(Certainty::Possible)
+    } else {
+        None
+    }
+}
+
+/// The gaps in the data, without where they were read (lines differ when
+/// rows are left out).
+fn gaps(ds: &Dataset) -> Vec<String> {
+    ds.unknowns()
+        .iter()
+        .map(|u| format!("{} {:?} {u}", u.org(), u.member()))
+        .collect()
 }
 
 /// A problem as `(line, kind, field)`, to compare reports at a glance.
@@ -57,6 +80,7 @@ fn same(a: &Dataset, b: &Dataset) {
         serde_json::to_value(a.spell_records()).unwrap(),
         serde_json::to_value(b.spell_records()).unwrap()
     );
+    assert_eq!(a.unknowns(), b.unknowns());
 }
 
 /// The lines of `text` at these 1-based line numbers, header included.
@@ -139,24 +163,34 @@ fn atop_lenient_keeps_every_good_row() {
     assert_eq!((counts.organizations, counts.states), (1, 5));
     let (ds, problems) = b.build_lenient();
     assert!(problems.is_empty(), "{problems:?}");
-    let days = |m: &str| ds.member_days("4220", m).unwrap().to_string();
-    // Russia's two phases, the copies of the first left out: one stay.
-    assert_eq!(days("365"), "1992-05-15..");
-    assert_eq!(ds.timeline("4220", "365").unwrap().len(), 1);
-    assert_eq!(days("705"), "1992-05-15..");
-    assert_eq!(days("702"), "1992-05-15..");
+    let days = |m: &str| {
+        let tl = ds.timeline("4220", m).unwrap();
+        tl.member_days().preferred.to_string()
+    };
+    // Russia's two phases, the copies of the first left out: one stay. The
+    // stays still in effect end where the file's coverage does, after its
+    // last year (2012): unknown from then on (these were "1992-05-15..",
+    // issue 10).
+    assert_eq!(days("365"), "1992-05-15..2013-01-01");
+    assert_eq!(ds.timeline("4220", "365").unwrap().spells().len(), 1);
+    assert_eq!(days("705"), "1992-05-15..2013-01-01");
+    assert_eq!(days("702"), "1992-05-15..2013-01-01");
+    assert_eq!(
+        ds.known_until("4220").unwrap().map(|d| d.to_string()),
+        Some("2012-12-31".to_string())
+    );
     // Uzbekistan's first row is bad: its second, valid on its own, is kept.
     assert_eq!(days("704"), "2006-08-16..2012-06-28");
     // Azerbaijan's good row after the row that is not UTF-8.
     assert_eq!(days("373"), "1993-09-24..1999-04-20");
     // The members of the bad rows 5 and 10 are not there at all.
     assert!(ds.party("371").is_none() && ds.party("703").is_none());
-    let members: Vec<&str> = ds
+    let mut members: Vec<&str> = ds
         .members_on("4220", day("1995-01-01"))
         .unwrap()
-        .iter()
         .map(|m| m.party().code())
         .collect();
+    members.sort();
     assert_eq!(members, ["365", "373", "702", "705"]);
 }
 
@@ -168,14 +202,16 @@ fn atop_lenient_equals_strict_without_the_bad_rows() {
     let (lenient, _) = b.build_lenient();
     let (strict, _) = atop_strict(&lines(ATOP, ATOP_GOOD)).unwrap();
     for p in strict.parties() {
-        assert_eq!(
+        let (l, s) = (
             lenient.timeline("4220", p.code()).unwrap(),
             strict.timeline("4220", p.code()).unwrap(),
-            "{}",
-            p.code()
         );
+        assert_eq!(l.spells(), s.spells(), "{}", p.code());
+        assert_eq!(l.member_days(), s.member_days(), "{}", p.code());
+        assert_eq!(l.known_until(), s.known_until(), "{}", p.code());
     }
     assert_eq!(lenient.parties(), strict.parties());
+    assert_eq!(gaps(&lenient), gaps(&strict));
 }
 
 #[test]
@@ -219,7 +255,7 @@ fn atop_from_path_lenient() {
     all_in(&problems, name);
     assert_eq!(summary(&problems), [(3, "InvalidValue", Some("member"))]);
     assert_eq!(strict, problems[0]);
-    assert_eq!(ds.members_on("4220", day("1995-01-01")).unwrap().len(), 2);
+    assert_eq!(ds.members_on("4220", day("1995-01-01")).unwrap().count(), 2);
     let (ds, problems) = Dataset::from_atop_lenient("/no/such/atop.csv", None);
     assert!(ds.organizations().is_empty());
     assert!(matches!(problems[..], [ref e] if matches!(e.kind(), ErrorKind::Io(_))));
@@ -335,7 +371,7 @@ fn igo_lenient_keeps_every_good_row() {
     assert_eq!((counts.organizations, counts.states), (4, 3));
     let (ds, problems) = b.build_lenient();
     assert!(problems.is_empty(), "{problems:?}");
-    let on = |org: &str, state: &str, d: &str| ds.membership_on(org, state, day(d)).unwrap();
+    let on = |org: &str, state: &str, d: &str| membership(&ds.status_on(org, state, d).unwrap());
     // CSTO: 2002, 2004 and 2005 kept; 2003 (a bad code) is not an
     // observation, so Belarus joined in 2003 or 2004.
     assert_eq!(
@@ -356,17 +392,22 @@ fn igo_lenient_keeps_every_good_row() {
         on("CSTO", "kazakhstan", "2004-12-31"),
         Some(Certainty::Definite)
     );
+    // It was "no status" by the preferred readings; -9 is a gap now, not
+    // an event (issue 10): unknown, with the last status the data gives.
+    let kaz = ds.status_on("CSTO", "kazakhstan", "2005-12-31").unwrap();
     assert_eq!(
-        ds.status_on("CSTO", "kazakhstan", day("2005-12-31"))
-            .unwrap(),
-        None
+        (kaz.certainty(), kaz.member(), kaz.status()),
+        (Certainty::Unknown, None, Some(Status::Member))
     );
+    assert_eq!(kaz.known_until(), Some(day("2004-12-31")));
+    assert!(kaz.unknown().unwrap().note().contains("-9"));
     // NATO's good years 2002 and 2005; nobody in it.
-    assert!(ds.members_on("NATO", day("2003-06-01")).unwrap().is_empty());
+    assert_eq!(ds.members_on("NATO", day("2003-06-01")).unwrap().count(), 0);
     // EAEU's 2002 and 2003 rows are kept.
     assert_eq!(
         ds.status_on("EAEU", "kazakhstan", day("2003-06-01"))
-            .unwrap(),
+            .unwrap()
+            .status(),
         Some(Status::Member)
     );
     // The names of the rows kept.
@@ -395,9 +436,19 @@ fn igo_lenient_does_not_end_an_igo_at_a_row_left_out() {
     };
     assert_eq!(dissolved("EAEU"), 0);
     assert_eq!(dissolved("OLD"), 1);
+    // The rows left out are where its data stops: after 2003 the answer is
+    // unknown (it was "member", issue 10), the last status member, and no
+    // dissolution.
+    let rus = ds.status_on("EAEU", "russia", day("2005-06-01")).unwrap();
     assert_eq!(
-        ds.status_on("EAEU", "russia", day("2005-06-01")).unwrap(),
-        Some(Status::Member)
+        (rus.certainty(), rus.basis(), rus.status()),
+        (Certainty::Unknown, Basis::Unknown, Some(Status::Member))
+    );
+    assert_eq!(rus.known_until(), Some(day("2003-12-31")));
+    assert!(
+        rus.unknown().unwrap().note().contains("left out"),
+        "{:?}",
+        rus.unknown()
     );
     // Without that row in the file at all, EAEU does end: the difference is
     // the row the report names.
@@ -637,7 +688,9 @@ fn states_lenient_list_joins_the_other_readers() {
     let ds = b.build().unwrap();
     assert_eq!(ds.party("BLR").unwrap().cow_code(), Some(370));
     assert_eq!(
-        ds.status_on("4220", "RUS", day("1995-01-01")).unwrap(),
+        ds.status_on("4220", "RUS", day("1995-01-01"))
+            .unwrap()
+            .status(),
         Some(Status::Member)
     );
 }
