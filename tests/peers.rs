@@ -166,10 +166,13 @@ fn check_against_scan(ds: &Dataset, days: &[NaiveDate]) {
 #[test]
 fn surface_matches_scan_on_bundled_data() {
     let ds = membership_history::bundled();
-    let days: Vec<NaiveDate> = (1990..=2025)
+    let mut days: Vec<NaiveDate> = (1990..=2025)
         .flat_map(|y| [1, 5, 9].map(|m| NaiveDate::from_ymd_opt(y, m, 15).unwrap()))
         .collect();
-    // The days run past the bundled data's coverage: unknowns are checked.
+    // The days run past the bundled data's coverage, wherever it ends:
+    // unknowns are checked.
+    let verified: NaiveDate = membership_history::BUNDLED_VERIFIED_AS_OF.parse().unwrap();
+    days.extend([0, 1, 2, 400].map(|n| verified + chrono::Days::new(n)));
     let last = *days.last().unwrap();
     assert!(!covered(ds, "CSTO", last) && !scan_unknown(ds, "CSTO", last).is_empty());
     check_against_scan(ds, &days);
