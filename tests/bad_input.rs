@@ -13,7 +13,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
 use membership_history::{
-    Dataset, Error, ErrorKind, EventKind, IntervalSet, Span, Status, UncertainDate, parse_day,
+    Atop, Bundled, Dataset, Error, ErrorKind, EventKind, IntervalSet, Span, Status, UncertainDate,
+    parse_day,
 };
 
 const SOURCES: &str = "id,citation,url\nS,A source,\nT,Another source,https://example.org\n";
@@ -45,11 +46,19 @@ fn builder(table: T, text: &[u8]) -> membership_history::DatasetBuilder {
         }
     };
     let mut b = Dataset::builder();
-    b.read_sources(&pick(T::Sources, SOURCES)[..], "sources.csv");
-    b.read_parties(&pick(T::Parties, PARTIES)[..], "parties.csv");
-    b.read_names(&pick(T::Names, NAMES)[..], "names.csv");
+    b.read(
+        Bundled::Sources,
+        &pick(T::Sources, SOURCES)[..],
+        "sources.csv",
+    );
+    b.read(
+        Bundled::Parties,
+        &pick(T::Parties, PARTIES)[..],
+        "parties.csv",
+    );
+    b.read(Bundled::Names, &pick(T::Names, NAMES)[..], "names.csv");
     let events = format!("{EVENTS_HEADER}e0,X,RUS,signed,1992-05-15,,S\n");
-    b.read_events(&pick(T::Events, &events)[..], "events.csv");
+    b.read(Bundled::Events, &pick(T::Events, &events)[..], "events.csv");
     b
 }
 
@@ -195,7 +204,8 @@ fn byte_order_mark_is_accepted() {
     let ds = load(T::Events, &text).unwrap();
     assert_eq!(
         ds.status_on("X", "ARM", parse_day("2000-01-01").unwrap())
-            .unwrap(),
+            .unwrap()
+            .status(),
         Some(Status::Member)
     );
     // Lines are still counted from the header.
@@ -215,7 +225,7 @@ fn crlf_line_ends_are_accepted() {
     assert_eq!(
         ds.members_on("X", parse_day("2000-01-01").unwrap())
             .unwrap()
-            .len(),
+            .count(),
         2
     );
     let bad = "event,org,member,kind,date,note,sources\r\ne1,X,ARM,signed,1992-05-15,,S\r\ne2,X,GEO,signed,1993-13-09,,S\r\n";
@@ -246,9 +256,9 @@ fn quoted_fields_with_commas_and_newlines_are_accepted() {
     assert_eq!(e.line(), Some(5));
     let good = text.replace("1999-02-30", "1999-04-20");
     let ds = load(T::Events, &good).unwrap();
-    let arm = ds.events_of("X", "ARM").unwrap();
+    let arm: Vec<_> = ds.timeline("X", "ARM").unwrap().events().collect();
     assert_eq!(arm[0].readings()[0].note(), "signed, in Tashkent");
-    let geo = ds.events_of("X", "GEO").unwrap();
+    let geo: Vec<_> = ds.timeline("X", "GEO").unwrap().events().collect();
     assert_eq!(geo[0].readings()[0].sources(), ["S", "T"]);
 }
 
@@ -256,10 +266,8 @@ fn quoted_fields_with_commas_and_newlines_are_accepted() {
 fn tab_separated_is_accepted() {
     let text = "event\torg\tmember\tkind\tdate\tnote\tsources\ne1\tX\tARM\tsigned\t1992-05-15\tsigned, in Tashkent\tS\n";
     let ds = load(T::Events, text).unwrap();
-    assert_eq!(
-        ds.events_of("X", "ARM").unwrap()[0].readings()[0].note(),
-        "signed, in Tashkent"
-    );
+    let first = ds.timeline("X", "ARM").unwrap().events().next().unwrap();
+    assert_eq!(first.readings()[0].note(), "signed, in Tashkent");
 }
 
 #[test]
@@ -296,7 +304,7 @@ fn header_only() {
 fn invalid_utf8() {
     let mut bytes = events("e1,X,ARM,signed,1992-05-15,").into_bytes();
     bytes.extend_from_slice(b"\xff\xfe,S\n");
-    let e = builder(T::Events, &bytes).build().unwrap_err();
+    let e = builder(T::Events, &bytes).build().strict().unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Csv(_)));
     check(
         &e,
@@ -311,7 +319,11 @@ fn invalid_utf8() {
 #[test]
 fn missing_file() {
     let dir = std::env::temp_dir().join(format!("mh-missing-{}", std::process::id()));
-    let e = Dataset::from_dir(&dir).unwrap_err();
+    let e = Dataset::builder()
+        .read_dir(&dir)
+        .build()
+        .strict()
+        .unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Io(_)));
     assert_eq!(e.kind(), &ErrorKind::Io(std::io::ErrorKind::NotFound));
     assert!(e.file_name().unwrap().ends_with("sources.csv"), "{e}");
@@ -334,8 +346,12 @@ fn debug_reads_as_the_message() {
     let errors = [
         err(T::Events, &events("e1,X,ARM,signed,1993-02-30,,S")),
         err(T::Parties, "code,name,cow_code,cow_abbreviation,sources\n"),
-        builder(T::Events, &bytes).build().unwrap_err(),
-        Dataset::from_dir(&dir).unwrap_err(),
+        builder(T::Events, &bytes).build().strict().unwrap_err(),
+        Dataset::builder()
+            .read_dir(&dir)
+            .build()
+            .strict()
+            .unwrap_err(),
         "5..3".parse::<IntervalSet<i32>>().unwrap_err(),
         "2010-13-01".parse::<UncertainDate>().unwrap_err(),
         membership_history::bundled()
@@ -364,7 +380,11 @@ fn debug_reads_as_the_message() {
 fn io_error_is_the_source() {
     use std::error::Error as _;
     let dir = std::env::temp_dir().join(format!("mh-missing-source-{}", std::process::id()));
-    let e = Dataset::from_dir(&dir).unwrap_err();
+    let e = Dataset::builder()
+        .read_dir(&dir)
+        .build()
+        .strict()
+        .unwrap_err();
     let io = e
         .source()
         .and_then(|s| s.downcast_ref::<std::io::Error>())
@@ -377,7 +397,11 @@ fn io_error_is_the_source() {
     assert!(again.source().unwrap().is::<std::io::Error>());
     // The readers of one file keep it too, and name the path.
     let path = dir.join("atop.csv");
-    let e = Dataset::from_atop(&path, None).unwrap_err();
+    let e = Dataset::builder()
+        .read_path(Atop::new(), &path)
+        .build()
+        .strict()
+        .unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::Io(std::io::ErrorKind::NotFound));
     assert!(e.source().unwrap().is::<std::io::Error>());
     assert!(e.to_string().contains(&path.display().to_string()), "{e}");
@@ -388,7 +412,7 @@ fn csv_error_is_the_source() {
     use std::error::Error as _;
     let mut bytes = events("e1,X,ARM,signed,1992-05-15,").into_bytes();
     bytes.extend_from_slice(b"\xff\xfe,S\n");
-    let e = builder(T::Events, &bytes).build().unwrap_err();
+    let e = builder(T::Events, &bytes).build().strict().unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Csv(_)));
     let csv = e.source().and_then(|s| s.downcast_ref::<csv::Error>());
     assert!(
@@ -790,7 +814,11 @@ fn sequence_is_by_date_not_by_file_order() {
     )
     .unwrap();
     assert_eq!(
-        ds.member_days("X", "ARM").unwrap().to_string(),
+        ds.timeline("X", "ARM")
+            .unwrap()
+            .member_days()
+            .preferred
+            .to_string(),
         "1992-05-15..1999-04-20"
     );
 }
@@ -813,13 +841,15 @@ fn member_event_after_the_organization_ended() {
     // Without the late event the dissolution ends every membership.
     let ok = events("e1,X,ARM,signed,1992-05-15,,S\nend,X,,dissolved,2000-01-01,,S\n");
     let ds = load(T::Events, &ok).unwrap();
-    assert_eq!(
-        ds.member_days("X", "ARM").unwrap().to_string(),
-        "1992-05-15..2000-01-01"
-    );
     let tl = ds.timeline("X", "ARM").unwrap();
     assert_eq!(
-        ds.event(tl[0].closed_by().unwrap()).kind(),
+        tl.member_days().preferred.to_string(),
+        "1992-05-15..2000-01-01"
+    );
+    assert_eq!(
+        ds.event(tl.spells()[0].closed_by().unwrap())
+            .unwrap()
+            .kind(),
         EventKind::Dissolved
     );
 }
@@ -979,12 +1009,8 @@ fn very_long_line_and_huge_value() {
         &events(&format!("e1,X,ARM,signed,1992-05-15,{huge},S\n")),
     )
     .unwrap();
-    assert_eq!(
-        ds.events_of("X", "ARM").unwrap()[0].readings()[0]
-            .note()
-            .len(),
-        1_000_000
-    );
+    let first = ds.timeline("X", "ARM").unwrap().events().next().unwrap();
+    assert_eq!(first.readings()[0].note().len(), 1_000_000);
 }
 
 #[test]
@@ -1020,7 +1046,11 @@ fn strict_reports_the_first_file_read_first() {
         events("e1,X,ARM,signed,1992-02-30,,S\n"),
     )
     .unwrap();
-    let e = Dataset::from_dir(&dir).unwrap_err();
+    let e = Dataset::builder()
+        .read_dir(&dir)
+        .build()
+        .strict()
+        .unwrap_err();
     std::fs::remove_dir_all(&dir).unwrap();
     // sources.csv is read before events.csv, though "e" sorts before "s".
     assert!(matches!(e.kind(), ErrorKind::Duplicate(_)));
@@ -1123,7 +1153,7 @@ fn records_added_through_the_api_are_checked_too() {
         parse_day("1990-01-01").ok(),
         ["S"],
     );
-    let (_, problems) = b.build_lenient();
+    let (_, problems) = b.build().into_parts();
     let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,

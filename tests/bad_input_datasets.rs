@@ -12,7 +12,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
-use membership_history::{CowStates, Dataset, Error, ErrorKind};
+use membership_history::{Atop, CowIgo, CowStates, Dataset, Error, ErrorKind};
 
 const ATOP_H: &str = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n";
 /// A valid ATOP row: Russia enters alliance 4220 on 1992-05-15.
@@ -25,32 +25,34 @@ const STATES_OK: &str = "RUS,365,Russia,1816,1,1,2016,12,31,2016,russia\n";
 const STATES_EXCERPT: &str = include_str!("data/states2016-excerpt.csv");
 
 fn states() -> CowStates {
-    CowStates::from_reader(STATES_EXCERPT.as_bytes(), "states2016.csv").unwrap()
+    CowStates::read(STATES_EXCERPT.as_bytes(), "states2016.csv")
+        .strict()
+        .unwrap()
 }
 
 /// Reads ATOP text (with the state list excerpt) and builds.
 fn atop(text: &[u8]) -> Result<Dataset, Error> {
     let mut b = Dataset::builder();
-    b.read_atop(text, "atop.csv", Some(&states()))?;
+    b.read(Atop::with_states(&states()), text, "atop.csv");
     b.build()
 }
 
 /// Reads COW IGO text (without a state list: columns are party codes).
 fn igo(text: &[u8]) -> Result<Dataset, Error> {
     let mut b = Dataset::builder();
-    b.read_cow_igo(text, "igo.csv", None)?;
+    b.read(CowIgo::new(), text, "igo.csv");
     b.build()
 }
 
 /// Reads COW IGO text with the state list excerpt.
 fn igo_states(text: &[u8]) -> Result<Dataset, Error> {
     let mut b = Dataset::builder();
-    b.read_cow_igo(text, "igo.csv", Some(&states()))?;
+    b.read(CowIgo::with_states(&states()), text, "igo.csv");
     b.build()
 }
 
 fn cow_states(text: &[u8]) -> Result<CowStates, Error> {
-    CowStates::from_reader(text, "states2016.csv")
+    CowStates::read(text, "states2016.csv").strict()
 }
 
 /// The first state-existence problem of a dataset that loaded.
@@ -280,10 +282,14 @@ fn accepted_spreadsheet_forms_load_every_row() {
     .replace('\n', "\r\n");
     let mut b = Dataset::builder();
     let counts = b
-        .read_atop(atop_text.as_bytes(), "atop.csv", Some(&states()))
+        .read(
+            Atop::with_states(&states()),
+            atop_text.as_bytes(),
+            "atop.csv",
+        )
         .unwrap();
     assert_eq!((counts.rows, counts.events), (3, 3));
-    b.build().unwrap();
+    b.build().strict().unwrap();
 
     let igo_text = s(&[
         IGO_H,
@@ -293,10 +299,14 @@ fn accepted_spreadsheet_forms_load_every_row() {
     .replace('\n', "\r");
     let mut b = Dataset::builder();
     let counts = b
-        .read_cow_igo(igo_text.as_bytes(), "igo.csv", Some(&states()))
+        .read(
+            CowIgo::with_states(&states()),
+            igo_text.as_bytes(),
+            "igo.csv",
+        )
         .unwrap();
     assert_eq!(counts.rows, 2);
-    b.build().unwrap();
+    b.build().strict().unwrap();
 
     let list = cow_states(
         s(&[
@@ -314,21 +324,39 @@ fn accepted_spreadsheet_forms_load_every_row() {
 
 #[test]
 fn from_path_constructors_name_the_file() {
-    let e = Dataset::from_atop("no/such/atop-member-level.csv", None).unwrap_err();
+    let e = Dataset::builder()
+        .read_path(Atop::new(), "no/such/atop-member-level.csv")
+        .build()
+        .strict()
+        .unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Io(_)), "{e}");
     assert_eq!(e.file_name(), Some("atop-member-level.csv"));
-    let e = Dataset::from_cow_igo("no/such/igo_year_formatv3.csv", None).unwrap_err();
+    let e = Dataset::builder()
+        .read_path(CowIgo::new(), "no/such/igo_year_formatv3.csv")
+        .build()
+        .strict()
+        .unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Io(_)), "{e}");
     assert_eq!(e.file_name(), Some("igo_year_formatv3.csv"));
-    let e = CowStates::from_path("no/such/states2016.csv").unwrap_err();
+    let e = CowStates::read_path("no/such/states2016.csv")
+        .strict()
+        .unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::Io(_)), "{e}");
     assert!(!e.to_string().contains('\n'));
     // A directory opens on Unix but cannot be read: still an error, no panic.
     let dir = std::env::temp_dir();
     for e in [
-        Dataset::from_atop(&dir, None).unwrap_err(),
-        Dataset::from_cow_igo(&dir, None).unwrap_err(),
-        CowStates::from_path(&dir).map(|_| ()).unwrap_err(),
+        Dataset::builder()
+            .read_path(Atop::new(), &dir)
+            .build()
+            .strict()
+            .unwrap_err(),
+        Dataset::builder()
+            .read_path(CowIgo::new(), &dir)
+            .build()
+            .strict()
+            .unwrap_err(),
+        CowStates::read_path(&dir).strict().map(|_| ()).unwrap_err(),
     ] {
         assert!(matches!(e.kind(), ErrorKind::Io(_)), "{e}");
         assert!(!e.to_string().contains('\n'));
@@ -338,9 +366,7 @@ fn from_path_constructors_name_the_file() {
 #[test]
 fn unknown_organization_in_a_loaded_dataset() {
     let ds = atop(s(&[ATOP_H, ATOP_OK]).as_bytes()).unwrap();
-    let e = ds
-        .members_on("4221", "1995-01-01".parse().unwrap())
-        .unwrap_err();
+    let e = ds.members_on("4221", "1995-01-01").unwrap_err();
     assert_eq!(e.kind(), &ErrorKind::UnknownOrganization("4221".into()));
     assert_eq!(
         e.to_string(),
@@ -355,8 +381,8 @@ fn unknown_organization_in_a_loaded_dataset() {
 fn cow_igo_date_past_9999_is_a_problem() {
     let text = format!("{IGO_H}X,Ex,9998,1,0,Ex\nX,Ex,9999,-9,0,Ex\n");
     let mut b = Dataset::builder();
-    b.read_cow_igo(text.as_bytes(), "igo.csv", None).unwrap();
-    let (_, problems) = b.build_lenient();
+    b.read(CowIgo::new(), text.as_bytes(), "igo.csv").unwrap();
+    let (_, problems) = b.build().into_parts();
     assert_eq!(problems.len(), 1, "{problems:?}");
     let e = &problems[0];
     assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)), "{e}");

@@ -315,11 +315,13 @@ fn lenient_flag_reports_every_problem_and_goes_on() {
     );
     assert!(stdout.contains("RUS") && stdout.contains("KZK"), "{stdout}");
 
-    // A clean file under --lenient: no warning at all.
+    // A clean file under --lenient: no warning at all. (On a day the file
+    // covers: its last year is 1992, and after it the answers are unknown
+    // (issue 10), which the example notes; this asked about 1995-01-01.)
     let clean = [ATOP_H, ATOP_OK].concat();
     std::fs::write(dir.join("clean.csv"), clean).unwrap();
     let (code, stdout, stderr) =
-        run(&["--atop", &p("clean.csv"), "--lenient", "4220", "1995-01-01"]);
+        run(&["--atop", &p("clean.csv"), "--lenient", "4220", "1992-06-01"]);
     assert_eq!((code, stderr.as_str()), (Some(0), ""));
     assert!(stdout.contains("365"));
 

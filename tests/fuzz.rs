@@ -27,8 +27,8 @@ use std::collections::BTreeSet;
 use std::fmt::Debug;
 
 use membership_history::{
-    Dataset, DatasetBuilder, Error, ErrorKind, Event, EventKind, FrozenSet, IntervalSet, Party,
-    PartyKind, Reading, Source, Span, UncertainDate, YEARS, parse_day,
+    Bundled, Dataset, DatasetBuilder, Error, ErrorKind, Event, EventKind, FrozenSet, IntervalSet,
+    Party, PartyKind, Reading, Source, Span, UncertainDate, YEARS, parse_day,
 };
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -37,6 +37,7 @@ const SOURCES: &str = include_str!("../data/sources.csv");
 const PARTIES: &str = include_str!("../data/parties.csv");
 const NAMES: &str = include_str!("../data/names.csv");
 const EVENTS: &str = include_str!("../data/events.csv");
+const UNKNOWN: &str = include_str!("../data/unknown.csv");
 
 #[path = "support/fuzz_runner.rs"]
 mod fuzz_runner;
@@ -67,14 +68,14 @@ const LOADERS: &[Loader] = &[
         name: "sources",
         file: "sources.csv",
         sample: SOURCES,
-        load: |b| bundled_with(Some(b), None, None, None),
+        load: |b| bundled_with(Some(b), None, None, None, None),
         kept: |ds| ds.sources().len(),
     },
     Loader {
         name: "parties",
         file: "parties.csv",
         sample: PARTIES,
-        load: |b| bundled_with(None, Some(b), None, None),
+        load: |b| bundled_with(None, Some(b), None, None, None),
         kept: |ds| {
             ds.parties()
                 .iter()
@@ -86,15 +87,23 @@ const LOADERS: &[Loader] = &[
         name: "names",
         file: "names.csv",
         sample: NAMES,
-        load: |b| bundled_with(None, None, Some(b), None),
+        load: |b| bundled_with(None, None, Some(b), None, None),
         kept: |ds| ds.organizations().iter().map(|o| o.names().len()).sum(),
     },
     Loader {
         name: "events",
         file: "events.csv",
         sample: EVENTS,
-        load: |b| bundled_with(None, None, None, Some(b)),
+        load: |b| bundled_with(None, None, None, Some(b), None),
         kept: |ds| ds.events().map(|e| e.readings().len()).sum(),
+    },
+    // The gaps in the data (issue 10).
+    Loader {
+        name: "unknown",
+        file: "unknown.csv",
+        sample: UNKNOWN,
+        load: |b| bundled_with(None, None, None, None, Some(b)),
+        kept: |ds| ds.unknowns().len(),
     },
 ];
 
@@ -104,12 +113,34 @@ fn bundled_with(
     parties: Option<&[u8]>,
     names: Option<&[u8]>,
     events: Option<&[u8]>,
+    unknown: Option<&[u8]>,
 ) -> DatasetBuilder {
     let mut b = Dataset::builder();
-    b.read_sources(sources.unwrap_or(SOURCES.as_bytes()), "sources.csv");
-    b.read_parties(parties.unwrap_or(PARTIES.as_bytes()), "parties.csv");
-    b.read_names(names.unwrap_or(NAMES.as_bytes()), "names.csv");
-    b.read_events(events.unwrap_or(EVENTS.as_bytes()), "events.csv");
+    b.read(
+        Bundled::Sources,
+        sources.unwrap_or(SOURCES.as_bytes()),
+        "sources.csv",
+    );
+    b.read(
+        Bundled::Parties,
+        parties.unwrap_or(PARTIES.as_bytes()),
+        "parties.csv",
+    );
+    b.read(
+        Bundled::Names,
+        names.unwrap_or(NAMES.as_bytes()),
+        "names.csv",
+    );
+    b.read(
+        Bundled::Events,
+        events.unwrap_or(EVENTS.as_bytes()),
+        "events.csv",
+    );
+    b.read(
+        Bundled::Unknown,
+        unknown.unwrap_or(UNKNOWN.as_bytes()),
+        "unknown.csv",
+    );
     b
 }
 
@@ -124,7 +155,7 @@ fn loader(name: &str) -> &'static Loader {
 fn check_load(l: &Loader, bytes: &[u8]) -> Result<(), TestCaseError> {
     let builder = (l.load)(bytes);
     let strict = builder.clone().build();
-    let (ds, problems) = builder.build_lenient();
+    let (ds, problems) = builder.build().into_parts();
 
     // Strict is lenient's first problem.
     match &strict {
@@ -215,8 +246,9 @@ fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
         let Ok(tl) = ds.timeline(org, member) else {
             continue;
         };
+        let spells = tl.spells();
         let mut prev_end = None;
-        for s in tl {
+        for s in spells {
             if let Some(end) = s.end() {
                 prop_assert!(s.start() <= end, "spell ends before it starts: {s:?}");
             }
@@ -224,7 +256,7 @@ fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
                 prop_assert!(p <= s.start(), "spells overlap in {org}/{member}");
             }
             prop_assert!(
-                prev_end.is_some() || std::ptr::eq(s, &tl[0]),
+                prev_end.is_some() || std::ptr::eq(s, &spells[0]),
                 "an open spell is followed by another"
             );
             prev_end = s.end();
@@ -236,17 +268,38 @@ fn check_dataset(ds: &Dataset) -> Result<(), TestCaseError> {
             );
             prop_assert!(span.is_subset(&possible), "span ⊄ possible: {s:?}");
             for day in [s.start(), s.end().unwrap_or(s.start())] {
-                let _ = ds.members_on(org, day);
+                let _ = ds.members_on(org.as_str(), day).map(Iterator::count);
+                let a = ds
+                    .status_on(org.as_str(), member.as_str(), day)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert!(
+                    !a.is_definite_member() || a.is_possible_member(),
+                    "a definite member that is not a possible one"
+                );
+                let _ = a.since().map(ToString::to_string);
             }
         }
-        let days = ds
-            .member_days(org, member)
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let days = tl.member_days();
+        for set in [
+            &days.preferred,
+            &days.definite,
+            &days.possible,
+            &days.unknown,
+        ] {
+            prop_assert!(
+                set.change_points().windows(2).all(|w| w[0] < w[1]),
+                "member days not normalized"
+            );
+        }
         prop_assert!(
-            days.change_points().windows(2).all(|w| w[0] < w[1]),
-            "member days not normalized"
+            days.definite.is_subset(&days.preferred) && days.preferred.is_subset(&days.possible),
+            "member days: definite ⊆ preferred ⊆ possible does not hold"
         );
-        let _ = ds.events_of(org, member);
+        prop_assert!(
+            !days.unknown.overlaps(&days.possible),
+            "unknown days overlap possible membership"
+        );
+        let _ = tl.events().count();
         let _ = ds.changes_between(org, chrono::NaiveDate::MIN, chrono::NaiveDate::MAX);
     }
     Ok(())
@@ -357,9 +410,14 @@ fn fuzz_loader_events() {
 }
 
 #[test]
+fn fuzz_loader_unknown() {
+    fuzz_loader("unknown");
+}
+
+#[test]
 fn samples_load_cleanly() {
     for l in LOADERS {
-        let (ds, problems) = (l.load)(l.sample.as_bytes()).build_lenient();
+        let (ds, problems) = (l.load)(l.sample.as_bytes()).build().into_parts();
         assert!(problems.is_empty(), "{}: {problems:?}", l.name);
         assert_eq!((l.kept)(&ds), data_rows(l.sample.as_bytes()), "{}", l.name);
     }
@@ -465,7 +523,7 @@ fn fuzz_builder_api() {
                 }
             }
             let strict = b.clone().build();
-            let (ds, problems) = b.build_lenient();
+            let (ds, problems) = b.build().into_parts();
             match &strict {
                 Ok(_) => prop_assert!(problems.is_empty()),
                 Err(e) => prop_assert_eq!(Some(e), problems.first()),
@@ -852,9 +910,9 @@ mod regressions {
     fn event_without_readings_is_refused_not_a_panic() {
         let e = Event::new("e", "CSTO", Some("ARM"), EventKind::Signed, vec![]);
         let _ = (e.day(), e.is_disputed());
-        let mut b = bundled_with(None, None, None, None);
+        let mut b = bundled_with(None, None, None, None, None);
         b.add_event(e);
-        let (_, problems) = b.build_lenient();
+        let (_, problems) = b.build().into_parts();
         assert_eq!(problems.len(), 1);
         assert!(matches!(problems[0].kind(), ErrorKind::InvalidValue(_)));
     }
@@ -896,7 +954,9 @@ mod regressions {
                     e9,CSTO,RUS,signed,1992-05-15,,ATOP\n\
                     e1,\u{feff},UZB,ratified,2008-03-29,,ATOP\n";
         events_loader_on(text).unwrap();
-        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes()), None)
+            .build()
+            .into_parts();
         let lines: Vec<Option<u64>> = problems.iter().map(Error::line).collect();
         assert_eq!(lines, [Some(2), Some(4)]);
         assert!(
@@ -912,7 +972,9 @@ mod regressions {
     fn bare_cr_rows_have_their_own_lines() {
         let text = "code,name,cow_code,cow_abbreviation,sources\n\u{e}\r\u{e}";
         check_load(loader("parties"), text.as_bytes()).unwrap();
-        let (_, problems) = bundled_with(None, Some(text.as_bytes()), None, None).build_lenient();
+        let (_, problems) = bundled_with(None, Some(text.as_bytes()), None, None, None)
+            .build()
+            .into_parts();
         let lines: Vec<Option<u64>> = problems.iter().map(Error::line).collect();
         assert_eq!(&lines[..2], [Some(2), Some(3)]);
     }
@@ -926,7 +988,9 @@ mod regressions {
             "9".repeat(2_000)
         );
         events_loader_on(&text).unwrap();
-        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes()), None)
+            .build()
+            .into_parts();
         assert!(problems[0].to_string().len() < 400, "{}", problems[0]);
     }
 
@@ -948,7 +1012,7 @@ mod regressions {
         let day = |s: &str| parse_day(s).unwrap();
         let date = UncertainDate::one_of(vec![day("1973-01-01"), day("1917-07-15")]).unwrap();
         assert_eq!(date.to_string(), "[1917-07-15,1973-01-01]");
-        let mut b = bundled_with(None, None, None, None);
+        let mut b = bundled_with(None, None, None, None, None);
         b.add_event(Event::new(
             "e",
             "CSTO",
@@ -956,7 +1020,7 @@ mod regressions {
             EventKind::Acceded,
             vec![Reading::new(date, "", ["ATOP"])],
         ));
-        let (ds, _) = b.build_lenient();
+        let (ds, _) = b.build().into_parts();
         check_dataset(&ds).unwrap();
         assert_eq!(
             UncertainDate::month(1993, 13).unwrap_err().to_string(),
@@ -970,7 +1034,9 @@ mod regressions {
         let text =
             "event,org,member,kind,\"da\nte\",note,sources\ne1,CSTO,ARM,signed,1992-05-15,,ATOP\n";
         events_loader_on(text).unwrap();
-        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes())).build_lenient();
+        let (_, problems) = bundled_with(None, None, None, Some(text.as_bytes()), None)
+            .build()
+            .into_parts();
         assert!(matches!(problems[0].kind(), ErrorKind::Header(_)));
         assert!(!problems[0].to_string().contains('\n'), "{}", problems[0]);
     }

@@ -19,7 +19,8 @@
 use std::collections::BTreeSet;
 
 use membership_history::{
-    CowStates, Dataset, DatasetBuilder, Error, ErrorKind, ImportCounts, bundled,
+    Atop, Basis, Certainty, CowIgo, CowStates, Dataset, DatasetBuilder, Error, ErrorKind,
+    ImportCounts, bundled,
 };
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -38,7 +39,9 @@ use fuzz_runner::run;
 // Checks.
 
 fn states() -> CowStates {
-    CowStates::from_reader(STATES.as_bytes(), "states2016.csv").expect("the excerpt loads")
+    CowStates::read(STATES.as_bytes(), "states2016.csv")
+        .strict()
+        .expect("the excerpt loads")
 }
 
 /// Every error a user can see: one line, of readable length, with its file
@@ -97,7 +100,7 @@ fn check_dataset(ds: &Dataset, counts: &ImportCounts) -> Result<(), TestCaseErro
             continue;
         };
         let mut prev_end = None;
-        for s in tl {
+        for s in tl.spells() {
             if let Some(end) = s.end() {
                 prop_assert!(s.start() <= end, "spell ends before it starts: {s:?}");
             }
@@ -105,15 +108,35 @@ fn check_dataset(ds: &Dataset, counts: &ImportCounts) -> Result<(), TestCaseErro
                 prop_assert!(p <= s.start(), "spells overlap in {org}/{member}");
             }
             prev_end = s.end();
-            let _ = ds.members_on(org, s.start());
+            let _ = ds.members_on(org.as_str(), s.start()).map(Iterator::count);
         }
-        let days = ds
-            .member_days(org, member)
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let days = tl.member_days();
+        for set in [
+            &days.preferred,
+            &days.definite,
+            &days.possible,
+            &days.unknown,
+        ] {
+            prop_assert!(
+                set.change_points().windows(2).all(|w| w[0] < w[1]),
+                "member days not normalized"
+            );
+        }
         prop_assert!(
-            days.change_points().windows(2).all(|w| w[0] < w[1]),
-            "member days not normalized"
+            days.definite.is_subset(&days.preferred) && days.preferred.is_subset(&days.possible),
+            "member days: definite ⊆ preferred ⊆ possible does not hold"
         );
+        // No answer after a source's end is definite (issue 10).
+        if let Some(after) = tl.known_until().and_then(|k| k.succ_opt()) {
+            let a = ds
+                .status_on(org.as_str(), member.as_str(), after)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(
+                a.certainty() == Certainty::Unknown || a.basis() == Basis::NotAState,
+                "{org}/{member} on {after}, past the coverage: {:?}",
+                a.certainty()
+            );
+        }
     }
     Ok(())
 }
@@ -131,7 +154,7 @@ fn check_import(
         Err(e) => check_error(&e, file),
         Ok(counts) => {
             prop_assert_eq!(counts.rows, data_rows(bytes), "rows read vs data rows");
-            let (ds, problems) = b.clone().build_lenient();
+            let (ds, problems) = b.clone().build().into_parts();
             for p in &problems {
                 check_error(p, file)?;
             }
@@ -207,7 +230,7 @@ fn check_lenient(
         data_rows(bytes),
         "rows kept and skipped vs data rows"
     );
-    let (ds, problems) = l.clone().build_lenient();
+    let (ds, problems) = l.clone().build().into_parts();
     for p in &problems {
         check_error(p, file)?;
     }
@@ -220,24 +243,28 @@ fn check_lenient(
 fn check_atop(bytes: &[u8], with_states: bool) -> Result<(), TestCaseError> {
     let st = states();
     let st = with_states.then_some(&st);
-    check_import(bytes, "atop.csv", |b| b.read_atop(bytes, "atop.csv", st))?;
+    check_import(bytes, "atop.csv", |b| {
+        b.read(Atop::states(st), bytes, "atop.csv")
+    })?;
     check_lenient(
         bytes,
         "atop.csv",
-        |b| b.read_atop(bytes, "atop.csv", st),
-        |b| b.read_atop_lenient(bytes, "atop.csv", st),
+        |b| b.read(Atop::states(st), bytes, "atop.csv"),
+        |b| b.read(Atop::states(st), bytes, "atop.csv"),
     )
 }
 
 fn check_cow_igo(bytes: &[u8], with_states: bool) -> Result<(), TestCaseError> {
     let st = states();
     let st = with_states.then_some(&st);
-    check_import(bytes, "igo.csv", |b| b.read_cow_igo(bytes, "igo.csv", st))?;
+    check_import(bytes, "igo.csv", |b| {
+        b.read(CowIgo::states(st), bytes, "igo.csv")
+    })?;
     check_lenient(
         bytes,
         "igo.csv",
-        |b| b.read_cow_igo(bytes, "igo.csv", st),
-        |b| b.read_cow_igo_lenient(bytes, "igo.csv", st),
+        |b| b.read(CowIgo::states(st), bytes, "igo.csv"),
+        |b| b.read(CowIgo::states(st), bytes, "igo.csv"),
     )
 }
 
@@ -258,11 +285,11 @@ fn check_list(list: &CowStates) -> Result<(), TestCaseError> {
 
 fn check_cow_states(bytes: &[u8]) -> Result<(), TestCaseError> {
     let file = "states2016.csv";
-    let (lenient, report) = CowStates::from_reader_lenient(bytes, file);
+    let (lenient, report) = CowStates::read(bytes, file).into_parts();
     for p in &report {
         check_error(p, file)?;
     }
-    match CowStates::from_reader(bytes, file) {
+    match CowStates::read(bytes, file).strict() {
         Ok(list) => {
             prop_assert!(
                 report.is_empty(),
@@ -282,7 +309,7 @@ fn check_cow_states(bytes: &[u8]) -> Result<(), TestCaseError> {
         );
         check_list(&lenient)?;
     }
-    match CowStates::from_reader(bytes, file) {
+    match CowStates::read(bytes, file).strict() {
         Err(e) => check_error(&e, "states2016.csv"),
         Ok(list) => {
             prop_assert_eq!(list.rows(), data_rows(bytes), "rows read vs data rows");
@@ -296,7 +323,7 @@ fn check_cow_states(bytes: &[u8]) -> Result<(), TestCaseError> {
                 check_error(&e, "events.csv")?;
             }
             let mut b = Dataset::builder();
-            b.read_atop(ATOP.as_bytes(), "atop.csv", Some(&list))
+            b.read(Atop::with_states(&list), ATOP.as_bytes(), "atop.csv")
                 .map_err(|e| TestCaseError::fail(e.to_string()))?;
             if let Ok(ds) = b.build() {
                 for e in ds.check_state_existence(&list) {
@@ -452,7 +479,7 @@ mod regressions {
         let text = "ioname,orgname,year,\t,russia\nXIGO,Example,1990,1,0\n";
         check_cow_igo(text.as_bytes(), false).unwrap();
         let err = Dataset::builder()
-            .read_cow_igo(text.as_bytes(), "igo.csv", None)
+            .read(CowIgo::new(), text.as_bytes(), "igo.csv")
             .unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Header(_)), "{err}");
         assert_eq!(err.line(), Some(1));
@@ -467,7 +494,7 @@ mod regressions {
                     9001\t0\t1950\t0\t0\t1960\t6\t0\t0\t0\n";
         check_atop(text.as_bytes(), false).unwrap();
         let err = Dataset::builder()
-            .read_atop(text.as_bytes(), "atop.csv", None)
+            .read(Atop::new(), text.as_bytes(), "atop.csv")
             .unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::InvalidValue(_)), "{err}");
         assert_eq!((err.line(), err.field()), (Some(2), Some("member")));
@@ -484,7 +511,7 @@ mod regressions {
         let text = lines.join("\n") + "\n";
         check_cow_igo(text.as_bytes(), false).unwrap();
         let err = Dataset::builder()
-            .read_cow_igo(text.as_bytes(), "igo.csv", None)
+            .read(CowIgo::new(), text.as_bytes(), "igo.csv")
             .unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Duplicate(_)), "{err}");
         assert_eq!(
@@ -500,7 +527,9 @@ mod regressions {
     fn cow_states_header_only() {
         let header = "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday";
         check_cow_states(header.as_bytes()).unwrap();
-        let err = CowStates::from_reader(header.as_bytes(), "states2016.csv").unwrap_err();
+        let err = CowStates::read(header.as_bytes(), "states2016.csv")
+            .strict()
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "states2016.csv:2: the file has a header but no rows"
@@ -509,9 +538,9 @@ mod regressions {
             let header = text.lines().next().unwrap();
             let mut b = Dataset::builder();
             let err = if file == "atop.csv" {
-                b.read_atop(header.as_bytes(), file, None).unwrap_err()
+                b.read(Atop::new(), header.as_bytes(), file).unwrap_err()
             } else {
-                b.read_cow_igo(header.as_bytes(), file, None).unwrap_err()
+                b.read(CowIgo::new(), header.as_bytes(), file).unwrap_err()
             };
             assert_eq!(
                 err.to_string(),

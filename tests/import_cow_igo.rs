@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 use membership_history::{
-    Certainty, CowStates, Dataset, ErrorKind, EventKind, Status, UncertainDate, YearRule,
+    Answer, Atop, Basis, Certainty, CowIgo, CowStates, Dataset, ErrorKind, EventKind, Status,
+    UncertainDate, YearRule,
 };
 
 const CSV: &str = include_str!("data/igo_year_formatv3-excerpt.csv");
@@ -14,12 +15,14 @@ const STATES: &str = include_str!("data/states2016-excerpt.csv");
 type R = Result<(), Box<dyn std::error::Error>>;
 
 fn states() -> CowStates {
-    CowStates::from_reader(STATES.as_bytes(), "states2016.csv").unwrap_or_default()
+    CowStates::read(STATES.as_bytes(), "states2016.csv")
+        .strict()
+        .unwrap_or_default()
 }
 
 fn load(text: &str, states: Option<&CowStates>) -> Result<Dataset, membership_history::Error> {
     let mut b = Dataset::builder();
-    b.read_cow_igo(text.as_bytes(), "igo.csv", states)?;
+    b.read(CowIgo::states(states), text.as_bytes(), "igo.csv");
     b.build()
 }
 
@@ -27,14 +30,56 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap_or_default()
 }
 
+/// The old two-valued membership answer: `Some(Definite)` a definite
+/// member, `Some(Possible)` a possible one, `None` definitely not; an
+/// unknown answer is an error here (tests of unknowns ask for it).
+fn membership(ds: &Dataset, org: &str, member: &str, day: &str) -> Option<Certainty> {
+    let a = ds.status_on(org, member, day).unwrap();
+    assert_ne!(
+        a.certainty(),
+        Certainty::Unknown,
+        "{member} in {org} on {day}"
+    );
+    if a.is_definite_member() {
+        Some(Certainty::Definite)
+    } else if a.is_possible_member() {
+        Some(Certainty::Possible)
+    } else {
+        None
+    }
+}
+
+/// Checks an unknown answer: no membership either way, the last status the
+/// data gives, and the last day it speaks for.
+fn assert_unknown(a: &Answer<'_>, last: Option<Status>, known_until: &str) {
+    let who = format!(
+        "{} in {} on {}",
+        a.party().code(),
+        a.organization().id(),
+        a.date()
+    );
+    assert_eq!(a.certainty(), Certainty::Unknown, "{who}");
+    assert_eq!(a.status_certainty(), Certainty::Unknown, "{who}");
+    assert_eq!(a.member(), None, "{who}");
+    assert!(!a.is_possible_member() && !a.is_definite_member(), "{who}");
+    assert_eq!(a.basis(), Basis::Unknown, "{who}");
+    assert_eq!(a.status(), last, "{who}");
+    assert_eq!(a.known_until(), Some(d(known_until)), "{who}");
+    let note = a
+        .unknown()
+        .map(|u| u.note().to_string())
+        .unwrap_or_default();
+    assert!(note.contains("-9"), "{who}: {note}");
+}
+
 #[test]
 fn every_row_is_read_comma_or_tab() -> R {
     for text in [CSV, TSV] {
         let mut b = Dataset::builder();
-        let counts = b.read_cow_igo(text.as_bytes(), "igo", None)?;
+        let counts = b.read(CowIgo::new(), text.as_bytes(), "igo");
         assert_eq!(counts.rows, text.lines().count() - 1);
         assert_eq!((counts.organizations, counts.states), (3, 6));
-        b.build()?;
+        b.build().strict()?;
     }
     let (a, b) = (load(CSV, None)?, load(TSV, None)?);
     assert_eq!(
@@ -58,10 +103,9 @@ fn states_map_columns_to_cow_codes() -> R {
         Some("CSTO")
     );
     // What the file says, not corrected: COW has Uzbekistan in the CSTO 2002-2008.
-    assert_eq!(
-        ds.status_on("CSTO", "UZB", d("2004-06-01"))?,
-        Some(Status::Member)
-    );
+    let uzb = ds.status_on("CSTO", "UZB", "2004-06-01")?;
+    assert_eq!(uzb.status(), Some(Status::Member));
+    assert!(uzb.is_definite_member());
     Ok(())
 }
 
@@ -69,73 +113,104 @@ fn states_map_columns_to_cow_codes() -> R {
 fn five_year_gaps_before_1965_are_uncertain() -> R {
     let ds = load(CSV, None)?;
     // Russia: 0 in 1950, 1 in 1955: joined some day 1951-1955.
-    let join = ds.events_of("XIGO", "russia")?[0];
+    let join = ds
+        .timeline("XIGO", "russia")?
+        .events()
+        .next()
+        .ok_or("no event")?;
     assert_eq!(join.kind(), EventKind::Acceded);
     assert_eq!(
         join.readings()[0].date(),
         &UncertainDate::between(d("1951-01-01"), d("1955-12-31"))?
     );
-    assert_eq!(ds.membership_on("XIGO", "russia", d("1950-12-31"))?, None);
+    assert_eq!(membership(&ds, "XIGO", "russia", "1950-12-31"), None);
     assert_eq!(
-        ds.membership_on("XIGO", "russia", d("1953-06-01"))?,
+        membership(&ds, "XIGO", "russia", "1953-06-01"),
         Some(Certainty::Possible)
     );
     assert_eq!(
-        ds.membership_on("XIGO", "russia", d("1955-12-31"))?,
+        membership(&ds, "XIGO", "russia", "1955-12-31"),
         Some(Certainty::Definite)
     );
     // Member 1955 and 1960 (no change observed): a member throughout.
     assert_eq!(
-        ds.membership_on("XIGO", "russia", d("1958-06-01"))?,
+        membership(&ds, "XIGO", "russia", "1958-06-01"),
         Some(Certainty::Definite)
     );
     // Associate in 1965, observer in 1966, none in 1967; the USA a founding member.
-    let st = |date: &str| ds.status_on("XIGO", "russia", d(date)).ok().flatten();
+    let st = |date: &str| {
+        let a = ds.status_on("XIGO", "russia", date).unwrap();
+        a.spell()
+            .filter(|s| s.contains(d(date)))
+            .map(|s| s.status())
+    };
     assert_eq!(
         (st("1965-12-31"), st("1966-12-31"), st("1967-12-31")),
         (Some(Status::Associate), Some(Status::Observer), None)
     );
-    assert_eq!(ds.events_of("XIGO", "usa")?[0].kind(), EventKind::Signed);
+    let usa_first = ds
+        .timeline("XIGO", "usa")?
+        .events()
+        .next()
+        .ok_or("no event")?;
+    assert_eq!(usa_first.kind(), EventKind::Signed);
     // The IGO leaves the data after 1967: it ends, and its members with it.
-    assert_eq!(ds.membership_on("XIGO", "usa", d("1969-01-01"))?, None);
+    assert_eq!(membership(&ds, "XIGO", "usa", "1969-01-01"), None);
     Ok(())
 }
 
 #[test]
 fn missing_data_is_neither_member_nor_non_member() -> R {
     let ds = load(CSV, None)?;
-    // USA: 1, 1, -9, 1: 1992 possible, never definite.
-    assert_eq!(
-        ds.membership_on("YIGO", "usa", d("1992-06-01"))?,
-        Some(Certainty::Possible)
+    // USA: 1, 1, -9, 1. The -9 year is a gap now, not possible membership
+    // (issue 10): unknown from 1 January after the last known year (1992)
+    // to 31 December of the next known one (1993), excluded.
+    assert_unknown(
+        &ds.status_on("YIGO", "usa", "1992-06-01")?,
+        Some(Status::Member),
+        "1991-12-31",
+    );
+    assert_unknown(
+        &ds.status_on("YIGO", "usa", "1993-12-30")?,
+        Some(Status::Member),
+        "1991-12-31",
     );
     assert_eq!(
-        ds.membership_on("YIGO", "usa", d("1991-12-31"))?,
+        membership(&ds, "YIGO", "usa", "1991-12-31"),
         Some(Certainty::Definite)
     );
     assert_eq!(
-        ds.membership_on("YIGO", "usa", d("1993-12-31"))?,
+        membership(&ds, "YIGO", "usa", "1993-12-31"),
         Some(Certainty::Definite)
     );
-    // Russia: 0, -9, -9, 0: possibly a member in 1991-1992, though never seen as one.
-    for day in ["1991-01-01", "1992-06-01", "1992-12-31"] {
-        assert_eq!(
-            ds.membership_on("YIGO", "russia", d(day))?,
-            Some(Certainty::Possible),
-            "{day}"
-        );
-        let on = ds.members_on("YIGO", d(day))?;
-        let rus = on
-            .iter()
+    // A member before and after the gap: one spell, no event made up.
+    assert_eq!(ds.timeline("YIGO", "usa")?.spells().len(), 1);
+    // Russia: 0, -9, -9, 0: unknown in 1991-1992 (and 1993 until its last
+    // day), never seen as a member. This was "possible" with an accession
+    // and a withdrawal no source recorded; -9 makes no event now (issue 10).
+    for day in ["1991-01-01", "1992-06-01", "1992-12-31", "1993-12-30"] {
+        assert_unknown(&ds.status_on("YIGO", "russia", day)?, None, "1990-12-31");
+        // Listed by members_on: a gap of its own.
+        let rus = ds
+            .members_on("YIGO", day)?
             .find(|m| m.party().code() == "russia")
             .ok_or("russia not listed")?;
-        assert_eq!(rus.certainty(), Certainty::Possible);
+        assert_eq!(rus.certainty(), Certainty::Unknown, "{day}");
+        assert_eq!(rus.status(), None, "{day}");
     }
-    assert_eq!(ds.membership_on("YIGO", "russia", d("1993-12-31"))?, None);
-    // Belarus: 1 then -9 to the end of the data: possible, not definite.
+    assert_eq!(ds.timeline("YIGO", "russia")?.events().count(), 0);
+    assert!(ds.timeline("YIGO", "russia")?.spells().is_empty());
+    assert_eq!(membership(&ds, "YIGO", "russia", "1993-12-31"), None);
+    // Belarus: 1 then -9 to the end of its rows: unknown (was "possible"),
+    // with its last status, member, from 1995 on.
+    assert_unknown(
+        &ds.status_on("YIGO", "belarus", "1996-12-31")?,
+        Some(Status::Member),
+        "1994-12-31",
+    );
     assert_eq!(
-        ds.membership_on("YIGO", "belarus", d("1996-12-31"))?,
-        Some(Certainty::Possible)
+        membership(&ds, "YIGO", "belarus", "1994-12-31"),
+        Some(Certainty::Definite)
     );
     Ok(())
 }
@@ -144,15 +219,12 @@ fn missing_data_is_neither_member_nor_non_member() -> R {
 fn leaves_and_rejoins() -> R {
     let ds = load(CSV, None)?;
     // Germany: 0, 1, 1, 0, 0, 1, 1.
+    let germany = ds.timeline("YIGO", "germany")?;
     assert_eq!(
-        ds.member_days("YIGO", "germany")?.to_string(),
+        germany.member_days().preferred.to_string(),
         "1991-01-01..1993-01-01, 1995-01-01..1997-01-01"
     );
-    let kinds: Vec<EventKind> = ds
-        .events_of("YIGO", "germany")?
-        .iter()
-        .map(|e| e.kind())
-        .collect();
+    let kinds: Vec<EventKind> = germany.events().map(|e| e.kind()).collect();
     assert_eq!(
         kinds[..3],
         [EventKind::Acceded, EventKind::Withdrew, EventKind::Acceded]
@@ -164,16 +236,32 @@ fn leaves_and_rejoins() -> R {
 fn not_in_the_state_system_is_no_status_and_minus_one_in_the_panel() -> R {
     let list = states();
     let ds = load(CSV, Some(&list))?;
-    // Belarus: -1 in 1990 (not yet a state).
-    assert_eq!(ds.membership_on("YIGO", "BLR", d("1990-12-31"))?, None);
+    // Belarus: -1 in 1990 (not yet a state): no status, by the state list.
+    assert_eq!(membership(&ds, "YIGO", "BLR", "1990-12-31"), None);
+    let blr = ds.status_on("YIGO", "BLR", "1990-12-31")?;
+    assert_eq!(
+        (blr.basis(), blr.status(), blr.member()),
+        (Basis::NotAState, None, Some(false))
+    );
     assert_eq!(
         ds.cow_code("YIGO", "BLR", 1990, YearRule::EndOfYear, Some(&list))?,
         -1
     );
+    // A dataset loaded with the state list knows the state's days itself
+    // (issue 10: existence), so the code is -1 even when the list is not
+    // passed again; this was 0.
     assert_eq!(
         ds.cow_code("YIGO", "BLR", 1990, YearRule::EndOfYear, None)?,
-        0
+        -1
     );
+    // Loaded without a list, the panel has no -1: no status is 0.
+    let plain = load(CSV, None)?;
+    for states in [None, Some(&list)] {
+        assert_eq!(
+            plain.cow_code("YIGO", "belarus", 1990, YearRule::EndOfYear, states)?,
+            0
+        );
+    }
     assert_eq!(
         ds.cow_code("XIGO", "GMY", 1960, YearRule::EndOfYear, Some(&list))?,
         -1
@@ -221,6 +309,7 @@ fn statuses_full_associate_observer() -> R {
     // Kazakhstan: -1, 0, 3, 3, 2, 2, 1.
     let statuses: Vec<Status> = ds
         .timeline("YIGO", "kazakhstan")?
+        .spells()
         .iter()
         .map(|s| s.status())
         .collect();
@@ -244,10 +333,12 @@ fn co_membership_and_counts() -> R {
     let both = ds.co_membership("usa", "germany")?;
     assert_eq!(both.len(), 1);
     assert_eq!(both[0].organization().id(), "YIGO");
-    // By the preferred readings the USA's -9 year follows its next observation.
+    // The USA's -9 year (1992, and 1993 to its last day) is a gap now, not
+    // membership by the preferred readings (issue 10): it is left out of
+    // the days both were members (this was 1991-01-01..1993-01-01, ...).
     assert_eq!(
         both[0].days().to_string(),
-        "1991-01-01..1993-01-01, 1995-01-01..1997-01-01"
+        "1991-01-01..1992-01-01, 1995-01-01..1997-01-01"
     );
     assert_eq!(
         both[0].definite().to_string(),
@@ -258,13 +349,18 @@ fn co_membership_and_counts() -> R {
         counts
             .iter()
             .find(|c| c.span.contains(&d(day)))
-            .map(|c| (c.members, c.definite, c.possible))
+            .map(|c| (c.members, c.definite, c.possible, c.unknown))
     };
     // Mid-1992: Germany a member for certain; Belarus joined some day in
-    // 1992; the USA and Russia unknown (-9). The preferred readings count
-    // the USA (its next observation) and Belarus (the year's first day).
-    assert_eq!(on("1992-06-01"), Some((3, 1, 4)));
-    assert_eq!(on("1992-12-31"), Some((3, 2, 4)));
+    // 1992 (the preferred readings count it from the year's first day); the
+    // USA and Russia unknown (-9). Their -9 years are gaps now, counted as
+    // unknown, not as (possible) members (issue 10): this was (3, 1, 4).
+    assert_eq!(on("1992-06-01"), Some((2, 1, 2, 2)));
+    assert_eq!(on("1992-12-31"), Some((2, 2, 2, 2)));
+    // The gaps end on 31 December of the next known year (1993), excluded.
+    // Germany left in 1993 (0), Belarus still a member, the USA again.
+    assert_eq!(on("1993-12-30").map(|c| c.3), Some(2));
+    assert_eq!(on("1993-12-31"), Some((2, 2, 2, 0)));
     Ok(())
 }
 
@@ -324,8 +420,8 @@ fn state_list_and_existence_check() -> R {
     let mut b = Dataset::builder();
     let atop =
         "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n1,704,1990,1,1,0,0,0,0\n";
-    b.read_atop(atop.as_bytes(), "atop.csv", Some(&list))?;
-    let errs = b.build()?.check_state_existence(&list);
+    b.read(Atop::with_states(&list), atop.as_bytes(), "atop.csv");
+    let errs = b.build().strict()?.check_state_existence(&list);
     assert_eq!(errs.len(), 1);
     assert!(matches!(errs[0].kind(), ErrorKind::StateNotInSystem(_)));
     assert_eq!(errs[0].line(), Some(2));

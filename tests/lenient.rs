@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
-use membership_history::{Dataset, DatasetBuilder, ErrorKind, Status, parse_day};
+use membership_history::{Bundled, Dataset, DatasetBuilder, ErrorKind, Status, parse_day};
 
 const SOURCES: &str = "id,citation,url\n\
                        S,A source,\n\
@@ -32,10 +32,10 @@ const EVENTS: &str = "event,org,member,kind,date,note,sources\n\
 
 fn builder(events: &str) -> DatasetBuilder {
     let mut b = Dataset::builder();
-    b.read_sources(SOURCES.as_bytes(), "sources.csv")
-        .read_parties(PARTIES.as_bytes(), "parties.csv")
-        .read_names(NAMES.as_bytes(), "names.csv")
-        .read_events(events.as_bytes(), "events.csv");
+    b.read(Bundled::Sources, SOURCES.as_bytes(), "sources.csv")
+        .read(Bundled::Parties, PARTIES.as_bytes(), "parties.csv")
+        .read(Bundled::Names, NAMES.as_bytes(), "names.csv")
+        .read(Bundled::Events, events.as_bytes(), "events.csv");
     b
 }
 
@@ -45,7 +45,7 @@ fn day(s: &str) -> chrono::NaiveDate {
 
 #[test]
 fn lenient_reports_every_problem_in_order() {
-    let (_, problems) = builder(EVENTS).build_lenient();
+    let (_, problems) = builder(EVENTS).build().into_parts();
     let found: Vec<(&str, u64, &str)> = problems
         .iter()
         .map(|p| {
@@ -94,7 +94,7 @@ fn lenient_reports_every_problem_in_order() {
 
 #[test]
 fn lenient_keeps_every_valid_record() {
-    let (ds, _) = builder(EVENTS).build_lenient();
+    let (ds, _) = builder(EVENTS).build().into_parts();
     // Sources and parties without a problem are all there.
     let sources: Vec<&str> = ds.sources().iter().map(|s| s.id()).collect();
     assert_eq!(sources, ["S", "T"]);
@@ -107,40 +107,43 @@ fn lenient_keeps_every_valid_record() {
     let ids: Vec<&str> = ds.events().map(|e| e.id()).collect();
     assert_eq!(ids, ["e1", "e3", "e6", "e7", "e9"]);
     assert_eq!(
-        ds.member_days("X", "ARM").unwrap().to_string(),
+        ds.timeline("X", "ARM")
+            .unwrap()
+            .member_days()
+            .preferred
+            .to_string(),
         "1992-05-15..1999-04-20"
     );
     assert_eq!(
-        ds.status_on("X", "KAZ", day("2000-01-01")).unwrap(),
+        ds.status_on("X", "KAZ", day("2000-01-01"))
+            .unwrap()
+            .status(),
         Some(Status::Member)
     );
+    let kaz = ds.timeline("X", "KAZ").unwrap();
     assert_eq!(
-        ds.events_of("X", "KAZ").unwrap()[0].readings()[0].note(),
+        kaz.events().next().unwrap().readings()[0].note(),
         "signed, in Tashkent"
     );
     // RUS's only event had an invalid date: no spell, and it was reported.
-    assert!(ds.timeline("X", "RUS").unwrap().is_empty());
+    assert!(ds.timeline("X", "RUS").unwrap().spells().is_empty());
 }
 
 #[test]
 fn refused_events_stay_visible_but_change_nothing() {
     // e6 (return without exit) and e9 (suspension after withdrawal) are in
     // the dataset's events, so a user can see them, but no spell uses them.
-    let (ds, _) = builder(EVENTS).build_lenient();
-    let kaz: Vec<&str> = ds
-        .events_of("X", "KAZ")
-        .unwrap()
-        .iter()
-        .map(|e| e.id())
-        .collect();
+    let (ds, _) = builder(EVENTS).build().into_parts();
+    let tl = ds.timeline("X", "KAZ").unwrap();
+    let kaz: Vec<&str> = tl.events().map(|e| e.id()).collect();
     assert_eq!(kaz, ["e3"]);
-    assert_eq!(ds.timeline("X", "KAZ").unwrap().len(), 1);
+    assert_eq!(tl.spells().len(), 1);
 }
 
 #[test]
 fn strict_returns_the_first_problem() {
-    let err = builder(EVENTS).build().unwrap_err();
-    let (_, problems) = builder(EVENTS).build_lenient();
+    let err = builder(EVENTS).build().strict().unwrap_err();
+    let (_, problems) = builder(EVENTS).build().into_parts();
     assert_eq!(err, problems[0]);
     assert_eq!(
         err.to_string(),
@@ -151,16 +154,22 @@ fn strict_returns_the_first_problem() {
 /// One source, one party (ARM), one organization (X), and `events`.
 fn one_party(events: &str) -> DatasetBuilder {
     let mut b = Dataset::builder();
-    b.read_sources("id,citation,url\nS,A source,\n".as_bytes(), "sources.csv")
-        .read_parties(
-            "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,371,ARM,S\n".as_bytes(),
-            "parties.csv",
-        )
-        .read_names(
-            "org,kind,name,from,until,sources\nX,official,Example Treaty,,,S\n".as_bytes(),
-            "names.csv",
-        )
-        .read_events(events.as_bytes(), "events.csv");
+    b.read(
+        Bundled::Sources,
+        "id,citation,url\nS,A source,\n".as_bytes(),
+        "sources.csv",
+    )
+    .read(
+        Bundled::Parties,
+        "code,name,cow_code,cow_abbreviation,sources\nARM,Armenia,371,ARM,S\n".as_bytes(),
+        "parties.csv",
+    )
+    .read(
+        Bundled::Names,
+        "org,kind,name,from,until,sources\nX,official,Example Treaty,,,S\n".as_bytes(),
+        "names.csv",
+    )
+    .read(Bundled::Events, events.as_bytes(), "events.csv");
     b
 }
 
@@ -170,13 +179,13 @@ fn strict_and_lenient_agree_on_a_clean_file() {
                  e1,X,ARM,signed,1992-05-15,,S\n\
                  e2,X,ARM,withdrew,1999-04-20,,S\n";
     let b = one_party(clean);
-    let (lenient, problems) = b.clone().build_lenient();
+    let (lenient, problems) = b.clone().build().into_parts();
     assert!(problems.is_empty(), "{problems:?}");
-    let strict = b.build().unwrap();
+    let strict = b.build().strict().unwrap();
     assert_eq!(strict.spell_records().len(), lenient.spell_records().len());
     assert_eq!(
-        strict.member_days("X", "ARM").unwrap(),
-        lenient.member_days("X", "ARM").unwrap()
+        strict.timeline("X", "ARM").unwrap().member_days(),
+        lenient.timeline("X", "ARM").unwrap().member_days()
     );
 }
 
@@ -191,7 +200,7 @@ fn every_problem_of_one_file_at_once() {
         ));
     }
     let b = one_party(&text);
-    let (_, problems) = b.build_lenient();
+    let (_, problems) = b.build().into_parts();
     let lines: Vec<u64> = problems.iter().map(|p| p.line().unwrap()).collect();
     assert_eq!(lines, (2..12).collect::<Vec<u64>>());
     assert!(

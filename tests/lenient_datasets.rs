@@ -9,12 +9,35 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
 use membership_history::{
-    Certainty, CowStates, Dataset, DatasetBuilder, Error, ErrorKind, EventKind, ImportCounts,
-    Status, parse_day,
+    Answer, Atop, Basis, Certainty, CowIgo, CowStates, Dataset, DatasetBuilder, Error, ErrorKind,
+    EventKind, ImportCounts, Status, parse_day,
 };
 
 fn day(s: &str) -> chrono::NaiveDate {
     parse_day(s).unwrap()
+}
+
+/// The old two-valued membership answer: `Some(Definite)` a definite
+/// member, `Some(Possible)` a possible one, `None` definitely not; an
+/// unknown answer is an error here.
+fn membership(a: &Answer<'_>) -> Option<Certainty> {
+    assert_ne!(a.certainty(), Certainty::Unknown, "{:?}", a.unknown());
+    if a.is_definite_member() {
+        Some(Certainty::Definite)
+    } else if a.is_possible_member() {
+        Some(Certainty::Possible)
+    } else {
+        None
+    }
+}
+
+/// The gaps in the data, without where they were read (lines differ when
+/// rows are left out).
+fn gaps(ds: &Dataset) -> Vec<String> {
+    ds.unknowns()
+        .iter()
+        .map(|u| format!("{} {:?} {u}", u.org(), u.member()))
+        .collect()
 }
 
 /// A problem as `(line, kind, field)`, to compare reports at a glance.
@@ -57,6 +80,7 @@ fn same(a: &Dataset, b: &Dataset) {
         serde_json::to_value(a.spell_records()).unwrap(),
         serde_json::to_value(b.spell_records()).unwrap()
     );
+    assert_eq!(a.unknowns(), b.unknowns());
 }
 
 /// The lines of `text` at these 1-based line numbers, header included.
@@ -93,14 +117,14 @@ const ATOP_GOOD: &[usize] = &[1, 2, 4, 6, 9, 11, 14];
 
 fn atop_lenient(text: &[u8]) -> (DatasetBuilder, ImportCounts, Vec<Error>) {
     let mut b = Dataset::builder();
-    let (counts, report) = b.read_atop_lenient(text, "atop.csv", None);
+    let (counts, report) = b.read(Atop::new(), text, "atop.csv");
     (b, counts, report)
 }
 
 fn atop_strict(text: &[u8]) -> Result<(Dataset, ImportCounts), Error> {
     let mut b = Dataset::builder();
-    let counts = b.read_atop(text, "atop.csv", None)?;
-    Ok((b.build()?, counts))
+    let counts = b.read(Atop::new(), text, "atop.csv");
+    Ok((b.build().strict()?, counts))
 }
 
 #[test]
@@ -137,26 +161,36 @@ fn atop_lenient_reports_every_problem_in_order() {
 fn atop_lenient_keeps_every_good_row() {
     let (b, counts, _) = atop_lenient(ATOP);
     assert_eq!((counts.organizations, counts.states), (1, 5));
-    let (ds, problems) = b.build_lenient();
+    let (ds, problems) = b.build().into_parts();
     assert!(problems.is_empty(), "{problems:?}");
-    let days = |m: &str| ds.member_days("4220", m).unwrap().to_string();
-    // Russia's two phases, the copies of the first left out: one stay.
-    assert_eq!(days("365"), "1992-05-15..");
-    assert_eq!(ds.timeline("4220", "365").unwrap().len(), 1);
-    assert_eq!(days("705"), "1992-05-15..");
-    assert_eq!(days("702"), "1992-05-15..");
+    let days = |m: &str| {
+        let tl = ds.timeline("4220", m).unwrap();
+        tl.member_days().preferred.to_string()
+    };
+    // Russia's two phases, the copies of the first left out: one stay. The
+    // stays still in effect end where the file's coverage does, after its
+    // last year (2012): unknown from then on (these were "1992-05-15..",
+    // issue 10).
+    assert_eq!(days("365"), "1992-05-15..2013-01-01");
+    assert_eq!(ds.timeline("4220", "365").unwrap().spells().len(), 1);
+    assert_eq!(days("705"), "1992-05-15..2013-01-01");
+    assert_eq!(days("702"), "1992-05-15..2013-01-01");
+    assert_eq!(
+        ds.known_until("4220").unwrap().map(|d| d.to_string()),
+        Some("2012-12-31".to_string())
+    );
     // Uzbekistan's first row is bad: its second, valid on its own, is kept.
     assert_eq!(days("704"), "2006-08-16..2012-06-28");
     // Azerbaijan's good row after the row that is not UTF-8.
     assert_eq!(days("373"), "1993-09-24..1999-04-20");
     // The members of the bad rows 5 and 10 are not there at all.
     assert!(ds.party("371").is_none() && ds.party("703").is_none());
-    let members: Vec<&str> = ds
+    let mut members: Vec<&str> = ds
         .members_on("4220", day("1995-01-01"))
         .unwrap()
-        .iter()
         .map(|m| m.party().code())
         .collect();
+    members.sort();
     assert_eq!(members, ["365", "373", "702", "705"]);
 }
 
@@ -165,17 +199,19 @@ fn atop_lenient_equals_strict_without_the_bad_rows() {
     // What lenient mode keeps is what the file says without its bad rows
     // (only the lines the events come from differ).
     let (b, _, _) = atop_lenient(ATOP);
-    let (lenient, _) = b.build_lenient();
+    let (lenient, _) = b.build().into_parts();
     let (strict, _) = atop_strict(&lines(ATOP, ATOP_GOOD)).unwrap();
     for p in strict.parties() {
-        assert_eq!(
+        let (l, s) = (
             lenient.timeline("4220", p.code()).unwrap(),
             strict.timeline("4220", p.code()).unwrap(),
-            "{}",
-            p.code()
         );
+        assert_eq!(l.spells(), s.spells(), "{}", p.code());
+        assert_eq!(l.member_days(), s.member_days(), "{}", p.code());
+        assert_eq!(l.known_until(), s.known_until(), "{}", p.code());
     }
     assert_eq!(lenient.parties(), strict.parties());
+    assert_eq!(gaps(&lenient), gaps(&strict));
 }
 
 #[test]
@@ -195,7 +231,7 @@ fn atop_clean_file_reads_as_strict() {
     let clean = lines(ATOP, ATOP_GOOD);
     let (b, counts, report) = atop_lenient(&clean);
     assert!(report.is_empty(), "{report:?}");
-    let (lenient, problems) = b.build_lenient();
+    let (lenient, problems) = b.build().into_parts();
     assert!(problems.is_empty(), "{problems:?}");
     let (strict, strict_counts) = atop_strict(&clean).unwrap();
     assert_eq!(counts, strict_counts);
@@ -212,15 +248,25 @@ fn atop_from_path_lenient() {
 4220,705,1992,5,15,0,0,0,1\n";
     let path = std::env::temp_dir().join(format!("mh-lenient-atop-{}.csv", std::process::id()));
     std::fs::write(&path, text).unwrap();
-    let (ds, problems) = Dataset::from_atop_lenient(&path, None);
-    let strict = Dataset::from_atop(&path, None).unwrap_err();
+    let (ds, problems) = Dataset::builder()
+        .read_path(Atop::new(), &path)
+        .build()
+        .into_parts();
+    let strict = Dataset::builder()
+        .read_path(Atop::new(), &path)
+        .build()
+        .strict()
+        .unwrap_err();
     std::fs::remove_file(&path).unwrap();
     let name = path.file_name().unwrap().to_str().unwrap();
     all_in(&problems, name);
     assert_eq!(summary(&problems), [(3, "InvalidValue", Some("member"))]);
     assert_eq!(strict, problems[0]);
-    assert_eq!(ds.members_on("4220", day("1995-01-01")).unwrap().len(), 2);
-    let (ds, problems) = Dataset::from_atop_lenient("/no/such/atop.csv", None);
+    assert_eq!(ds.members_on("4220", day("1995-01-01")).unwrap().count(), 2);
+    let (ds, problems) = Dataset::builder()
+        .read_path(Atop::new(), "/no/such/atop.csv")
+        .build()
+        .into_parts();
     assert!(ds.organizations().is_empty());
     assert!(matches!(problems[..], [ref e] if matches!(e.kind(), ErrorKind::Io(_))));
 }
@@ -234,7 +280,7 @@ fn atop_header_problem_reads_nothing() {
     assert_eq!(summary(&report), [(1, "Header", None)]);
     assert_eq!(atop_strict(text).unwrap_err(), report[0]);
     assert_eq!(counts, ImportCounts::default());
-    let ds = b.build().unwrap();
+    let ds = b.build().strict().unwrap();
     assert!(ds.organizations().is_empty() && ds.parties().is_empty());
     assert_eq!(ds.sources().len(), 0);
     // Empty and header-only files: one problem each, as strict.
@@ -260,7 +306,7 @@ fn atop_every_row_bad_adds_nothing_and_names_every_row() {
         ]
     );
     assert_eq!((counts.rows, counts.skipped, counts.events), (0, 2, 0));
-    let ds = b.build().unwrap();
+    let ds = b.build().strict().unwrap();
     assert!(ds.organizations().is_empty() && ds.sources().is_empty());
 }
 
@@ -290,14 +336,14 @@ const IGO_GOOD: &[usize] = &[1, 2, 4, 6, 11, 12, 13, 16, 17];
 
 fn igo_lenient(text: &[u8]) -> (DatasetBuilder, ImportCounts, Vec<Error>) {
     let mut b = Dataset::builder();
-    let (counts, report) = b.read_cow_igo_lenient(text, "igo.csv", None);
+    let (counts, report) = b.read(CowIgo::new(), text, "igo.csv");
     (b, counts, report)
 }
 
 fn igo_strict(text: &[u8]) -> Result<(Dataset, ImportCounts), Error> {
     let mut b = Dataset::builder();
-    let counts = b.read_cow_igo(text, "igo.csv", None)?;
-    Ok((b.build()?, counts))
+    let counts = b.read(CowIgo::new(), text, "igo.csv");
+    Ok((b.build().strict()?, counts))
 }
 
 #[test]
@@ -333,9 +379,9 @@ fn igo_lenient_reports_every_problem_in_order() {
 fn igo_lenient_keeps_every_good_row() {
     let (b, counts, _) = igo_lenient(IGO);
     assert_eq!((counts.organizations, counts.states), (4, 3));
-    let (ds, problems) = b.build_lenient();
+    let (ds, problems) = b.build().into_parts();
     assert!(problems.is_empty(), "{problems:?}");
-    let on = |org: &str, state: &str, d: &str| ds.membership_on(org, state, day(d)).unwrap();
+    let on = |org: &str, state: &str, d: &str| membership(&ds.status_on(org, state, d).unwrap());
     // CSTO: 2002, 2004 and 2005 kept; 2003 (a bad code) is not an
     // observation, so Belarus joined in 2003 or 2004.
     assert_eq!(
@@ -356,17 +402,22 @@ fn igo_lenient_keeps_every_good_row() {
         on("CSTO", "kazakhstan", "2004-12-31"),
         Some(Certainty::Definite)
     );
+    // It was "no status" by the preferred readings; -9 is a gap now, not
+    // an event (issue 10): unknown, with the last status the data gives.
+    let kaz = ds.status_on("CSTO", "kazakhstan", "2005-12-31").unwrap();
     assert_eq!(
-        ds.status_on("CSTO", "kazakhstan", day("2005-12-31"))
-            .unwrap(),
-        None
+        (kaz.certainty(), kaz.member(), kaz.status()),
+        (Certainty::Unknown, None, Some(Status::Member))
     );
+    assert_eq!(kaz.known_until(), Some(day("2004-12-31")));
+    assert!(kaz.unknown().unwrap().note().contains("-9"));
     // NATO's good years 2002 and 2005; nobody in it.
-    assert!(ds.members_on("NATO", day("2003-06-01")).unwrap().is_empty());
+    assert_eq!(ds.members_on("NATO", day("2003-06-01")).unwrap().count(), 0);
     // EAEU's 2002 and 2003 rows are kept.
     assert_eq!(
         ds.status_on("EAEU", "kazakhstan", day("2003-06-01"))
-            .unwrap(),
+            .unwrap()
+            .status(),
         Some(Status::Member)
     );
     // The names of the rows kept.
@@ -387,7 +438,7 @@ fn igo_lenient_does_not_end_an_igo_at_a_row_left_out() {
     // 2004 row was left out (a bad code): it is not said to be dissolved.
     // OLD, with no row left out, is (2003: no longer in the data).
     let (b, _, _) = igo_lenient(IGO);
-    let (ds, _) = b.build_lenient();
+    let (ds, _) = b.build().into_parts();
     let dissolved = |org: &str| {
         ds.events()
             .filter(|e| e.org() == org && e.kind() == EventKind::Dissolved)
@@ -395,9 +446,19 @@ fn igo_lenient_does_not_end_an_igo_at_a_row_left_out() {
     };
     assert_eq!(dissolved("EAEU"), 0);
     assert_eq!(dissolved("OLD"), 1);
+    // The rows left out are where its data stops: after 2003 the answer is
+    // unknown (it was "member", issue 10), the last status member, and no
+    // dissolution.
+    let rus = ds.status_on("EAEU", "russia", day("2005-06-01")).unwrap();
     assert_eq!(
-        ds.status_on("EAEU", "russia", day("2005-06-01")).unwrap(),
-        Some(Status::Member)
+        (rus.certainty(), rus.basis(), rus.status()),
+        (Certainty::Unknown, Basis::Unknown, Some(Status::Member))
+    );
+    assert_eq!(rus.known_until(), Some(day("2003-12-31")));
+    assert!(
+        rus.unknown().unwrap().note().contains("left out"),
+        "{:?}",
+        rus.unknown()
     );
     // Without that row in the file at all, EAEU does end: the difference is
     // the row the report names.
@@ -432,7 +493,7 @@ fn igo_clean_file_reads_as_strict() {
     let clean = lines(IGO, IGO_GOOD);
     let (b, counts, report) = igo_lenient(&clean);
     assert!(report.is_empty(), "{report:?}");
-    let (lenient, problems) = b.build_lenient();
+    let (lenient, problems) = b.build().into_parts();
     assert!(problems.is_empty(), "{problems:?}");
     let (strict, strict_counts) = igo_strict(&clean).unwrap();
     assert_eq!(counts, strict_counts);
@@ -443,7 +504,7 @@ fn igo_clean_file_reads_as_strict() {
     assert!(report.is_empty(), "{report:?}");
     let (strict, strict_counts) = igo_strict(excerpt).unwrap();
     assert_eq!(counts, strict_counts);
-    same(&b.build().unwrap(), &strict);
+    same(&b.build().strict().unwrap(), &strict);
 }
 
 #[test]
@@ -454,23 +515,24 @@ fn igo_header_problems_read_nothing() {
     assert_eq!(summary(&report), [(1, "Header", None)]);
     assert_eq!(igo_strict(text).unwrap_err(), report[0]);
     assert_eq!(counts, ImportCounts::default());
-    assert!(b.build().unwrap().organizations().is_empty());
+    assert!(b.build().strict().unwrap().organizations().is_empty());
     // A state column the state list does not know.
-    let states = CowStates::from_reader(
+    let states = CowStates::read(
         include_bytes!("data/states2016-excerpt.csv").as_slice(),
         "states2016.csv",
     )
+    .strict()
     .unwrap();
     let text = b"ioname,orgname,year,russia,rusia\nCSTO,Collective Security Treaty Organization,2002,1,1\n";
     let mut b = Dataset::builder();
-    let (counts, report) = b.read_cow_igo_lenient(&text[..], "igo.csv", Some(&states));
+    let (counts, report) = b.read(CowIgo::with_states(&states), &text[..], "igo.csv");
     assert_eq!(summary(&report), [(1, "Header", Some("rusia"))]);
     let strict = Dataset::builder()
-        .read_cow_igo(&text[..], "igo.csv", Some(&states))
+        .read(CowIgo::with_states(&states), &text[..], "igo.csv")
         .unwrap_err();
     assert_eq!(strict, report[0]);
     assert_eq!(counts, ImportCounts::default());
-    let ds = b.build().unwrap();
+    let ds = b.build().strict().unwrap();
     assert!(ds.organizations().is_empty() && ds.parties().is_empty());
 }
 
@@ -478,8 +540,15 @@ fn igo_header_problems_read_nothing() {
 fn igo_from_path_lenient() {
     let path = std::env::temp_dir().join(format!("mh-lenient-igo-{}.csv", std::process::id()));
     std::fs::write(&path, IGO).unwrap();
-    let (ds, problems) = Dataset::from_cow_igo_lenient(&path, None);
-    let strict = Dataset::from_cow_igo(&path, None).unwrap_err();
+    let (ds, problems) = Dataset::builder()
+        .read_path(CowIgo::new(), &path)
+        .build()
+        .into_parts();
+    let strict = Dataset::builder()
+        .read_path(CowIgo::new(), &path)
+        .build()
+        .strict()
+        .unwrap_err();
     std::fs::remove_file(&path).unwrap();
     assert_eq!(problems.len(), 8);
     assert_eq!(strict, problems[0]);
@@ -492,7 +561,10 @@ fn igo_from_path_lenient() {
     };
     assert_eq!(lines(&problems), lines(&report));
     assert_eq!(ds.organizations().len(), 4);
-    let (ds, problems) = Dataset::from_cow_igo_lenient("/no/such/igo.csv", None);
+    let (ds, problems) = Dataset::builder()
+        .read_path(CowIgo::new(), "/no/such/igo.csv")
+        .build()
+        .into_parts();
     assert!(ds.organizations().is_empty());
     assert_eq!(problems.len(), 1);
     assert!(matches!(problems[0].kind(), ErrorKind::Io(_)));
@@ -520,7 +592,7 @@ const STATES_GOOD: &[usize] = &[1, 2, 4, 6, 8, 11];
 
 #[test]
 fn states_lenient_reports_every_problem_in_order() {
-    let (list, report) = CowStates::from_reader_lenient(STATES, "states2016.csv");
+    let (list, report) = CowStates::read(STATES, "states2016.csv").into_parts();
     all_in(&report, "states2016.csv");
     assert_eq!(
         summary(&report),
@@ -545,7 +617,7 @@ fn states_lenient_reports_every_problem_in_order() {
 
 #[test]
 fn states_lenient_keeps_every_good_row() {
-    let (list, _) = CowStates::from_reader_lenient(STATES, "states2016.csv");
+    let (list, _) = CowStates::read(STATES, "states2016.csv").into_parts();
     let codes: Vec<u16> = list.iter().map(|s| s.code()).collect();
     assert_eq!(codes, [365, 370, 220, 371]);
     assert_eq!(
@@ -567,14 +639,18 @@ fn states_lenient_keeps_every_good_row() {
 
 #[test]
 fn states_strict_fails_with_the_first_problem() {
-    let (_, report) = CowStates::from_reader_lenient(STATES, "states2016.csv");
-    let err = CowStates::from_reader(STATES, "states2016.csv").unwrap_err();
+    let (_, report) = CowStates::read(STATES, "states2016.csv").into_parts();
+    let err = CowStates::read(STATES, "states2016.csv")
+        .strict()
+        .unwrap_err();
     assert_eq!(err, report[0]);
     let fixed = lines(STATES, &[1, 2, 4, 5]);
-    let (_, report) = CowStates::from_reader_lenient(&fixed[..], "states2016.csv");
+    let (_, report) = CowStates::read(&fixed[..], "states2016.csv").into_parts();
     assert_eq!(summary(&report), [(4, "InvalidValue", Some("stateabb"))]);
     assert_eq!(
-        CowStates::from_reader(&fixed[..], "states2016.csv").unwrap_err(),
+        CowStates::read(&fixed[..], "states2016.csv")
+            .strict()
+            .unwrap_err(),
         report[0]
     );
 }
@@ -582,21 +658,25 @@ fn states_strict_fails_with_the_first_problem() {
 #[test]
 fn states_clean_file_reads_as_strict() {
     let clean = lines(STATES, STATES_GOOD);
-    let (list, report) = CowStates::from_reader_lenient(&clean[..], "states2016.csv");
+    let (list, report) = CowStates::read(&clean[..], "states2016.csv").into_parts();
     assert!(report.is_empty(), "{report:?}");
     assert_eq!(
         list,
-        CowStates::from_reader(&clean[..], "states2016.csv").unwrap()
+        CowStates::read(&clean[..], "states2016.csv")
+            .strict()
+            .unwrap()
     );
     // What lenient mode keeps of the bad file is the clean file's list.
-    let (dirty, _) = CowStates::from_reader_lenient(STATES, "states2016.csv");
+    let (dirty, _) = CowStates::read(STATES, "states2016.csv").into_parts();
     assert_eq!(dirty, list);
     let excerpt = include_bytes!("data/states2016-excerpt.csv");
-    let (list, report) = CowStates::from_reader_lenient(&excerpt[..], "states2016.csv");
+    let (list, report) = CowStates::read(&excerpt[..], "states2016.csv").into_parts();
     assert!(report.is_empty(), "{report:?}");
     assert_eq!(
         list,
-        CowStates::from_reader(&excerpt[..], "states2016.csv").unwrap()
+        CowStates::read(&excerpt[..], "states2016.csv")
+            .strict()
+            .unwrap()
     );
 }
 
@@ -607,19 +687,19 @@ fn states_header_problems_read_nothing() {
         &b""[..],
         &b"stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\n"[..],
     ] {
-        let (list, report) = CowStates::from_reader_lenient(text, "states2016.csv");
+        let (list, report) = CowStates::read(text, "states2016.csv").into_parts();
         assert_eq!(report.len(), 1, "{report:?}");
         assert!(matches!(
             report[0].kind(),
             ErrorKind::Header(_) | ErrorKind::Empty(_)
         ));
         assert_eq!(
-            CowStates::from_reader(text, "states2016.csv").unwrap_err(),
+            CowStates::read(text, "states2016.csv").strict().unwrap_err(),
             report[0]
         );
         assert!(list.is_empty() && list.rows() == 0);
     }
-    let (list, report) = CowStates::from_path_lenient("/no/such/states2016.csv");
+    let (list, report) = CowStates::read_path("/no/such/states2016.csv").into_parts();
     assert!(list.is_empty());
     assert!(matches!(report[..], [ref e] if matches!(e.kind(), ErrorKind::Io(_))));
 }
@@ -628,16 +708,23 @@ fn states_header_problems_read_nothing() {
 fn states_lenient_list_joins_the_other_readers() {
     // A list read leniently maps COW IGO columns and ATOP codes like a
     // strict one: the bad rows' states are simply unknown.
-    let (list, _) = CowStates::from_reader_lenient(STATES, "states2016.csv");
+    let (list, _) = CowStates::read(STATES, "states2016.csv").into_parts();
     let mut b = Dataset::builder();
     let igo = b"ioname,orgname,year,russia,belarus\nCSTO,Collective Security Treaty Organization,2002,1,1\n";
-    b.read_cow_igo(&igo[..], "igo.csv", Some(&list)).unwrap();
-    b.read_atop(&lines(ATOP, &[1, 2])[..], "atop.csv", Some(&list))
+    b.read(CowIgo::with_states(&list), &igo[..], "igo.csv")
         .unwrap();
-    let ds = b.build().unwrap();
+    b.read(
+        Atop::with_states(&list),
+        &lines(ATOP, &[1, 2])[..],
+        "atop.csv",
+    )
+    .unwrap();
+    let ds = b.build().strict().unwrap();
     assert_eq!(ds.party("BLR").unwrap().cow_code(), Some(370));
     assert_eq!(
-        ds.status_on("4220", "RUS", day("1995-01-01")).unwrap(),
+        ds.status_on("4220", "RUS", day("1995-01-01"))
+            .unwrap()
+            .status(),
         Some(Status::Member)
     );
 }

@@ -11,9 +11,9 @@ fn d(s: &str) -> NaiveDate {
 
 fn readings(member: &str, kind: EventKind) -> Vec<String> {
     bundled()
-        .events_of("CSTO", member)
+        .timeline("CSTO", member)
         .unwrap()
-        .into_iter()
+        .events()
         .filter(|e| e.kind() == kind)
         .flat_map(|e| e.readings().iter().map(|r| r.date().to_string()))
         .collect()
@@ -30,7 +30,7 @@ fn set_up_in_1992_in_tashkent_by_six() {
         .collect();
     assert_eq!(founders, ["ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB"]);
     for f in &founders {
-        let signed = ds.events_of("CSTO", f).unwrap()[0];
+        let signed = ds.timeline("CSTO", *f).unwrap().events().next().unwrap();
         assert_eq!(signed.kind(), EventKind::Signed);
         assert_eq!(signed.day(), d("1992-05-15"));
         assert!(signed.readings()[0].note().contains("Tashkent"));
@@ -81,7 +81,7 @@ fn no_separate_1994_treaty() {
     // so no party signs or accedes to anything in 1994 by the preferred readings.
     let ds = bundled();
     let in_1994 = ds
-        .changes_between("CSTO", d("1994-01-01"), d("1995-01-01"))
+        .changes_between("CSTO", "1994-01-01", "1995-01-01")
         .unwrap();
     assert!(in_1994.is_empty());
 }
@@ -110,10 +110,9 @@ fn uzbekistan_1999_was_non_renewal_not_suspension() {
         ["1999-04-21", "1999-04-20"]
     );
     assert_eq!(readings("UZB", EventKind::ParticipationFrozen), ["1998"]);
-    assert_eq!(
-        bundled().status_on("CSTO", "UZB", d("1999-06-01")).unwrap(),
-        None
-    );
+    let uzb = bundled().status_on("CSTO", "UZB", "1999-06-01").unwrap();
+    assert_eq!((uzb.status(), uzb.member()), (None, Some(false)));
+    assert_eq!(uzb.certainty(), Certainty::Definite);
     let suspensions = readings("UZB", EventKind::Suspended);
     assert!(suspensions.iter().all(|s| s.starts_with("2012")));
 }
@@ -150,22 +149,25 @@ fn june_28_2012_note_then_december_decision() {
         ["2012-12-19", "2012-06-28"]
     );
     let ds = bundled();
-    let status = |date: &str| ds.status_on("CSTO", "UZB", d(date)).unwrap();
-    let member = |date: &str| ds.membership_on("CSTO", "UZB", d(date)).unwrap();
+    let on = |date: &str| ds.status_on("CSTO", "UZB", date).unwrap();
     // Was: suspended on 2012-06-28 by the two-valued answer.
-    assert_eq!(status("2012-06-28"), Some(Status::Member));
-    assert_eq!(member("2012-06-27"), Some(Certainty::Definite));
-    assert_eq!(member("2012-06-28"), Some(Certainty::Possible));
-    assert_eq!(member("2012-12-18"), Some(Certainty::Possible));
-    assert_eq!(status("2012-12-19"), Some(Status::Suspended));
-    assert_eq!(member("2012-12-19"), None);
+    assert_eq!(on("2012-06-28").status(), Some(Status::Member));
+    assert!(on("2012-06-27").is_definite_member());
+    // A member by the preferred reading, suspended by the note's: possible.
+    assert_eq!(
+        (on("2012-06-28").member(), on("2012-06-28").certainty()),
+        (Some(true), Certainty::Possible)
+    );
+    assert_eq!(on("2012-06-28").status_certainty(), Certainty::Possible);
+    assert_eq!(on("2012-12-18").certainty(), Certainty::Possible);
+    assert_eq!(on("2012-12-19").status(), Some(Status::Suspended));
+    assert!(!on("2012-12-19").is_possible_member());
 }
 
 #[test]
 fn the_csto_is_currently_an_observer_at_the_general_assembly() {
     let ds = bundled();
-    assert_eq!(
-        ds.status_on("UNGA", "CSTO", d("2015-03-12")).unwrap(),
-        Some(Status::Observer)
-    );
+    let csto = ds.status_on("UNGA", "CSTO", "2015-03-12").unwrap();
+    assert_eq!(csto.status(), Some(Status::Observer));
+    assert_eq!(csto.status_certainty(), Certainty::Definite);
 }

@@ -42,17 +42,18 @@ fn canonical_text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Every party's membership certainty and whether it has any status, per day.
+/// Every party's membership certainty and the certainty of its having its
+/// status (`None` when `members_on` does not list it), per day.
 fn answers(ds: &Dataset, last: u64) -> Vec<(Option<Certainty>, Option<Certainty>)> {
     let mut out = Vec::new();
     for date in 0..=last {
-        let on = ds.members_on("X", day(date)).unwrap();
+        let on: Vec<_> = ds.members_on("X", day(date)).unwrap().collect();
         for p in PARTIES {
-            let member = ds.membership_on("X", p, day(date)).unwrap();
+            let member = membership(&ds.status_on("X", p, day(date)).unwrap());
             let any = on
                 .iter()
                 .find(|m| m.party().code() == p)
-                .map(|m| m.certainty());
+                .map(|m| m.status_certainty());
             out.push((member, any));
         }
     }
@@ -62,9 +63,13 @@ fn answers(ds: &Dataset, last: u64) -> Vec<(Option<Certainty>, Option<Certainty>
 /// Widening may move an answer to "possible", never across it.
 fn moved_only_to_possible(before: Option<Certainty>, after: Option<Certainty>) -> bool {
     match before {
-        Some(Certainty::Definite) => after.is_some(),
+        Some(Certainty::Definite) => {
+            matches!(after, Some(Certainty::Definite | Certainty::Possible))
+        }
         None => after != Some(Certainty::Definite),
         Some(Certainty::Possible) => after == Some(Certainty::Possible),
+        // No gaps in these histories: an unknown answer is never right.
+        Some(Certainty::Unknown) => false,
     }
 }
 
@@ -99,9 +104,15 @@ proptest! {
         for date in 0..=250 {
             for (i, p) in PARTIES.iter().enumerate() {
                 let two = naive_status(&histories[i], date);
-                let three = ds.membership_on("X", p, day(date)).unwrap();
+                let a = ds.status_on("X", *p, day(date)).unwrap();
+                let three = membership(&a);
                 let want = two.is_some_and(|s| s.is_member()).then_some(Certainty::Definite);
                 prop_assert_eq!(three, want);
+                // Every answer is definite, about membership and the status.
+                prop_assert_eq!(a.certainty(), Certainty::Definite);
+                prop_assert_eq!(a.status_certainty(), Certainty::Definite);
+                prop_assert_eq!(a.member(), Some(two.is_some_and(|s| s.is_member())));
+                prop_assert_eq!(a.status(), two);
             }
         }
     }
@@ -138,14 +149,18 @@ proptest! {
         // definite member is a member by the preferred readings too.
         for date in 0..=450 {
             for p in PARTIES {
-                let three = wide.membership_on("X", p, day(date)).unwrap();
-                let two = wide.status_on("X", p, day(date)).unwrap();
+                let a = wide.status_on("X", p, day(date)).unwrap();
+                let three = membership(&a);
+                let two = preferred_status(&a);
+                prop_assert_eq!(a.member(), Some(two.is_some_and(|s| s.is_member())));
                 if three == Some(Certainty::Definite) {
                     prop_assert!(two.is_some_and(|s| s.is_member()));
                 }
                 if two.is_some_and(|s| s.is_member()) {
                     prop_assert!(three.is_some());
                 }
+                // A definite member is a possible member.
+                prop_assert!(!a.is_definite_member() || a.is_possible_member());
             }
         }
     }

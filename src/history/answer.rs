@@ -158,10 +158,9 @@ fn records(spells: &[Spell], d: NaiveDate) -> Verdict {
     let mut any = false;
     let mut definite_status = false;
     let mut possible_member = false;
+    // Every spell: a later event's reading may come before an earlier
+    // event's day, so the spells' earliest starts are not in order.
     for (i, s) in spells.iter().enumerate() {
-        if s.start_earliest > d {
-            break;
-        }
         match s.certainty_on(d) {
             Some(c) => {
                 any = true;

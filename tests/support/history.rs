@@ -4,7 +4,9 @@
 #![allow(dead_code)]
 
 use chrono::{Days, NaiveDate};
-use membership_history::{Dataset, Event, EventKind, Party, Reading, Source, Status};
+use membership_history::{
+    Answer, Certainty, Dataset, Event, EventKind, Party, Reading, Source, Status,
+};
 use proptest::prelude::*;
 
 pub const PARTIES: [&str; 4] = ["AAA", "BBB", "CCC", "DDD"];
@@ -181,4 +183,31 @@ pub fn naive_valid(raw: &Raw) -> bool {
 
 pub fn build(histories: &[Raw], order: &[usize]) -> Result<Dataset, membership_history::Error> {
     build_with(histories, order, &|_, _| Vec::new())
+}
+
+/// The old two-valued membership answer (`membership_on`) from a
+/// three-valued [`Answer`]: `Some(Definite)` a definite member,
+/// `Some(Possible)` a possible one, `None` definitely not. These histories
+/// have no gaps, so an unknown answer is a failure.
+pub fn membership(a: &Answer<'_>) -> Option<Certainty> {
+    assert_ne!(
+        a.certainty(),
+        Certainty::Unknown,
+        "no gaps in these histories"
+    );
+    if a.is_definite_member() {
+        Some(Certainty::Definite)
+    } else if a.is_possible_member() {
+        Some(Certainty::Possible)
+    } else {
+        None
+    }
+}
+
+/// The status by the preferred readings on `date` (the old two-valued
+/// `status_on`).
+pub fn preferred_status(a: &Answer<'_>) -> Option<Status> {
+    a.spell()
+        .filter(|s| s.contains(a.date()))
+        .map(|s| s.status())
 }
