@@ -43,30 +43,51 @@ pub enum Basis {
     NotAState,
 }
 
+/// An optional index in four bytes (`Option<u32>` takes eight): answers
+/// and segments are copied for every answer listed, so size is speed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Opt(u32);
+
+impl Opt {
+    pub(crate) const NONE: Opt = Opt(u32::MAX);
+
+    #[inline]
+    fn of(i: Option<usize>) -> Opt {
+        i.and_then(|i| u32::try_from(i).ok())
+            .filter(|&i| i != u32::MAX)
+            .map_or(Opt::NONE, Opt)
+    }
+
+    #[inline]
+    pub(crate) fn get(self) -> Option<u32> {
+        (self != Opt::NONE).then_some(self.0)
+    }
+}
+
 /// The verdict on one day: everything an [`Answer`] says, without the
 /// references.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Verdict {
     /// The spell shown (the preferred readings', else a possible one; for
     /// an unknown, the last known one).
-    pub(crate) spell: Option<u32>,
+    pub(crate) spell: Opt,
     pub(crate) status: Option<Status>,
     pub(crate) member: Option<bool>,
     pub(crate) certainty: Certainty,
     pub(crate) status_certainty: Certainty,
     /// The [`Unknown`] record behind an unknown answer.
-    pub(crate) unknown: Option<u32>,
+    pub(crate) unknown: Opt,
     pub(crate) basis: Basis,
 }
 
 impl Verdict {
     const NONE: Verdict = Verdict {
-        spell: None,
+        spell: Opt::NONE,
         status: None,
         member: Some(false),
         certainty: Certainty::Definite,
         status_certainty: Certainty::Definite,
-        unknown: None,
+        unknown: Opt::NONE,
         basis: Basis::Records,
     };
 
@@ -85,6 +106,10 @@ impl Verdict {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Segment {
     pub(crate) membership: u32,
+    /// The membership's organization and party, kept here so that listing
+    /// reads one record per answer.
+    pub(crate) org: u32,
+    pub(crate) party: u32,
     pub(crate) start: i32,
     pub(crate) end: i32,
     pub(crate) verdict: Verdict,
@@ -181,7 +206,7 @@ fn records(spells: &[Spell], d: NaiveDate) -> Verdict {
         Certainty::Possible
     };
     Verdict {
-        spell: shown.map(|i| i as u32),
+        spell: Opt::of(shown),
         status: shown.map(|i| spells[i].status),
         member: Some(member),
         certainty,
@@ -190,7 +215,7 @@ fn records(spells: &[Spell], d: NaiveDate) -> Verdict {
         } else {
             Certainty::Possible
         },
-        unknown: None,
+        unknown: Opt::NONE,
         basis: Basis::Records,
     }
 }
@@ -208,12 +233,12 @@ fn unknown_verdict(ds: &Dataset, spells: &[Spell], u: u32) -> Verdict {
         .known_until()
         .and_then(|d| preferred(spells, d));
     Verdict {
-        spell: last.map(|i| i as u32),
+        spell: Opt::of(last),
         status: last.map(|i| spells[i].status),
         member: None,
         certainty: Certainty::Unknown,
         status_certainty: Certainty::Unknown,
-        unknown: Some(u),
+        unknown: Opt::of(Some(u as usize)),
         basis: Basis::Unknown,
     }
 }
@@ -265,7 +290,7 @@ pub(crate) fn segments(ds: &Dataset, mi: u32, m: &Membership, out: &mut Vec<Segm
     let mut open: Option<Segment> = None;
     for (k, &at) in cuts.iter().enumerate() {
         let v = verdict(ds, m, at);
-        let pair_gap = v.unknown.is_some_and(|u| m.unknown.contains(&u));
+        let pair_gap = v.unknown.get().is_some_and(|u| m.unknown.contains(&u));
         let end = cuts.get(k + 1).map_or(OPEN, |&e| day(e));
         match &mut open {
             Some(seg) if seg.verdict == v => {
@@ -280,6 +305,8 @@ pub(crate) fn segments(ds: &Dataset, mi: u32, m: &Membership, out: &mut Vec<Segm
         if v.listed(pair_gap) {
             open = Some(Segment {
                 membership: mi,
+                org: m.org as u32,
+                party: m.party as u32,
                 start: day(at),
                 end,
                 verdict: v,
@@ -310,7 +337,7 @@ pub struct Answer<'a> {
     ds: &'a Dataset,
     org: u32,
     party: u32,
-    membership: Option<u32>,
+    membership: Opt,
     date: NaiveDate,
     v: Verdict,
 }
@@ -328,20 +355,20 @@ impl<'a> Answer<'a> {
             ds,
             org: org as u32,
             party: party as u32,
-            membership: membership.map(|m| m as u32),
+            membership: Opt::of(membership),
             date,
             v,
         }
     }
 
+    #[inline]
     pub(crate) fn of_segment(ds: &'a Dataset, seg: u32, date: NaiveDate) -> Self {
         let s = &ds.segments[seg as usize];
-        let m = &ds.memberships[s.membership as usize];
         Answer {
             ds,
-            org: m.org as u32,
-            party: m.party as u32,
-            membership: Some(s.membership),
+            org: s.org,
+            party: s.party,
+            membership: Opt(s.membership),
             date,
             v: s.verdict,
         }
@@ -354,6 +381,7 @@ impl<'a> Answer<'a> {
     /// assert_eq!(bundled().status_on("CST", "ARM", "1995-01-01")?.organization().id(), "CSTO");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn organization(&self) -> &'a Organization {
         &self.ds.orgs[self.org as usize]
     }
@@ -365,6 +393,7 @@ impl<'a> Answer<'a> {
     /// assert_eq!(bundled().status_on("CSTO", "arm", "1995-01-01")?.party().name(), "Armenia");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn party(&self) -> &'a Party {
         &self.ds.parties[self.party as usize]
     }
@@ -376,6 +405,7 @@ impl<'a> Answer<'a> {
     /// assert_eq!(bundled().status_on("CSTO", "ARM", "1995-01-01")?.date().to_string(), "1995-01-01");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn date(&self) -> NaiveDate {
         self.date
     }
@@ -391,6 +421,7 @@ impl<'a> Answer<'a> {
     /// assert_eq!(ds.status_on("CSTO", "UZB", "2001-01-01")?.status(), None);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn status(&self) -> Option<Status> {
         self.v.status
     }
@@ -405,6 +436,7 @@ impl<'a> Answer<'a> {
     /// assert_eq!(ds.status_on("CSTO", "KAZ", "2010-01-01")?.member(), Some(true));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn member(&self) -> Option<bool> {
         self.v.member
     }
@@ -418,6 +450,7 @@ impl<'a> Answer<'a> {
     /// assert!(!ds.status_on("CSTO", "GEO", "1993-10-01")?.is_definite_member()); // disputed
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn is_definite_member(&self) -> bool {
         self.v.member == Some(true) && self.v.certainty == Certainty::Definite
     }
@@ -432,6 +465,7 @@ impl<'a> Answer<'a> {
     /// assert!(!ds.status_on("CSTO", "GEO", "1993-09-01")?.is_possible_member());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn is_possible_member(&self) -> bool {
         match self.v.certainty {
             Certainty::Definite => self.v.member == Some(true),
@@ -450,6 +484,7 @@ impl<'a> Answer<'a> {
     /// assert_eq!((geo.member(), geo.certainty()), (Some(false), Certainty::Possible));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn certainty(&self) -> Certainty {
         self.v.certainty
     }
@@ -463,6 +498,7 @@ impl<'a> Answer<'a> {
     /// assert_eq!(ds.status_on("CSTO", "ARM", "2024-02-23")?.status_certainty(), Certainty::Definite);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn status_certainty(&self) -> Certainty {
         self.v.status_certainty
     }
@@ -475,6 +511,7 @@ impl<'a> Answer<'a> {
     /// assert_eq!(bundled().status_on("CSTO", "ARM", "2000-01-01")?.basis(), Basis::Records);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn basis(&self) -> Basis {
         self.v.basis
     }
@@ -490,8 +527,8 @@ impl<'a> Answer<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn spell(&self) -> Option<&'a Spell> {
-        let m = &self.ds.memberships[self.membership? as usize];
-        m.spells.get(self.v.spell? as usize)
+        let m = &self.ds.memberships[self.membership.get()? as usize];
+        m.spells.get(self.v.spell.get()? as usize)
     }
 
     /// When the status began, at its known precision: the date of the
@@ -532,7 +569,7 @@ impl<'a> Answer<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn unknown(&self) -> Option<&'a Unknown> {
-        self.v.unknown.map(|u| &self.ds.unknowns[u as usize])
+        self.v.unknown.get().map(|u| &self.ds.unknowns[u as usize])
     }
 
     /// For an unknown answer, the last day the data speaks for.
@@ -553,7 +590,9 @@ impl<'a> Answer<'a> {
     }
 
     pub(crate) fn membership(&self) -> Option<&'a Membership> {
-        self.membership.map(|m| &self.ds.memberships[m as usize])
+        self.membership
+            .get()
+            .map(|m| &self.ds.memberships[m as usize])
     }
 }
 

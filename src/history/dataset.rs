@@ -239,7 +239,8 @@ pub(crate) struct Membership {
     pub(crate) events: Vec<EventId>,
     /// The pair's own gaps ([`Unknown`] records), by start.
     pub(crate) unknown: Vec<u32>,
-    /// Its answer segments, a range of the dataset's.
+    /// Its answer segments, a range of the dataset's
+    /// `segments_by_membership`.
     pub(crate) segments: Range<usize>,
 }
 
@@ -278,8 +279,11 @@ pub struct Dataset {
     pub(crate) org_unknown: Vec<Vec<u32>>,
     /// Per party, the days it existed as a state, where a state list says.
     pub(crate) existence: Vec<Option<IntervalSet<NaiveDate>>>,
-    /// Each membership's days cut into stretches of one answer.
+    /// Each membership's days cut into stretches of one answer, in the
+    /// index's order (organization, start, end).
     pub(crate) segments: Vec<Segment>,
+    /// Per membership (its `segments` range), its segments' positions.
+    pub(crate) segments_by_membership: Vec<u32>,
     /// The segments by organization and by party.
     pub(crate) index: Index,
 }
@@ -337,13 +341,24 @@ impl Dataset {
         for (m, r) in self.memberships.iter_mut().zip(ranges) {
             m.segments = r;
         }
+        // Segments are stored in the order the index lists an organization's
+        // (by start, then end): a listing then reads them from one run of
+        // memory, not from all over. `by_membership` keeps each pair's.
+        let mut order: Vec<u32> = (0..segments.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| {
+            let s = &segments[i as usize];
+            (s.org, s.start, s.end, i)
+        });
+        let mut position = vec![0u32; segments.len()];
+        for (p, &i) in order.iter().enumerate() {
+            position[i as usize] = p as u32;
+        }
+        self.segments_by_membership = position;
+        let segments: Vec<Segment> = order.iter().map(|&i| segments[i as usize]).collect();
         let rows: Vec<(u32, u32, i32, i32, u32)> = segments
             .iter()
             .enumerate()
-            .map(|(i, s)| {
-                let m = &self.memberships[s.membership as usize];
-                (m.org as u32, m.party as u32, s.start, s.end, i as u32)
-            })
+            .map(|(i, s)| (s.org, s.party, s.start, s.end, i as u32))
             .collect();
         self.index = Index::new(&rows, self.orgs.len(), self.parties.len());
         self.segments = segments;

@@ -873,7 +873,8 @@ impl Dataset {
     pub(crate) fn member_days(&self, m: &Membership) -> MemberDays {
         use crate::history::status::Certainty;
         let mut out = MemberDays::default();
-        for seg in &self.segments[m.segments.clone()] {
+        for &at in &self.segments_by_membership[m.segments.clone()] {
+            let seg = &self.segments[at as usize];
             let Some(span) = seg.span() else { continue };
             let v = &seg.verdict;
             if v.certainty == Certainty::Unknown {
