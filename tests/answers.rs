@@ -477,24 +477,39 @@ fn explain_names_the_reading_behind_a_since() {
 
 #[test]
 fn explain_names_the_reading_behind_an_end_before_the_date() {
-    // Uzbekistan suspended on 2012-06-28 by the preferred reading (before
-    // the date asked about), 2012-12-19 by another.
+    // Uzbekistan suspended on 2012-12-19 by the preferred reading (the
+    // Council's decision: TASS-2012b, BELTA-2012, DEN-2012, TECHNERIUM),
+    // 2012-06-28 by another (the note received by the Secretariat:
+    // TASS-2012a, RT-2012, ATOP), as data/README.md gives them. (Was:
+    // 2012-06-28 preferred, 2012-12-19 the other; the bundled data was
+    // re-audited, issue 11.) On 2012-09-01 the other reading's end of the
+    // membership lies before the date asked about, the preferred one after.
     let text = bundled()
         .explain("CSTO", "UZB", "2012-09-01")
         .unwrap()
         .to_string();
-    assert_eq!(
-        plain(&text, "until 2012-06-28", &["reading"]),
-        Vec::<&str>::new(),
-        "{text}"
-    );
-    // Where 2012-06-28 is named as an end, its reading is named with it.
-    for line in text.lines().filter(|l| l.contains("until")) {
+    for needle in ["until 2012-06-28", "since 2012-06-28"] {
+        assert_eq!(
+            plain(&text, needle, &["reading"]),
+            Vec::<&str>::new(),
+            "{text}"
+        );
+    }
+    // Where 2012-06-28 is named as an end or a start, its reading is named
+    // with it (it was the preferred reading's before the re-audit).
+    let named: Vec<&str> = text
+        .lines()
+        .filter(|l| (l.contains("until") || l.contains("since")) && l.contains("2012-06-28"))
+        .collect();
+    assert!(!named.is_empty(), "{text}");
+    for line in named {
         assert!(
-            !line.contains("2012-06-28") || line.contains("by the preferred reading"),
+            line.contains("by the reading of TASS-2012a"),
             "{line}\n{text}"
         );
     }
+    // The preferred reading's end, after the date, is the membership's.
+    assert!(text.contains("until 2012-12-19"), "{text}");
 }
 
 #[test]
