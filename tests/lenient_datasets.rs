@@ -136,7 +136,9 @@ fn strict(report: Report<Dataset>) -> Result<(Dataset, ImportCounts), Error> {
 }
 
 fn atop_report(text: &[u8]) -> Report<Dataset> {
-    Dataset::builder().read(Atop::new(), text, "atop.csv").build()
+    Dataset::builder()
+        .read(Atop::new(), text, "atop.csv")
+        .build()
 }
 
 fn atop_lenient(text: &[u8]) -> (Dataset, ImportCounts, Vec<Error>) {
@@ -351,7 +353,9 @@ OLD,Old Organization,2002,1,0,0,OLD\n";
 const IGO_GOOD: &[usize] = &[1, 2, 4, 6, 11, 12, 13, 16, 17];
 
 fn igo_report(text: &[u8]) -> Report<Dataset> {
-    Dataset::builder().read(CowIgo::new(), text, "igo.csv").build()
+    Dataset::builder()
+        .read(CowIgo::new(), text, "igo.csv")
+        .build()
 }
 
 fn igo_lenient(text: &[u8]) -> (Dataset, ImportCounts, Vec<Error>) {
