@@ -1,6 +1,6 @@
 //! The catalogue of bad input (issue 6) for the research-dataset loaders:
-//! ATOP (`read_atop`, `Dataset::from_atop`), COW IGO (`read_cow_igo`,
-//! `Dataset::from_cow_igo`), the COW state list (`CowStates`) and
+//! ATOP (`Atop`), COW IGO (`CowIgo`), both read by the builder (`read`,
+//! `read_path`), the COW state list (`CowStates::read`) and
 //! `Dataset::check_state_existence`. For each item, bad text goes in
 //! through the public API and the test checks the error's kind, file,
 //! line and field, and the whole one-line message a user sees (listed in
@@ -34,21 +34,21 @@ fn states() -> CowStates {
 fn atop(text: &[u8]) -> Result<Dataset, Error> {
     let mut b = Dataset::builder();
     b.read(Atop::with_states(&states()), text, "atop.csv");
-    b.build()
+    b.build().strict()
 }
 
 /// Reads COW IGO text (without a state list: columns are party codes).
 fn igo(text: &[u8]) -> Result<Dataset, Error> {
     let mut b = Dataset::builder();
     b.read(CowIgo::new(), text, "igo.csv");
-    b.build()
+    b.build().strict()
 }
 
 /// Reads COW IGO text with the state list excerpt.
 fn igo_states(text: &[u8]) -> Result<Dataset, Error> {
     let mut b = Dataset::builder();
     b.read(CowIgo::with_states(&states()), text, "igo.csv");
-    b.build()
+    b.build().strict()
 }
 
 fn cow_states(text: &[u8]) -> Result<CowStates, Error> {
@@ -281,15 +281,15 @@ fn accepted_spreadsheet_forms_load_every_row() {
     ])
     .replace('\n', "\r\n");
     let mut b = Dataset::builder();
-    let counts = b
-        .read(
-            Atop::with_states(&states()),
-            atop_text.as_bytes(),
-            "atop.csv",
-        )
-        .unwrap();
+    b.read(
+        Atop::with_states(&states()),
+        atop_text.as_bytes(),
+        "atop.csv",
+    );
+    let report = b.build();
+    let counts = &report.counts[0].1;
     assert_eq!((counts.rows, counts.events), (3, 3));
-    b.build().strict().unwrap();
+    report.strict().unwrap();
 
     let igo_text = s(&[
         IGO_H,
@@ -298,15 +298,14 @@ fn accepted_spreadsheet_forms_load_every_row() {
     ])
     .replace('\n', "\r");
     let mut b = Dataset::builder();
-    let counts = b
-        .read(
-            CowIgo::with_states(&states()),
-            igo_text.as_bytes(),
-            "igo.csv",
-        )
-        .unwrap();
-    assert_eq!(counts.rows, 2);
-    b.build().strict().unwrap();
+    b.read(
+        CowIgo::with_states(&states()),
+        igo_text.as_bytes(),
+        "igo.csv",
+    );
+    let report = b.build();
+    assert_eq!(report.counts[0].1.rows, 2);
+    report.strict().unwrap();
 
     let list = cow_states(
         s(&[
@@ -375,20 +374,43 @@ fn unknown_organization_in_a_loaded_dataset() {
 }
 
 /// Issue 10: an `UncertainDate` cannot reach past year 9999. A COW IGO file
-/// whose last years are missing (-9) through 9999 would need one; it is a
-/// problem at its line, not a panic and not an invalid date in an event.
+/// whose last years are missing (-9) through 9999 once needed one (the
+/// window `9999-01-01/+10000-01-01`) and gave a problem at its line; never
+/// a panic, never an invalid date in an event.
+///
+/// Changed expectation: since -9 is a gap in the data (`Unknown`, a span of
+/// days with an exclusive end) rather than an event with a window date (the
+/// one query surface, issue 10), the run of -9 through 9999 needs no
+/// `UncertainDate` at all, so there is nothing to refuse: the file loads
+/// without a problem, its one event stays inside the years the crate holds,
+/// and 9999 is unknown (never a made-up status).
 #[test]
-fn cow_igo_date_past_9999_is_a_problem() {
+fn cow_igo_missing_data_through_9999_is_a_gap_not_a_date_past_9999() {
     let text = format!("{IGO_H}X,Ex,9998,1,0,Ex\nX,Ex,9999,-9,0,Ex\n");
     let mut b = Dataset::builder();
-    b.read(CowIgo::new(), text.as_bytes(), "igo.csv").unwrap();
-    let (_, problems) = b.build().into_parts();
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    let e = &problems[0];
-    assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)), "{e}");
-    assert_eq!((e.file_name(), e.line()), (Some("igo.csv"), Some(3)));
-    assert_eq!(
-        e.to_string(),
-        "igo.csv:3: value \"9999-01-01/+10000-01-01\": invalid date: year 10000 is outside 1000..=9999"
-    );
+    b.read(CowIgo::new(), text.as_bytes(), "igo.csv");
+    let (ds, problems) = b.build().into_parts();
+    assert_eq!(problems.len(), 0, "{problems:?}");
+    let last_day = "9999-12-31".parse().unwrap();
+    assert_eq!(ds.events().count(), 1);
+    assert!(ds.events().all(|e| e.latest() <= last_day));
+    let gap: Vec<_> = ds
+        .unknowns()
+        .iter()
+        .filter(|u| u.member() == Some("russia"))
+        .collect();
+    assert_eq!(gap.len(), 1, "{gap:?}");
+    assert_eq!(gap[0].note(), "COW IGO: -9 (missing data) in 9999");
+    for day in ["9999-01-01", "9999-12-31"] {
+        let a = ds.status_on("X", "russia", day).unwrap();
+        assert_eq!(
+            (a.certainty(), a.member(), a.known_until()),
+            (
+                membership_history::Certainty::Unknown,
+                None,
+                Some("9998-12-31".parse().unwrap())
+            ),
+            "{day}"
+        );
+    }
 }

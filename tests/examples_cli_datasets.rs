@@ -344,7 +344,8 @@ fn lenient_flag_reports_every_problem_and_goes_on() {
     assert_eq!(lines[1], "error: nothing could be loaded (1 problem)");
 }
 
-/// `--data DIR --lenient`: the bundled format read with `build_lenient`.
+/// `--data DIR --lenient`: the bundled format read with `read_dir`, the
+/// report used whole (its problems as warnings).
 #[test]
 fn lenient_flag_with_a_data_dir() {
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");

@@ -13,7 +13,7 @@ type R = Result<(), Box<dyn std::error::Error>>;
 fn load(text: &str, states: Option<&CowStates>) -> Result<Dataset, membership_history::Error> {
     let mut b = Dataset::builder();
     b.read(Atop::states(states), text.as_bytes(), "atop.csv");
-    b.build()
+    b.build().strict()
 }
 
 fn states() -> CowStates {
@@ -57,10 +57,11 @@ fn member_days(ds: &Dataset, org: &str, member: &str) -> String {
 #[test]
 fn every_row_is_read() -> R {
     let mut b = Dataset::builder();
-    let counts = b.read(Atop::new(), CSV.as_bytes(), "atop.csv");
+    let report = b.read(Atop::new(), CSV.as_bytes(), "atop.csv").build();
+    let counts = report.counts[0].1;
     assert_eq!(counts.rows, CSV.lines().count() - 1);
     assert_eq!(counts.organizations, 4); // 4220, 1115, 4070, 3625
-    b.build().strict()?;
+    report.strict()?;
     Ok(())
 }
 

@@ -23,7 +23,7 @@ fn states() -> CowStates {
 fn load(text: &str, states: Option<&CowStates>) -> Result<Dataset, membership_history::Error> {
     let mut b = Dataset::builder();
     b.read(CowIgo::states(states), text.as_bytes(), "igo.csv");
-    b.build()
+    b.build().strict()
 }
 
 fn d(s: &str) -> NaiveDate {
@@ -76,10 +76,11 @@ fn assert_unknown(a: &Answer<'_>, last: Option<Status>, known_until: &str) {
 fn every_row_is_read_comma_or_tab() -> R {
     for text in [CSV, TSV] {
         let mut b = Dataset::builder();
-        let counts = b.read(CowIgo::new(), text.as_bytes(), "igo");
+        let report = b.read(CowIgo::new(), text.as_bytes(), "igo").build();
+        let counts = report.counts[0].1;
         assert_eq!(counts.rows, text.lines().count() - 1);
         assert_eq!((counts.organizations, counts.states), (3, 6));
-        b.build().strict()?;
+        report.strict()?;
     }
     let (a, b) = (load(CSV, None)?, load(TSV, None)?);
     assert_eq!(
@@ -387,11 +388,12 @@ fn malformed_rows_name_their_line_and_field() {
     // With a state list, every state column must be a known state.
     let list = states();
     let mut b = Dataset::builder();
-    let err = b.read_cow_igo(
+    b.read(
+        CowIgo::with_states(&list),
         "ioname,orgname,year,narnia\nX,X,1990,1\n".as_bytes(),
         "igo.csv",
-        Some(&list),
     );
+    let err = b.build().strict();
     assert!(matches!(
         err.map_err(|e| e.kind().clone()),
         Err(ErrorKind::Header(_))

@@ -178,7 +178,7 @@ fn strict_and_lenient_agree_on_a_clean_file() {
     let clean = "event,org,member,kind,date,note,sources\n\
                  e1,X,ARM,signed,1992-05-15,,S\n\
                  e2,X,ARM,withdrew,1999-04-20,,S\n";
-    let b = one_party(clean);
+    let mut b = one_party(clean);
     let (lenient, problems) = b.clone().build().into_parts();
     assert!(problems.is_empty(), "{problems:?}");
     let strict = b.build().strict().unwrap();
@@ -199,7 +199,7 @@ fn every_problem_of_one_file_at_once() {
             [2, 4, 6, 9, 11][i % 5]
         ));
     }
-    let b = one_party(&text);
+    let mut b = one_party(&text);
     let (_, problems) = b.build().into_parts();
     let lines: Vec<u64> = problems.iter().map(|p| p.line().unwrap()).collect();
     assert_eq!(lines, (2..12).collect::<Vec<u64>>());

@@ -5,12 +5,18 @@
 //! data is in the result; the strict reader fails with the first of those
 //! problems; a clean file gives no problem and what the strict reader
 //! gives; a problem with the header reads nothing.
+//!
+//! Strict and lenient are one code path now (issue 10 item 7): a read
+//! records its problems in the builder, `build()` gives one `Report` (the
+//! data, each file's counts, every problem, the reader's and the build's),
+//! and strict use is `Report::strict`, its first problem. "Lenient" below is
+//! the report read whole; "strict" is `strict()` on the same read.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
 use membership_history::{
-    Answer, Atop, Basis, Certainty, CowIgo, CowStates, Dataset, DatasetBuilder, Error, ErrorKind,
-    EventKind, ImportCounts, Status, parse_day,
+    Answer, Atop, Basis, Certainty, CowIgo, CowStates, Dataset, Error, ErrorKind, EventKind,
+    ImportCounts, Report, Status, parse_day,
 };
 
 fn day(s: &str) -> chrono::NaiveDate {
@@ -115,16 +121,32 @@ const ATOP: &[u8] = b"atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,pha
 4220,373,1993,9,24,1999,4,20,1\n";
 const ATOP_GOOD: &[usize] = &[1, 2, 4, 6, 9, 11, 14];
 
-fn atop_lenient(text: &[u8]) -> (DatasetBuilder, ImportCounts, Vec<Error>) {
-    let mut b = Dataset::builder();
-    let (counts, report) = b.read(Atop::new(), text, "atop.csv");
-    (b, counts, report)
+/// The report of reading `text`, whole: the data kept, what the read gave,
+/// and every problem (the reader's and the build's, in line order).
+fn lenient(report: Report<Dataset>) -> (Dataset, ImportCounts, Vec<Error>) {
+    let counts = report.counts[0].1;
+    let (ds, problems) = report.into_parts();
+    (ds, counts, problems)
+}
+
+/// The same report taken strictly: the data, or its first problem.
+fn strict(report: Report<Dataset>) -> Result<(Dataset, ImportCounts), Error> {
+    let counts = report.counts[0].1;
+    Ok((report.strict()?, counts))
+}
+
+fn atop_report(text: &[u8]) -> Report<Dataset> {
+    Dataset::builder()
+        .read(Atop::new(), text, "atop.csv")
+        .build()
+}
+
+fn atop_lenient(text: &[u8]) -> (Dataset, ImportCounts, Vec<Error>) {
+    lenient(atop_report(text))
 }
 
 fn atop_strict(text: &[u8]) -> Result<(Dataset, ImportCounts), Error> {
-    let mut b = Dataset::builder();
-    let counts = b.read(Atop::new(), text, "atop.csv");
-    Ok((b.build().strict()?, counts))
+    strict(atop_report(text))
 }
 
 #[test]
@@ -159,10 +181,11 @@ fn atop_lenient_reports_every_problem_in_order() {
 
 #[test]
 fn atop_lenient_keeps_every_good_row() {
-    let (b, counts, _) = atop_lenient(ATOP);
+    let (ds, counts, problems) = atop_lenient(ATOP);
     assert_eq!((counts.organizations, counts.states), (1, 5));
-    let (ds, problems) = b.build().into_parts();
-    assert!(problems.is_empty(), "{problems:?}");
+    // The build refuses nothing the reader kept: every problem is a row
+    // left out (it was: the build of what was read has no problem).
+    assert_eq!(problems.len(), counts.skipped, "{problems:?}");
     let days = |m: &str| {
         let tl = ds.timeline("4220", m).unwrap();
         tl.member_days().preferred.to_string()
@@ -198,8 +221,7 @@ fn atop_lenient_keeps_every_good_row() {
 fn atop_lenient_equals_strict_without_the_bad_rows() {
     // What lenient mode keeps is what the file says without its bad rows
     // (only the lines the events come from differ).
-    let (b, _, _) = atop_lenient(ATOP);
-    let (lenient, _) = b.build().into_parts();
+    let (lenient, _, _) = atop_lenient(ATOP);
     let (strict, _) = atop_strict(&lines(ATOP, ATOP_GOOD)).unwrap();
     for p in strict.parties() {
         let (l, s) = (
@@ -229,10 +251,8 @@ fn atop_strict_fails_with_the_first_problem() {
 #[test]
 fn atop_clean_file_reads_as_strict() {
     let clean = lines(ATOP, ATOP_GOOD);
-    let (b, counts, report) = atop_lenient(&clean);
+    let (lenient, counts, report) = atop_lenient(&clean);
     assert!(report.is_empty(), "{report:?}");
-    let (lenient, problems) = b.build().into_parts();
-    assert!(problems.is_empty(), "{problems:?}");
     let (strict, strict_counts) = atop_strict(&clean).unwrap();
     assert_eq!(counts, strict_counts);
     assert_eq!(counts.skipped, 0);
@@ -276,11 +296,10 @@ fn atop_header_problem_reads_nothing() {
     let text = b"atopid,membr,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
 4220,365,1992,5,15,0,0,0,1\n\
 4220,704,1992,5,15,1999,13,20,1\n";
-    let (b, counts, report) = atop_lenient(text);
+    let (ds, counts, report) = atop_lenient(text);
     assert_eq!(summary(&report), [(1, "Header", None)]);
     assert_eq!(atop_strict(text).unwrap_err(), report[0]);
     assert_eq!(counts, ImportCounts::default());
-    let ds = b.build().strict().unwrap();
     assert!(ds.organizations().is_empty() && ds.parties().is_empty());
     assert_eq!(ds.sources().len(), 0);
     // Empty and header-only files: one problem each, as strict.
@@ -297,7 +316,7 @@ fn atop_every_row_bad_adds_nothing_and_names_every_row() {
     let text = b"atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
 4220,365,1992,5,32,0,0,0,1\n\
 4220,704,1992,13,15,0,0,0,1\n";
-    let (b, counts, report) = atop_lenient(text);
+    let (ds, counts, report) = atop_lenient(text);
     assert_eq!(
         summary(&report),
         [
@@ -306,7 +325,6 @@ fn atop_every_row_bad_adds_nothing_and_names_every_row() {
         ]
     );
     assert_eq!((counts.rows, counts.skipped, counts.events), (0, 2, 0));
-    let ds = b.build().strict().unwrap();
     assert!(ds.organizations().is_empty() && ds.sources().is_empty());
 }
 
@@ -334,16 +352,18 @@ NATO,North Atlantic Treaty Organization,2005,0,0,0,NATO\n\
 OLD,Old Organization,2002,1,0,0,OLD\n";
 const IGO_GOOD: &[usize] = &[1, 2, 4, 6, 11, 12, 13, 16, 17];
 
-fn igo_lenient(text: &[u8]) -> (DatasetBuilder, ImportCounts, Vec<Error>) {
-    let mut b = Dataset::builder();
-    let (counts, report) = b.read(CowIgo::new(), text, "igo.csv");
-    (b, counts, report)
+fn igo_report(text: &[u8]) -> Report<Dataset> {
+    Dataset::builder()
+        .read(CowIgo::new(), text, "igo.csv")
+        .build()
+}
+
+fn igo_lenient(text: &[u8]) -> (Dataset, ImportCounts, Vec<Error>) {
+    lenient(igo_report(text))
 }
 
 fn igo_strict(text: &[u8]) -> Result<(Dataset, ImportCounts), Error> {
-    let mut b = Dataset::builder();
-    let counts = b.read(CowIgo::new(), text, "igo.csv");
-    Ok((b.build().strict()?, counts))
+    strict(igo_report(text))
 }
 
 #[test]
@@ -377,10 +397,11 @@ fn igo_lenient_reports_every_problem_in_order() {
 
 #[test]
 fn igo_lenient_keeps_every_good_row() {
-    let (b, counts, _) = igo_lenient(IGO);
+    let (ds, counts, problems) = igo_lenient(IGO);
     assert_eq!((counts.organizations, counts.states), (4, 3));
-    let (ds, problems) = b.build().into_parts();
-    assert!(problems.is_empty(), "{problems:?}");
+    // The build refuses nothing the reader kept: every problem is a row
+    // left out (it was: the build of what was read has no problem).
+    assert_eq!(problems.len(), counts.skipped, "{problems:?}");
     let on = |org: &str, state: &str, d: &str| membership(&ds.status_on(org, state, d).unwrap());
     // CSTO: 2002, 2004 and 2005 kept; 2003 (a bad code) is not an
     // observation, so Belarus joined in 2003 or 2004.
@@ -437,8 +458,7 @@ fn igo_lenient_does_not_end_an_igo_at_a_row_left_out() {
     // EAEU's last good year is 2003 and the data goes on to 2005, but its
     // 2004 row was left out (a bad code): it is not said to be dissolved.
     // OLD, with no row left out, is (2003: no longer in the data).
-    let (b, _, _) = igo_lenient(IGO);
-    let (ds, _) = b.build().into_parts();
+    let (ds, _, _) = igo_lenient(IGO);
     let dissolved = |org: &str| {
         ds.events()
             .filter(|e| e.org() == org && e.kind() == EventKind::Dissolved)
@@ -491,31 +511,29 @@ fn igo_strict_fails_with_the_first_problem() {
 #[test]
 fn igo_clean_file_reads_as_strict() {
     let clean = lines(IGO, IGO_GOOD);
-    let (b, counts, report) = igo_lenient(&clean);
+    let (lenient, counts, report) = igo_lenient(&clean);
     assert!(report.is_empty(), "{report:?}");
-    let (lenient, problems) = b.build().into_parts();
-    assert!(problems.is_empty(), "{problems:?}");
     let (strict, strict_counts) = igo_strict(&clean).unwrap();
     assert_eq!(counts, strict_counts);
     same(&lenient, &strict);
     // The excerpt of the published file too.
     let excerpt = include_bytes!("data/igo_year_formatv3-excerpt.csv");
-    let (b, counts, report) = igo_lenient(excerpt);
+    let (lenient, counts, report) = igo_lenient(excerpt);
     assert!(report.is_empty(), "{report:?}");
     let (strict, strict_counts) = igo_strict(excerpt).unwrap();
     assert_eq!(counts, strict_counts);
-    same(&b.build().strict().unwrap(), &strict);
+    same(&lenient, &strict);
 }
 
 #[test]
 fn igo_header_problems_read_nothing() {
     // A misspelled required column.
     let text = b"ioname,orgname,yaer,russia\nCSTO,Collective Security Treaty Organization,2002,1\n";
-    let (b, counts, report) = igo_lenient(text);
+    let (ds, counts, report) = igo_lenient(text);
     assert_eq!(summary(&report), [(1, "Header", None)]);
     assert_eq!(igo_strict(text).unwrap_err(), report[0]);
     assert_eq!(counts, ImportCounts::default());
-    assert!(b.build().strict().unwrap().organizations().is_empty());
+    assert!(ds.organizations().is_empty());
     // A state column the state list does not know.
     let states = CowStates::read(
         include_bytes!("data/states2016-excerpt.csv").as_slice(),
@@ -524,15 +542,15 @@ fn igo_header_problems_read_nothing() {
     .strict()
     .unwrap();
     let text = b"ioname,orgname,year,russia,rusia\nCSTO,Collective Security Treaty Organization,2002,1,1\n";
-    let mut b = Dataset::builder();
-    let (counts, report) = b.read(CowIgo::with_states(&states), &text[..], "igo.csv");
-    assert_eq!(summary(&report), [(1, "Header", Some("rusia"))]);
-    let strict = Dataset::builder()
-        .read(CowIgo::with_states(&states), &text[..], "igo.csv")
-        .unwrap_err();
-    assert_eq!(strict, report[0]);
+    let report = || {
+        Dataset::builder()
+            .read(CowIgo::with_states(&states), &text[..], "igo.csv")
+            .build()
+    };
+    let (ds, counts, problems) = lenient(report());
+    assert_eq!(summary(&problems), [(1, "Header", Some("rusia"))]);
+    assert_eq!(strict(report()).unwrap_err(), problems[0]);
     assert_eq!(counts, ImportCounts::default());
-    let ds = b.build().strict().unwrap();
     assert!(ds.organizations().is_empty() && ds.parties().is_empty());
 }
 
@@ -711,14 +729,12 @@ fn states_lenient_list_joins_the_other_readers() {
     let (list, _) = CowStates::read(STATES, "states2016.csv").into_parts();
     let mut b = Dataset::builder();
     let igo = b"ioname,orgname,year,russia,belarus\nCSTO,Collective Security Treaty Organization,2002,1,1\n";
-    b.read(CowIgo::with_states(&list), &igo[..], "igo.csv")
-        .unwrap();
+    b.read(CowIgo::with_states(&list), &igo[..], "igo.csv");
     b.read(
         Atop::with_states(&list),
         &lines(ATOP, &[1, 2])[..],
         "atop.csv",
-    )
-    .unwrap();
+    );
     let ds = b.build().strict().unwrap();
     assert_eq!(ds.party("BLR").unwrap().cow_code(), Some(370));
     assert_eq!(

@@ -155,7 +155,7 @@ pub fn build_with(
             next[who] += 1;
         }
     }
-    b.build()
+    b.build().strict()
 }
 
 /// The naive status on a date: replay the raw events up to and including it.
