@@ -32,7 +32,7 @@ use crate::history::status::{Certainty, Status};
 use crate::history::unknown::Unknown;
 use crate::interval::set::Span;
 
-/// Why an answer is what it is, in brief (the [`Explanation`] has the rest).
+/// Why an answer is what it is, in brief (the [`Explanation`](crate::Explanation) has the rest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Basis {
     /// The events recorded for the pair (or the absence of any).
@@ -125,6 +125,106 @@ impl Segment {
             Some(date(self.end)?)
         };
         Span::new(date(self.start)?, end).ok()
+    }
+}
+
+/// A verdict's words packed in two bytes: what a listing reads for every
+/// answer, kept apart from the rest so that listing touches little memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Flags(u16);
+
+fn certainty_code(c: Certainty) -> u16 {
+    match c {
+        Certainty::Definite => 0,
+        Certainty::Possible => 1,
+        Certainty::Unknown => 2,
+    }
+}
+
+fn certainty_of(code: u16) -> Certainty {
+    match code {
+        0 => Certainty::Definite,
+        1 => Certainty::Possible,
+        _ => Certainty::Unknown,
+    }
+}
+
+impl Flags {
+    fn of(v: &Verdict) -> Flags {
+        let status = v.status.map_or(0, |s| {
+            1 + Status::ALL.iter().position(|&x| x == s).unwrap_or(0) as u16
+        });
+        let member = match v.member {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        };
+        let basis = match v.basis {
+            Basis::Records => 0,
+            Basis::Unknown => 1,
+            Basis::NotAState => 2,
+        };
+        Flags(
+            status
+                | member << 3
+                | certainty_code(v.certainty) << 5
+                | certainty_code(v.status_certainty) << 7
+                | basis << 9,
+        )
+    }
+
+    #[inline]
+    fn status(self) -> Option<Status> {
+        match self.0 & 7 {
+            0 => None,
+            i => Status::ALL.get(i as usize - 1).copied(),
+        }
+    }
+
+    #[inline]
+    fn member(self) -> Option<bool> {
+        match (self.0 >> 3) & 3 {
+            0 => None,
+            1 => Some(false),
+            _ => Some(true),
+        }
+    }
+
+    #[inline]
+    fn certainty(self) -> Certainty {
+        certainty_of((self.0 >> 5) & 3)
+    }
+
+    #[inline]
+    fn status_certainty(self) -> Certainty {
+        certainty_of((self.0 >> 7) & 3)
+    }
+
+    #[inline]
+    fn basis(self) -> Basis {
+        match (self.0 >> 9) & 3 {
+            0 => Basis::Records,
+            1 => Basis::Unknown,
+            _ => Basis::NotAState,
+        }
+    }
+}
+
+/// What a listing reads of a segment: whose, and its words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Brief {
+    pub(crate) org: u32,
+    pub(crate) party: u32,
+    flags: Flags,
+}
+
+impl Brief {
+    pub(crate) fn of(s: &Segment) -> Brief {
+        Brief {
+            org: s.org,
+            party: s.party,
+            flags: Flags::of(&s.verdict),
+        }
     }
 }
 
@@ -337,9 +437,21 @@ pub struct Answer<'a> {
     ds: &'a Dataset,
     org: u32,
     party: u32,
-    membership: Opt,
     date: NaiveDate,
-    v: Verdict,
+    flags: Flags,
+    rest: Rest,
+}
+
+/// Where the rest of an answer is: in an index segment (read only when
+/// asked for), or held here (a verdict worked out for one pair).
+#[derive(Debug, Clone, Copy)]
+enum Rest {
+    Segment(u32),
+    Own {
+        membership: Opt,
+        spell: Opt,
+        unknown: Opt,
+    },
 }
 
 impl<'a> Answer<'a> {
@@ -355,22 +467,41 @@ impl<'a> Answer<'a> {
             ds,
             org: org as u32,
             party: party as u32,
-            membership: Opt::of(membership),
             date,
-            v,
+            flags: Flags::of(&v),
+            rest: Rest::Own {
+                membership: Opt::of(membership),
+                spell: v.spell,
+                unknown: v.unknown,
+            },
         }
     }
 
     #[inline]
     pub(crate) fn of_segment(ds: &'a Dataset, seg: u32, date: NaiveDate) -> Self {
-        let s = &ds.segments[seg as usize];
+        let b = &ds.briefs[seg as usize];
         Answer {
             ds,
-            org: s.org,
-            party: s.party,
-            membership: Opt(s.membership),
+            org: b.org,
+            party: b.party,
             date,
-            v: s.verdict,
+            flags: b.flags,
+            rest: Rest::Segment(seg),
+        }
+    }
+
+    /// The membership, spell and gap behind the answer.
+    fn rest(&self) -> (Opt, Opt, Opt) {
+        match self.rest {
+            Rest::Segment(seg) => {
+                let s = &self.ds.segments[seg as usize];
+                (Opt(s.membership), s.verdict.spell, s.verdict.unknown)
+            }
+            Rest::Own {
+                membership,
+                spell,
+                unknown,
+            } => (membership, spell, unknown),
         }
     }
 
@@ -423,7 +554,7 @@ impl<'a> Answer<'a> {
     /// ```
     #[inline]
     pub fn status(&self) -> Option<Status> {
-        self.v.status
+        self.flags.status()
     }
 
     /// Membership de jure (full or frozen) by the preferred readings;
@@ -438,7 +569,7 @@ impl<'a> Answer<'a> {
     /// ```
     #[inline]
     pub fn member(&self) -> Option<bool> {
-        self.v.member
+        self.flags.member()
     }
 
     /// Whether it is membership under every reading of the dates.
@@ -452,7 +583,7 @@ impl<'a> Answer<'a> {
     /// ```
     #[inline]
     pub fn is_definite_member(&self) -> bool {
-        self.v.member == Some(true) && self.v.certainty == Certainty::Definite
+        self.flags.member() == Some(true) && self.flags.certainty() == Certainty::Definite
     }
 
     /// Whether it is membership under at least one reading (definite
@@ -467,8 +598,8 @@ impl<'a> Answer<'a> {
     /// ```
     #[inline]
     pub fn is_possible_member(&self) -> bool {
-        match self.v.certainty {
-            Certainty::Definite => self.v.member == Some(true),
+        match self.flags.certainty() {
+            Certainty::Definite => self.flags.member() == Some(true),
             Certainty::Possible => true,
             Certainty::Unknown => false,
         }
@@ -486,7 +617,7 @@ impl<'a> Answer<'a> {
     /// ```
     #[inline]
     pub fn certainty(&self) -> Certainty {
-        self.v.certainty
+        self.flags.certainty()
     }
 
     /// How sure [`status`](Answer::status) is, on its own.
@@ -500,7 +631,7 @@ impl<'a> Answer<'a> {
     /// ```
     #[inline]
     pub fn status_certainty(&self) -> Certainty {
-        self.v.status_certainty
+        self.flags.status_certainty()
     }
 
     /// What the answer rests on: the records, a gap in the data, or the
@@ -513,7 +644,7 @@ impl<'a> Answer<'a> {
     /// ```
     #[inline]
     pub fn basis(&self) -> Basis {
-        self.v.basis
+        self.flags.basis()
     }
 
     /// The spell the status comes from (for an unknown answer, the last
@@ -527,8 +658,9 @@ impl<'a> Answer<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn spell(&self) -> Option<&'a Spell> {
-        let m = &self.ds.memberships[self.membership.get()? as usize];
-        m.spells.get(self.v.spell.get()? as usize)
+        let (membership, spell, _) = self.rest();
+        let m = &self.ds.memberships[membership.get()? as usize];
+        m.spells.get(spell.get()? as usize)
     }
 
     /// When the status began, at its known precision: the date of the
@@ -547,7 +679,7 @@ impl<'a> Answer<'a> {
     pub fn since(&self) -> Option<&'a UncertainDate> {
         let spell = self.spell()?;
         let readings = self.ds.events[spell.opened_by].readings();
-        let on = if self.v.basis == Basis::Unknown {
+        let on = if self.flags.basis() == Basis::Unknown {
             spell.start
         } else {
             self.date
@@ -569,7 +701,7 @@ impl<'a> Answer<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn unknown(&self) -> Option<&'a Unknown> {
-        self.v.unknown.get().map(|u| &self.ds.unknowns[u as usize])
+        self.rest().2.get().map(|u| &self.ds.unknowns[u as usize])
     }
 
     /// For an unknown answer, the last day the data speaks for.
@@ -590,7 +722,8 @@ impl<'a> Answer<'a> {
     }
 
     pub(crate) fn membership(&self) -> Option<&'a Membership> {
-        self.membership
+        self.rest()
+            .0
             .get()
             .map(|m| &self.ds.memberships[m as usize])
     }
@@ -601,15 +734,15 @@ impl<'a> Answer<'a> {
 /// known precision) and, for an unknown, `known_until`.
 impl Serialize for Answer<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let unknown = self.v.certainty == Certainty::Unknown;
+        let unknown = self.flags.certainty() == Certainty::Unknown;
         let mut st = s.serialize_struct("Answer", if unknown { 9 } else { 8 })?;
         st.serialize_field("code", self.party().code())?;
         st.serialize_field("name", self.party().name())?;
         st.serialize_field("cow", &self.party().cow_code())?;
-        st.serialize_field("status", &self.v.status)?;
-        st.serialize_field("member", &self.v.member)?;
-        st.serialize_field("certainty", &self.v.certainty)?;
-        st.serialize_field("status_certainty", &self.v.status_certainty)?;
+        st.serialize_field("status", &self.status())?;
+        st.serialize_field("member", &self.member())?;
+        st.serialize_field("certainty", &self.certainty())?;
+        st.serialize_field("status_certainty", &self.status_certainty())?;
         st.serialize_field("since", &self.since().map(|d| d.to_string()))?;
         if unknown {
             st.serialize_field("known_until", &self.known_until())?;

@@ -247,7 +247,7 @@ pub(crate) struct Membership {
 /// Parties, organizations and their sourced membership histories.
 ///
 /// Build one with [`Dataset::builder`], read one with
-/// [`DatasetBuilder::read_dir`], or use the bundled CST/CSTO data, [`crate::io::bundled`].
+/// [`DatasetBuilder::read_dir`], or use the bundled CST/CSTO data, [`crate::bundled`].
 ///
 /// ```
 /// use membership_history::{bundled, Status};
@@ -284,6 +284,8 @@ pub struct Dataset {
     pub(crate) segments: Vec<Segment>,
     /// Per membership (its `segments` range), its segments' positions.
     pub(crate) segments_by_membership: Vec<u32>,
+    /// What listing reads of each segment (whose, and its words), apart.
+    pub(crate) briefs: Vec<answer::Brief>,
     /// The segments by organization and by party.
     pub(crate) index: Index,
 }
@@ -361,6 +363,7 @@ impl Dataset {
             .map(|(i, s)| (s.org, s.party, s.start, s.end, i as u32))
             .collect();
         self.index = Index::new(&rows, self.orgs.len(), self.parties.len());
+        self.briefs = segments.iter().map(answer::Brief::of).collect();
         self.segments = segments;
     }
 

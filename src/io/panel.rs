@@ -185,7 +185,7 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::UnknownOrganization`], [`ErrorKind::UnknownParty`].
+    /// [`ErrorKind::UnknownOrganization`](crate::ErrorKind::UnknownOrganization), [`ErrorKind::UnknownParty`](crate::ErrorKind::UnknownParty).
     ///
     /// ```
     /// # use membership_history::{bundled, YearRule};
@@ -246,7 +246,7 @@ impl Dataset {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Io`] when writing fails.
+    /// [`ErrorKind::Io`](crate::ErrorKind::Io) when writing fails.
     ///
     /// ```
     /// # use membership_history::{bundled, YearRule};
