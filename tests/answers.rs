@@ -555,3 +555,59 @@ fn explain_never_gives_a_plain_since_after_the_date() {
         }
     }
 }
+
+/// `count_on` (two binary searches per kind) agrees with counting the
+/// listing on every day tried, and with the `member_counts` entry holding
+/// the day, on the bundled data and on the COW excerpts (gaps, coverage,
+/// uncertain windows and state existence included).
+#[test]
+fn counts_on_a_day_agree_with_the_listing_and_with_member_counts() {
+    let datasets = [
+        ("bundled", membership_history::bundled().clone()),
+        ("missing", cow_igo(IGO_MISSING, None)),
+        ("to 2008", cow_igo(IGO_TO_2008, None)),
+        ("nato", nato()),
+        ("atop", atop(ATOP_TO_1999)),
+    ];
+    let mut checked = 0;
+    for (name, ds) in &datasets {
+        for org in ds.organizations() {
+            let over_time = ds.member_counts(org.id()).unwrap();
+            let mut day = d("1940-01-01");
+            while day < d("2030-01-01") {
+                let c = ds.count_on(org.id(), day).unwrap();
+                let on: Vec<Answer<'_>> = ds.members_on(org.id(), day).unwrap().collect();
+                let n = |f: &dyn Fn(&Answer<'_>) -> bool| on.iter().filter(|a| f(a)).count();
+                let listed = (
+                    n(&|a| a.member() == Some(true)),
+                    n(&|a| a.is_definite_member()),
+                    n(&|a| a.is_possible_member()),
+                    n(&|a| a.certainty() == Certainty::Unknown),
+                );
+                assert_eq!(
+                    (c.members, c.definite, c.possible, c.unknown),
+                    listed,
+                    "{name} {} on {day}",
+                    org.id()
+                );
+                assert!(
+                    c.span.contains(&day),
+                    "{name} {} on {day}: {}",
+                    org.id(),
+                    c.span
+                );
+                if let Some(m) = over_time.iter().find(|m| m.span.contains(&day)) {
+                    assert_eq!(
+                        (m.members, m.definite, m.possible, m.unknown),
+                        listed,
+                        "{name} {} on {day}: member_counts",
+                        org.id()
+                    );
+                }
+                checked += 1;
+                day = day.checked_add_days(chrono::Days::new(37)).unwrap();
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked} days checked");
+}

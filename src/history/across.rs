@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::history::dataset::Dataset;
+use crate::history::date::IntoDay;
 use crate::history::party::Organization;
 use crate::history::query::{OrgRef, PartyRef};
 use crate::interval::set::{IntervalSet, Span};
@@ -165,6 +166,50 @@ impl Dataset {
             }
         }
         Ok(out)
+    }
+
+    /// The counts of `org` on `date`, and the days around it they hold on:
+    /// the [`MemberCount`] of [`member_counts`](Self::member_counts) that
+    /// holds the day, in O(log n) however many members overlap.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownOrganization`](crate::ErrorKind::UnknownOrganization),
+    /// a date error.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let ds = bundled();
+    /// let c = ds.count_on("CSTO", "1993-10-01")?;
+    /// assert_eq!((c.members, c.definite, c.possible, c.unknown), (7, 7, 8, 0)); // Georgia possible
+    /// assert_eq!(c.span.to_string(), "1993-09-24..1993-12-09");
+    /// assert_eq!(ds.count_on("CSTO", "2100-01-01")?.unknown, 7); // past the data's end
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn count_on(&self, org: impl OrgRef, date: impl IntoDay) -> Result<MemberCount, Error> {
+        let (o, date) = (org.resolve(self)?, date.into_day()?);
+        let t = crate::history::index::day(date);
+        let mut counts = [0usize; 4];
+        let (mut from, mut until) = (None::<i32>, None::<i32>);
+        for (k, counter) in self.counters.iter().enumerate() {
+            let (n, prev, next) = counter.count(o, t);
+            counts[k] = n;
+            from = from.max(prev);
+            until = match (until, next) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        let day = |d: i32| NaiveDate::from_num_days_from_ce_opt(d);
+        let start = from.and_then(day).unwrap_or(NaiveDate::MIN);
+        let span = Span::new(start, until.and_then(day)).unwrap_or(Span::from_start(start));
+        Ok(MemberCount {
+            span,
+            members: counts[0],
+            definite: counts[1],
+            possible: counts[2],
+            unknown: counts[3],
+        })
     }
 
     /// The number of members de jure of `org` over time, as consecutive

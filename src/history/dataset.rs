@@ -21,7 +21,7 @@ use crate::error::{Error, ErrorKind};
 use crate::history::answer::{self, Segment};
 use crate::history::date::UncertainDate;
 use crate::history::event::{Event, EventId, Origin};
-use crate::history::index::Index;
+use crate::history::index::{Counter, Index};
 use crate::history::party::{Name, NameKind, Organization, Party, PartyKind, Source};
 use crate::history::status::{Certainty, EventKind, Standing, Status};
 use crate::history::unknown::Unknown;
@@ -286,6 +286,9 @@ pub struct Dataset {
     pub(crate) segments_by_membership: Vec<u32>,
     /// What listing reads of each segment (whose, and its words), apart.
     pub(crate) briefs: Vec<answer::Brief>,
+    /// Per organization, counts of members (preferred readings), definite
+    /// members, possible members and unknowns.
+    pub(crate) counters: [Counter; 4],
     /// The segments by organization and by party.
     pub(crate) index: Index,
 }
@@ -364,6 +367,39 @@ impl Dataset {
             .collect();
         self.index = Index::new(&rows, self.orgs.len(), self.parties.len());
         self.briefs = segments.iter().map(answer::Brief::of).collect();
+        // Counts by kind: each pair's stretches of that kind, touching ones
+        // joined, per organization.
+        let kinds: [fn(&answer::Verdict) -> bool; 4] = [
+            |v| v.member == Some(true),
+            |v| v.member == Some(true) && v.certainty == Certainty::Definite,
+            |v| match v.certainty {
+                Certainty::Definite => v.member == Some(true),
+                Certainty::Possible => true,
+                Certainty::Unknown => false,
+            },
+            |v| v.certainty == Certainty::Unknown,
+        ];
+        self.counters = kinds.map(|kind| {
+            let mut rows: Vec<(u32, i32, i32)> = Vec::new();
+            for m in &self.memberships {
+                let mut open: Option<(u32, i32, i32)> = None;
+                for &at in &self.segments_by_membership[m.segments.clone()] {
+                    let s = &segments[at as usize];
+                    if !kind(&s.verdict) {
+                        continue;
+                    }
+                    match &mut open {
+                        Some(run) if run.2 == s.start => run.2 = s.end,
+                        _ => {
+                            rows.extend(open.take());
+                            open = Some((s.org, s.start, s.end));
+                        }
+                    }
+                }
+                rows.extend(open);
+            }
+            Counter::new(rows, self.orgs.len())
+        });
         self.segments = segments;
     }
 

@@ -336,3 +336,68 @@ impl Index {
         self.by_org.heap_bytes() + self.by_party.heap_bytes()
     }
 }
+
+/// Counts of one kind of answer (members, definite members, …) per group:
+/// each group's starts and ends, sorted, so that the number holding on a day
+/// is two binary searches, however many overlap.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Counter {
+    /// Group `g` is `off[g]..off[g + 1]` of `starts` and of `ends`.
+    off: Vec<u32>,
+    starts: Vec<i32>,
+    /// Open ends as `OPEN`, which no day reaches.
+    ends: Vec<i32>,
+}
+
+impl Counter {
+    /// `rows` are `(group, start, end)`.
+    pub(crate) fn new(mut rows: Vec<(u32, i32, i32)>, groups: usize) -> Counter {
+        rows.sort_unstable();
+        let mut c = Counter {
+            off: Vec::with_capacity(groups + 1),
+            starts: rows.iter().map(|r| r.1).collect(),
+            ends: Vec::with_capacity(rows.len()),
+        };
+        c.off.push(0);
+        let mut at = 0;
+        for g in 0..groups {
+            let first = at;
+            while at < rows.len() && rows[at].0 as usize == g {
+                at += 1;
+            }
+            let mut ends: Vec<i32> = rows[first..at].iter().map(|r| r.2).collect();
+            ends.sort_unstable();
+            c.ends.extend(ends);
+            c.off.push(pos(at));
+        }
+        c
+    }
+
+    /// How many hold on day `t` in group `g`, and the last day before or on
+    /// `t` and the first after it where the count may change.
+    pub(crate) fn count(&self, g: usize, t: i32) -> (usize, Option<i32>, Option<i32>) {
+        let r = self.off[g] as usize..self.off[g + 1] as usize;
+        let (starts, ends) = (&self.starts[r.clone()], &self.ends[r]);
+        let s = starts.partition_point(|&d| d <= t);
+        let e = ends.partition_point(|&d| d <= t);
+        let prev = [
+            s.checked_sub(1).map(|i| starts[i]),
+            e.checked_sub(1).map(|i| ends[i]),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        let next = [
+            starts.get(s).copied(),
+            ends.get(e).copied().filter(|&d| d != OPEN),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        (s - e, prev, next)
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        (self.off.capacity() + self.starts.capacity() + self.ends.capacity()) * 4
+    }
+}

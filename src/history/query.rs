@@ -571,7 +571,11 @@ impl Dataset {
     /// assert!(bundled().index_heap_bytes() > 0);
     /// ```
     pub fn index_heap_bytes(&self) -> usize {
-        self.index.heap_bytes() + self.segments.capacity() * std::mem::size_of::<answer::Segment>()
+        self.index.heap_bytes()
+            + self.counters.iter().map(|c| c.heap_bytes()).sum::<usize>()
+            + self.segments.capacity() * std::mem::size_of::<answer::Segment>()
+            + self.briefs.capacity() * std::mem::size_of::<answer::Brief>()
+            + self.segments_by_membership.capacity() * 4
     }
 
     /// Every gap in the data: missing cells, coverage ends.
