@@ -534,7 +534,7 @@ fn load(c: &mut Criterion) {
                     .unwrap()
                     .organizations()
                     .len(),
-                3
+                membership_history::bundled().organizations().len()
             )
         })
     });
