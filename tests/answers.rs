@@ -611,3 +611,22 @@ fn counts_on_a_day_agree_with_the_listing_and_with_member_counts() {
     }
     assert!(checked > 1000, "{checked} days checked");
 }
+
+/// Issue 11: `explain CSTO ARM 2025-06-01` says frozen, still a member de
+/// jure, and cites the latest source before the day (RITM-2025a, Pankin:
+/// "they remain a member of the CSTO", reported 2025-03-08).
+#[test]
+fn explaining_armenia_in_2025_cites_the_latest_source() {
+    let why = membership_history::bundled()
+        .explain("CSTO", "ARM", "2025-06-01")
+        .unwrap()
+        .to_string();
+    assert!(why.contains("definitely a member; status: frozen"), "{why}");
+    assert!(why.contains("member de jure"), "{why}");
+    assert!(
+        why.contains("statement on 2025-03-08") && why.contains("RITM-2025a"),
+        "{why}"
+    );
+    // Nothing after the day asked about: the Bishkek absence is 2025-11-27.
+    assert!(!why.contains("2025-11-27 ("), "{why}");
+}

@@ -140,6 +140,22 @@ impl<'a> Explanation<'a> {
 
     fn write_spell(&self, f: &mut fmt::Formatter<'_>, s: &Spell) -> fmt::Result {
         self.write_event(f, "opened by", self.event(s.opened_by))?;
+        // What happened during the spell up to the day asked about that
+        // changed no status (ratifications, statements): the latest source.
+        let date = self.answer.date();
+        if let Some(m) = self.answer.membership() {
+            for &id in &m.events {
+                let ev = self.event(id);
+                let inside = ev.day() > s.start
+                    && ev.day() <= date
+                    && s.end.is_none_or(|e| ev.day() < e)
+                    && id != s.opened_by
+                    && Some(id) != s.closed_by;
+                if inside {
+                    self.write_event(f, "then", ev)?;
+                }
+            }
+        }
         match s.closed_by {
             Some(c) => self.write_event(f, "closed by", self.event(c)),
             None => match self.known_until() {
