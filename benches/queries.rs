@@ -375,7 +375,7 @@ fn count_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)
                 i = (i + 1) & (QUERIES - 1);
                 let (o, _, d, _, _, n) = qs[i];
                 let counts = ds.count_on(black_box(o), black_box(d)).unwrap();
-                assert_eq!(counts.members, n);
+                assert_eq!(counts.members(), n);
             })
         });
         type Counter = fn(&OrgPeers, i32) -> usize;

@@ -20,7 +20,7 @@ pub mod research_datasets {}
 pub mod benchmarks {}
 
 pub use error::{Error, ErrorKind};
-pub use history::across::{CoMembership, MemberCount};
+pub use history::across::{CoMembership, MemberCount, Tally};
 pub use history::answer::{Answer, Basis};
 pub use history::dataset::{Dataset, DatasetBuilder, Spell};
 pub use history::date::{IntoDay, Precision, UncertainDate, YEARS, parse_day};

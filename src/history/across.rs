@@ -17,6 +17,78 @@ use crate::history::party::Organization;
 use crate::history::query::{OrgRef, PartyRef};
 use crate::interval::set::{IntervalSet, Span};
 
+/// An organization's counts on one day, from [`Dataset::count_on`]: each
+/// count is two binary searches, done when asked for.
+///
+/// ```
+/// # use membership_history::bundled;
+/// let c = bundled().count_on("CSTO", "2013-06-01")?;
+/// assert_eq!((c.members(), c.definite()), (6, 6)); // Uzbekistan suspended
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Tally<'a> {
+    ds: &'a Dataset,
+    org: usize,
+    day: i32,
+}
+
+impl Tally<'_> {
+    #[inline]
+    fn count(&self, kind: usize) -> usize {
+        self.ds.counter.count(self.org, kind, self.day)
+    }
+
+    /// Members de jure by the preferred readings.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// assert_eq!(bundled().count_on("CSTO", "1993-10-01")?.members(), 7);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn members(&self) -> usize {
+        self.count(0)
+    }
+
+    /// Parties that were members under every reading.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// assert_eq!(bundled().count_on("CSTO", "1993-10-01")?.definite(), 7);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn definite(&self) -> usize {
+        self.count(1)
+    }
+
+    /// Parties that were members under at least one reading.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// assert_eq!(bundled().count_on("CSTO", "1993-10-01")?.possible(), 8); // Georgia possible
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn possible(&self) -> usize {
+        self.count(2)
+    }
+
+    /// Parties about which the data says nothing that day (a missing cell,
+    /// coverage ended).
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// assert_eq!(bundled().count_on("CSTO", "2100-01-01")?.unknown(), 7); // past the data's end
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn unknown(&self) -> usize {
+        self.count(3)
+    }
+}
+
 /// The days two parties were both members de jure of one organization,
 /// from [`Dataset::co_membership`].
 ///
@@ -168,9 +240,10 @@ impl Dataset {
         Ok(out)
     }
 
-    /// The counts of `org` on `date`, and the days around it they hold on:
-    /// the [`MemberCount`] of [`member_counts`](Self::member_counts) that
-    /// holds the day, in O(log n) however many members overlap.
+    /// How many members `org` had on `date`, by the preferred readings,
+    /// definitely, possibly, and how many parties the data is silent about
+    /// that day: the counts of [`member_counts`](Self::member_counts) on one
+    /// day, each in O(log n) however many members overlap.
     ///
     /// # Errors
     ///
@@ -181,34 +254,15 @@ impl Dataset {
     /// # use membership_history::bundled;
     /// let ds = bundled();
     /// let c = ds.count_on("CSTO", "1993-10-01")?;
-    /// assert_eq!((c.members, c.definite, c.possible, c.unknown), (7, 7, 8, 0)); // Georgia possible
-    /// assert_eq!(c.span.to_string(), "1993-09-24..1993-12-09");
-    /// assert_eq!(ds.count_on("CSTO", "2100-01-01")?.unknown, 7); // past the data's end
+    /// assert_eq!((c.members(), c.definite(), c.possible(), c.unknown()), (7, 7, 8, 0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn count_on(&self, org: impl OrgRef, date: impl IntoDay) -> Result<MemberCount, Error> {
-        let (o, date) = (org.resolve(self)?, date.into_day()?);
-        let t = crate::history::index::day(date);
-        let mut counts = [0usize; 4];
-        let (mut from, mut until) = (None::<i32>, None::<i32>);
-        for (k, counter) in self.counters.iter().enumerate() {
-            let (n, prev, next) = counter.count(o, t);
-            counts[k] = n;
-            from = from.max(prev);
-            until = match (until, next) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-        }
-        let day = |d: i32| NaiveDate::from_num_days_from_ce_opt(d);
-        let start = from.and_then(day).unwrap_or(NaiveDate::MIN);
-        let span = Span::new(start, until.and_then(day)).unwrap_or(Span::from_start(start));
-        Ok(MemberCount {
-            span,
-            members: counts[0],
-            definite: counts[1],
-            possible: counts[2],
-            unknown: counts[3],
+    pub fn count_on(&self, org: impl OrgRef, date: impl IntoDay) -> Result<Tally<'_>, Error> {
+        let (org, date) = (org.resolve(self)?, date.into_day()?);
+        Ok(Tally {
+            ds: self,
+            org,
+            day: crate::history::index::day(date),
         })
     }
 

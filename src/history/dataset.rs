@@ -288,7 +288,7 @@ pub struct Dataset {
     pub(crate) briefs: Vec<answer::Brief>,
     /// Per organization, counts of members (preferred readings), definite
     /// members, possible members and unknowns.
-    pub(crate) counters: [Counter; 4],
+    pub(crate) counter: Counter,
     /// The segments by organization and by party.
     pub(crate) index: Index,
 }
@@ -379,27 +379,27 @@ impl Dataset {
             },
             |v| v.certainty == Certainty::Unknown,
         ];
-        self.counters = kinds.map(|kind| {
-            let mut rows: Vec<(u32, i32, i32)> = Vec::new();
+        let mut rows: Vec<(u32, u32, i32, i32)> = Vec::new();
+        for (k, kind) in kinds.iter().enumerate() {
             for m in &self.memberships {
-                let mut open: Option<(u32, i32, i32)> = None;
+                let mut open: Option<(u32, u32, i32, i32)> = None;
                 for &at in &self.segments_by_membership[m.segments.clone()] {
                     let s = &segments[at as usize];
                     if !kind(&s.verdict) {
                         continue;
                     }
                     match &mut open {
-                        Some(run) if run.2 == s.start => run.2 = s.end,
+                        Some(run) if run.3 == s.start => run.3 = s.end,
                         _ => {
                             rows.extend(open.take());
-                            open = Some((s.org, s.start, s.end));
+                            open = Some((s.org, k as u32, s.start, s.end));
                         }
                     }
                 }
                 rows.extend(open);
             }
-            Counter::new(rows, self.orgs.len())
-        });
+        }
+        self.counter = Counter::new(rows, self.orgs.len(), kinds.len());
         self.segments = segments;
     }
 

@@ -337,67 +337,66 @@ impl Index {
     }
 }
 
-/// Counts of one kind of answer (members, definite members, …) per group:
-/// each group's starts and ends, sorted, so that the number holding on a day
-/// is two binary searches, however many overlap.
+/// Counts of a few kinds of answer (members, definite members, …) per
+/// group: for each group and kind, its starts and its ends, sorted, side by
+/// side in one array (a count's four kinds then read one stretch of
+/// memory), so that the number holding on a day is two binary searches per
+/// kind, however many overlap.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Counter {
-    /// Group `g` is `off[g]..off[g + 1]` of `starts` and of `ends`.
+    kinds: usize,
+    /// `(group, kind)` number `g * kinds + k` has its starts at
+    /// `days[off[i]..mid[i]]` and its ends at `days[mid[i]..off[i + 1]]`.
     off: Vec<u32>,
-    starts: Vec<i32>,
+    mid: Vec<u32>,
     /// Open ends as `OPEN`, which no day reaches.
-    ends: Vec<i32>,
+    days: Vec<i32>,
 }
 
 impl Counter {
-    /// `rows` are `(group, start, end)`.
-    pub(crate) fn new(mut rows: Vec<(u32, i32, i32)>, groups: usize) -> Counter {
+    /// `rows` are `(group, kind, start, end)`.
+    pub(crate) fn new(mut rows: Vec<(u32, u32, i32, i32)>, groups: usize, kinds: usize) -> Counter {
         rows.sort_unstable();
         let mut c = Counter {
-            off: Vec::with_capacity(groups + 1),
-            starts: rows.iter().map(|r| r.1).collect(),
-            ends: Vec::with_capacity(rows.len()),
+            kinds,
+            off: Vec::with_capacity(groups * kinds + 1),
+            mid: Vec::with_capacity(groups * kinds),
+            days: Vec::with_capacity(rows.len() * 2),
         };
         c.off.push(0);
         let mut at = 0;
         for g in 0..groups {
-            let first = at;
-            while at < rows.len() && rows[at].0 as usize == g {
-                at += 1;
+            for k in 0..kinds {
+                let first = at;
+                while at < rows.len() && (rows[at].0 as usize, rows[at].1 as usize) == (g, k) {
+                    at += 1;
+                }
+                c.days.extend(rows[first..at].iter().map(|r| r.2));
+                c.mid.push(pos(c.days.len()));
+                let mut ends: Vec<i32> = rows[first..at].iter().map(|r| r.3).collect();
+                ends.sort_unstable();
+                c.days.extend(ends);
+                c.off.push(pos(c.days.len()));
             }
-            let mut ends: Vec<i32> = rows[first..at].iter().map(|r| r.2).collect();
-            ends.sort_unstable();
-            c.ends.extend(ends);
-            c.off.push(pos(at));
         }
         c
     }
 
-    /// How many hold on day `t` in group `g`, and the last day before or on
-    /// `t` and the first after it where the count may change.
-    pub(crate) fn count(&self, g: usize, t: i32) -> (usize, Option<i32>, Option<i32>) {
-        let r = self.off[g] as usize..self.off[g + 1] as usize;
-        let (starts, ends) = (&self.starts[r.clone()], &self.ends[r]);
-        let s = starts.partition_point(|&d| d <= t);
-        let e = ends.partition_point(|&d| d <= t);
-        let prev = [
-            s.checked_sub(1).map(|i| starts[i]),
-            e.checked_sub(1).map(|i| ends[i]),
-        ]
-        .into_iter()
-        .flatten()
-        .max();
-        let next = [
-            starts.get(s).copied(),
-            ends.get(e).copied().filter(|&d| d != OPEN),
-        ]
-        .into_iter()
-        .flatten()
-        .min();
-        (s - e, prev, next)
+    /// How many of kind `k` hold on day `t` in group `g`.
+    #[inline]
+    pub(crate) fn count(&self, g: usize, k: usize, t: i32) -> usize {
+        let i = g * self.kinds + k;
+        let (lo, mid, hi) = (
+            self.off[i] as usize,
+            self.mid[i] as usize,
+            self.off[i + 1] as usize,
+        );
+        let started = self.days[lo..mid].partition_point(|&d| d <= t);
+        let ended = self.days[mid..hi].partition_point(|&d| d <= t);
+        started - ended
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        (self.off.capacity() + self.starts.capacity() + self.ends.capacity()) * 4
+        (self.off.capacity() + self.mid.capacity() + self.days.capacity()) * 4
     }
 }

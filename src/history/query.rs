@@ -572,7 +572,7 @@ impl Dataset {
     /// ```
     pub fn index_heap_bytes(&self) -> usize {
         self.index.heap_bytes()
-            + self.counters.iter().map(|c| c.heap_bytes()).sum::<usize>()
+            + self.counter.heap_bytes()
             + self.segments.capacity() * std::mem::size_of::<answer::Segment>()
             + self.briefs.capacity() * std::mem::size_of::<answer::Brief>()
             + self.segments_by_membership.capacity() * 4
