@@ -37,6 +37,8 @@
 //!   no answer of `members_on`, and none of `status_on` for any pair with a
 //!   record, is definite with a status.
 
+mod common;
+
 use std::collections::HashMap;
 use std::process::exit;
 use std::time::Instant;
@@ -100,7 +102,7 @@ fn sense(k: EventKind) -> Sense {
 }
 
 fn main() {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let paths: Vec<String> = common::utf8_args();
     let [atop_path, igo_path, states_path] = paths.as_slice() else {
         fail("usage: check_datasets ATOP_MEMBER_LEVEL.csv IGO_YEAR.csv STATES2016.csv");
     };

@@ -152,3 +152,52 @@ fn a_good_directory_works() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("ARM"));
 }
+
+/// Issue 12: an argument that is not valid UTF-8 (a path from a shell can be
+/// any bytes) is a one-line error naming it, exit 2, never a panic, in
+/// every example.
+#[cfg(unix)]
+#[test]
+fn non_utf8_arguments_are_a_one_line_error_in_every_example() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let bad = OsStr::from_bytes(b"CST\xff\xfeO");
+    let members_on = cli::members_on();
+    let dir = members_on.parent().unwrap().to_path_buf();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    for example in [
+        "members_on",
+        "timeline",
+        "explain",
+        "timeline_svg",
+        "check_datasets",
+    ] {
+        let mut build = Command::new(&cargo);
+        build.args(["build", "--quiet", "--example", example]);
+        if dir.ends_with("release/examples") {
+            build.arg("--release");
+        }
+        let status = build
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "could not build {example}");
+        let exe = dir.join(format!("{example}{}", std::env::consts::EXE_SUFFIX));
+        for args in [
+            vec![bad],
+            vec![OsStr::new("CSTO"), bad],
+            vec![OsStr::new("--data"), bad],
+        ] {
+            let out = Command::new(&exe)
+                .args(&args)
+                .env("RUST_BACKTRACE", "1")
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{example} {args:?}: {stderr}");
+            assert!(!stderr.contains("panicked"), "{example}: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{example}: {stderr:?}");
+            assert!(stderr.contains("is not valid UTF-8"), "{example}: {stderr}");
+        }
+    }
+}

@@ -29,7 +29,26 @@ pub struct Args {
     pub lenient: bool,
 }
 
-/// Parses `std::env::args`, accepting the flags every example shares.
+/// The arguments after the program's name, each checked to be UTF-8:
+/// `std::env::args` panics on one that is not, and a path from a shell can
+/// be any bytes. One that is not is a one-line error naming it.
+pub fn utf8_args() -> Vec<String> {
+    std::env::args_os()
+        .skip(1)
+        .enumerate()
+        .map(|(i, a)| {
+            a.into_string().unwrap_or_else(|a| {
+                fail(&format!(
+                    "argument {} is not valid UTF-8: {}",
+                    i + 1,
+                    a.to_string_lossy()
+                ))
+            })
+        })
+        .collect()
+}
+
+/// Parses the command line, accepting the flags every example shares.
 pub fn args(usage: &str) -> Args {
     let mut out = Args {
         positional: Vec::new(),
@@ -40,7 +59,7 @@ pub fn args(usage: &str) -> Args {
         states: None,
         lenient: false,
     };
-    let mut it = std::env::args().skip(1);
+    let mut it = utf8_args().into_iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => out.json = true,
