@@ -53,12 +53,26 @@ fn fail(msg: &str) -> ! {
     exit(2)
 }
 
+/// The separator of a file, sniffed from its header line as the library
+/// does: a tab-separated file is read as such, not misread as one column.
+fn delimiter(path: &str) -> u8 {
+    let text = std::fs::read(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    let first = text.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let count = |c: u8| first.iter().filter(|&&b| b == c).count();
+    if count(b'\t') > count(b',') {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
 /// Data records in a CSV file, counted by the csv crate alone.
 fn records(path: &str) -> usize {
     let file = std::fs::File::open(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
     let mut rd = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
+        .delimiter(delimiter(path))
         .from_reader(file);
     rd.records()
         .filter(|r| {
@@ -308,7 +322,9 @@ struct IgoCells {
 
 fn read_igo_cells(path: &str, states: &CowStates) -> IgoCells {
     let file = std::fs::File::open(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    let mut rd = csv::Reader::from_reader(file);
+    let mut rd = csv::ReaderBuilder::new()
+        .delimiter(delimiter(path))
+        .from_reader(file);
     let header = rd
         .headers()
         .unwrap_or_else(|e| fail(&e.to_string()))
