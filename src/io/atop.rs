@@ -55,11 +55,7 @@ impl DatasetBuilder {
     ) -> ImportCounts {
         let mut problems = Problems::lenient();
         let read = self.atop(input, file, states, &mut problems);
-        let (counts, problems) = problems.finish(read, ImportCounts::default());
-        for e in problems {
-            self.problem(e);
-        }
-        counts
+        self.keep_problems(problems, read)
     }
 
     fn atop<R: Read>(

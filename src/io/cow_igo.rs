@@ -93,11 +93,7 @@ impl DatasetBuilder {
     ) -> ImportCounts {
         let mut problems = Problems::lenient();
         let read = self.cow_igo(input, file, states, &mut problems);
-        let (counts, problems) = problems.finish(read, ImportCounts::default());
-        for e in problems {
-            self.problem(e);
-        }
-        counts
+        self.keep_problems(problems, read)
     }
 
     fn cow_igo<R: Read>(
@@ -416,17 +412,7 @@ impl Emitter<'_> {
         note: &str,
         line: u64,
     ) {
-        self.serial += 1;
-        self.counts.events += 1;
-        let ev = Event::new(
-            format!("cow-{}-{}", self.org, self.serial),
-            self.org,
-            member,
-            kind,
-            vec![Reading::new(date, note, [SOURCE])],
-        )
-        .with_origin(Origin::new(self.file, line));
-        self.builder.add_event(ev);
+        self.push_citing(member, kind, date, note, line, &[SOURCE]);
     }
 
     /// An event that rests on the state list too.
@@ -438,6 +424,18 @@ impl Emitter<'_> {
         note: &str,
         line: u64,
     ) {
+        self.push_citing(member, kind, date, note, line, &[SOURCE, STATES_SOURCE]);
+    }
+
+    fn push_citing(
+        &mut self,
+        member: Option<&str>,
+        kind: EventKind,
+        date: UncertainDate,
+        note: &str,
+        line: u64,
+        sources: &[&str],
+    ) {
         self.serial += 1;
         self.counts.events += 1;
         let ev = Event::new(
@@ -445,7 +443,7 @@ impl Emitter<'_> {
             self.org,
             member,
             kind,
-            vec![Reading::new(date, note, [SOURCE, STATES_SOURCE])],
+            vec![Reading::new(date, note, sources.iter().copied())],
         )
         .with_origin(Origin::new(self.file, line));
         self.builder.add_event(ev);

@@ -241,6 +241,20 @@ impl DatasetBuilder {
         }
     }
 
+    /// Records a reader's problems (and its own failure, which read
+    /// nothing) for the build; what it read.
+    pub(crate) fn keep_problems(
+        &mut self,
+        problems: Problems,
+        read: Result<ImportCounts, Error>,
+    ) -> ImportCounts {
+        let (counts, problems) = problems.finish(read, ImportCounts::default());
+        for e in problems {
+            self.problem(e);
+        }
+        counts
+    }
+
     /// Adds a party unless one with its code is already there; whether it
     /// was added.
     pub(crate) fn ensure_party(&mut self, party: Party) -> bool {
