@@ -209,3 +209,28 @@ fn panels_at_the_end_of_the_calendar_do_not_overflow() {
         assert!(rows.iter().all(|r| r.year == i32::MAX));
     }
 }
+
+#[test]
+fn a_bad_source_on_a_later_reading_is_named_at_its_own_row() {
+    let events =
+        format!("{EVENTS_HEAD}e1,X,ARM,signed,1992-05-15,,S\ne1,X,ARM,signed,1992-05-16,,NOPE\n");
+    let e = first_problem(NAMES, &events);
+    assert!(matches!(e.kind(), ErrorKind::UnknownSource(_)), "{e}");
+    assert_eq!(
+        (e.line(), e.field(), e.value()),
+        (Some(3), Some("sources"), Some("NOPE"))
+    );
+}
+
+#[test]
+fn a_cow_code_without_its_abbreviation_is_refused_like_the_reverse() {
+    for (code, abb, field) in [("373", "", "cow_abbreviation"), ("", "AZE", "cow_code")] {
+        let parties =
+            format!("code,name,cow_code,cow_abbreviation,sources\nAZE,Azerbaijan,{code},{abb},S\n");
+        let mut b = Dataset::builder();
+        b.read(Bundled::Sources, SOURCES.as_bytes(), "sources.csv")
+            .read(Bundled::Parties, parties.as_bytes(), "parties.csv");
+        let e = b.build().strict().unwrap_err();
+        assert_eq!((e.line(), e.field()), (Some(2), Some(field)), "{e}");
+    }
+}

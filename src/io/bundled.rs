@@ -183,6 +183,14 @@ impl DatasetBuilder {
             let mut party = Party::state(code, row.get(t[1])).with_sources(sources(row, t[4])?);
             match (row.get(t[2]), row.get(t[3])) {
                 ("", "") => {}
+                (_, "") => {
+                    return Err(row.error(
+                        t[3],
+                        ErrorKind::InvalidValue(
+                            "a COW code comes with its abbreviation (both or neither)".into(),
+                        ),
+                    ));
+                }
                 (num, abb) => {
                     // Digits only: `u16::from_str` takes `+373` too.
                     let digits = !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit());
