@@ -234,3 +234,38 @@ fn a_cow_code_without_its_abbreviation_is_refused_like_the_reverse() {
         assert_eq!((e.line(), e.field()), (Some(2), Some(field)), "{e}");
     }
 }
+
+#[test]
+fn a_cow_state_column_named_like_an_igo_is_refused_without_a_state_list() {
+    let igo = "ioname,orgname,year,russia,nato\nNATO,North Atlantic Treaty Org,1990,0,1\nWEU,Western European Union,1990,1,0\n";
+    let report = Dataset::builder()
+        .read(CowIgo::new(), igo.as_bytes(), "igo.csv")
+        .build();
+    let e = &report.problems[0];
+    assert_eq!(
+        (e.file_name(), e.line(), e.field(), e.value()),
+        (Some("igo.csv"), Some(2), Some("ioname"), Some("NATO"))
+    );
+    assert!(e.to_string().contains("name of a state column"), "{e}");
+    // The row is left out and named; the other IGO is kept.
+    assert_eq!(report.problems.len(), 1);
+    let ids: Vec<&str> = report.data.organizations().iter().map(|o| o.id()).collect();
+    assert_eq!(ids, ["WEU"]);
+}
+
+#[test]
+fn one_organization_id_in_two_files_is_refused() {
+    let atop = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n4220,365,1992,5,15,0,0,0,1\n";
+    let igo = "ioname,orgname,year,russia\n4220,Another body,1995,1\n";
+    let report = Dataset::builder()
+        .read(Atop::new(), atop.as_bytes(), "atop.csv")
+        .read(CowIgo::new(), igo.as_bytes(), "igo.csv")
+        .build();
+    let e = &report.problems[0];
+    assert!(matches!(e.kind(), ErrorKind::Duplicate(_)), "{e}");
+    assert_eq!(
+        (e.file_name(), e.line(), e.value()),
+        (Some("igo.csv"), Some(2), Some("4220"))
+    );
+    assert!(e.to_string().contains("atop.csv"), "{e}");
+}

@@ -106,6 +106,11 @@ pub fn dataset(args: &Args) -> &'static Dataset {
     });
     if args.atop.is_some() || args.cow_igo.is_some() {
         let mut b = Dataset::builder();
+        // `--data` with them is read too: a missing directory is an error,
+        // not a flag silently ignored.
+        if let Some(dir) = &args.data {
+            b.read_dir(dir);
+        }
         if let Some(p) = &args.atop {
             b.read_path(Atop::states(states.as_ref()), p);
         }
@@ -147,6 +152,11 @@ fn lenient_dataset(args: &Args) -> &'static Dataset {
     });
     let ds = if args.atop.is_some() || args.cow_igo.is_some() {
         let mut b = Dataset::builder();
+        // `--data` with them is read too: a missing directory is an error,
+        // not a flag silently ignored.
+        if let Some(dir) = &args.data {
+            b.read_dir(dir);
+        }
         if let Some(p) = &args.atop {
             b.read_path(Atop::states(states.as_ref()), p);
         }

@@ -717,6 +717,8 @@ impl DatasetBuilder {
         // across organizations or a lookup could find the wrong body.
         // Names are checked in input order, so each problem names its row.
         let mut org_ix: HashMap<String, usize> = HashMap::default();
+        // The file each organization was first named in.
+        let mut org_file: Vec<Option<String>> = Vec::new();
         for (org, name, origin) in names {
             let bad = if org.trim().is_empty() {
                 Some(("org", "a name needs its organization's id", &org))
@@ -745,10 +747,31 @@ impl DatasetBuilder {
                 continue;
             }
             let i = match org_ix.get(&org) {
+                // One id named in two files (an ATOP alliance and a COW IGO
+                // both `4220`, the bundled CSTO and COW's): two sources'
+                // histories would merge into one body without a word.
+                Some(&i)
+                    if org_file[i].is_some()
+                        && origin.file.is_some()
+                        && org_file[i] != origin.file =>
+                {
+                    problems.push(
+                        origin.attach(
+                            Error::new(ErrorKind::Duplicate(format!(
+                                "organization `{org}` is also defined in {}; one id names one body (rename one of them)",
+                                org_file[i].as_deref().unwrap_or("")
+                            )))
+                            .in_field("org")
+                            .with_value(org.clone()),
+                        ),
+                    );
+                    continue;
+                }
                 Some(&i) => i,
                 None => {
                     let i = ds.orgs.len();
                     org_ix.insert(org.clone(), i);
+                    org_file.push(origin.file.clone());
                     ds.orgs.push(Organization {
                         id: org.clone(),
                         names: Vec::new(),

@@ -159,6 +159,10 @@ impl DatasetBuilder {
         for &c in &state_cols {
             is_state[c] = true;
         }
+        let column_names: std::collections::HashSet<String> = state_cols
+            .iter()
+            .map(|&i| table.header()[i].to_lowercase())
+            .collect();
         let mut counts = ImportCounts::default();
         let mut igos: Vec<Igo> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -192,6 +196,16 @@ impl DatasetBuilder {
                     return Err(row.error(
                         id_col,
                         ErrorKind::InvalidValue("an IGO needs its `ioname`".into()),
+                    ));
+                }
+                // Without a state list a column's name is its state's code:
+                // an IGO named like a column would be a member of itself.
+                if states.is_none() && column_names.contains(&id.to_lowercase()) {
+                    return Err(row.error(
+                        id_col,
+                        ErrorKind::InvalidValue(format!(
+                            "the IGO `{id}` has the name of a state column; without a state list a column's name is its state's code (rename one, or read with the state list)"
+                        )),
                     ));
                 }
                 let year = year_field(&row, year_col, false)?;
