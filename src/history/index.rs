@@ -249,28 +249,6 @@ pub(crate) struct Alive<'a> {
     tail: std::iter::Zip<std::slice::Iter<'a, i32>, std::slice::Iter<'a, u32>>,
 }
 
-impl Alive<'_> {
-    /// Appends every item, converted by `f`, to `out`: the head is copied
-    /// whole, the tail compacted without a branch per interval.
-    #[allow(dead_code)] // bulk collection, for the benches of issue 15
-    pub(crate) fn append<T: Copy>(self, out: &mut Vec<T>, f: impl Fn(u32) -> T + Copy) {
-        out.extend(self.head.map(|&i| f(i)));
-        let (ends, items) = (self.tail.len(), self.tail.clone());
-        let Some((_, &first)) = items.clone().next() else {
-            return;
-        };
-        let at = out.len();
-        out.resize(at + ends, f(first));
-        let slots = &mut out[at..];
-        let mut n = 0;
-        for (&e, &item) in self.tail {
-            slots[n] = f(item);
-            n += usize::from(e > self.t);
-        }
-        out.truncate(at + n);
-    }
-}
-
 impl Iterator for Alive<'_> {
     type Item = u32;
 
