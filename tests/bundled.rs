@@ -2,8 +2,11 @@
 //! (as corrected by the reference notes), and checks over the whole dataset.
 
 use chrono::NaiveDate;
+#[path = "support/membership.rs"]
+mod membership;
+use membership::membership;
 use membership_history::{
-    Answer, BUNDLED_VERIFIED_AS_OF, Basis, Certainty, Dataset, EventKind, Status, bundled,
+    BUNDLED_VERIFIED_AS_OF, Basis, Certainty, Dataset, EventKind, Status, bundled,
 };
 
 fn d(s: &str) -> NaiveDate {
@@ -34,19 +37,6 @@ fn status(code: &str, date: &str) -> Option<Status> {
     a.spell()
         .filter(|s| s.contains(d(date)))
         .map(|s| s.status())
-}
-
-/// The old two-valued membership certainty: `Some(Definite)` a definite
-/// member, `Some(Possible)` a possible one, `None` definitely not.
-fn membership(a: &Answer<'_>) -> Option<Certainty> {
-    assert_ne!(a.certainty(), Certainty::Unknown, "inside coverage");
-    if a.is_definite_member() {
-        Some(Certainty::Definite)
-    } else if a.is_possible_member() {
-        Some(Certainty::Possible)
-    } else {
-        None
-    }
 }
 
 const SIX: [&str; 6] = ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"];

@@ -1,5 +1,7 @@
 //! The ATOP importer on excerpts written in the published format.
 
+#[path = "support/membership.rs"]
+mod membership;
 use membership_history::{
     Atop, Basis, Certainty, CowStates, Dataset, ErrorKind, Event, EventKind, Status, UncertainDate,
 };
@@ -26,23 +28,10 @@ fn d(s: &str) -> chrono::NaiveDate {
     s.parse().unwrap_or_default()
 }
 
-/// The old two-valued membership answer: `Some(Definite)` a definite
-/// member, `Some(Possible)` a possible one, `None` definitely not; an
-/// unknown answer is an error here.
+/// The two-valued membership answer of `member` in `org` on `day`.
+#[track_caller]
 fn membership(ds: &Dataset, org: &str, member: &str, day: &str) -> Option<Certainty> {
-    let a = ds.status_on(org, member, day).unwrap();
-    assert_ne!(
-        a.certainty(),
-        Certainty::Unknown,
-        "{member} in {org} on {day}"
-    );
-    if a.is_definite_member() {
-        Some(Certainty::Definite)
-    } else if a.is_possible_member() {
-        Some(Certainty::Possible)
-    } else {
-        None
-    }
+    membership::membership(&ds.status_on(org, member, day).unwrap())
 }
 
 fn events<'a>(ds: &'a Dataset, org: &str, member: &str) -> Vec<&'a Event> {

@@ -3,6 +3,8 @@
 //! on what they load.
 
 use chrono::NaiveDate;
+#[path = "support/membership.rs"]
+mod membership;
 use membership_history::{
     Answer, Atop, Basis, Certainty, CowIgo, CowStates, Dataset, ErrorKind, EventKind, Status,
     UncertainDate, YearRule,
@@ -30,23 +32,10 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap_or_default()
 }
 
-/// The old two-valued membership answer: `Some(Definite)` a definite
-/// member, `Some(Possible)` a possible one, `None` definitely not; an
-/// unknown answer is an error here (tests of unknowns ask for it).
+/// The two-valued membership answer of `member` in `org` on `day`.
+#[track_caller]
 fn membership(ds: &Dataset, org: &str, member: &str, day: &str) -> Option<Certainty> {
-    let a = ds.status_on(org, member, day).unwrap();
-    assert_ne!(
-        a.certainty(),
-        Certainty::Unknown,
-        "{member} in {org} on {day}"
-    );
-    if a.is_definite_member() {
-        Some(Certainty::Definite)
-    } else if a.is_possible_member() {
-        Some(Certainty::Possible)
-    } else {
-        None
-    }
+    membership::membership(&ds.status_on(org, member, day).unwrap())
 }
 
 /// Checks an unknown answer: no membership either way, the last status the

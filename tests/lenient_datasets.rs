@@ -14,27 +14,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
+#[path = "support/membership.rs"]
+mod membership;
+use membership::membership;
 use membership_history::{
-    Answer, Atop, Basis, Certainty, CowIgo, CowStates, Dataset, Error, ErrorKind, EventKind,
-    ImportCounts, Report, Status, parse_day,
+    Atop, Basis, Certainty, CowIgo, CowStates, Dataset, Error, ErrorKind, EventKind, ImportCounts,
+    Report, Status, parse_day,
 };
 
 fn day(s: &str) -> chrono::NaiveDate {
     parse_day(s).unwrap()
-}
-
-/// The old two-valued membership answer: `Some(Definite)` a definite
-/// member, `Some(Possible)` a possible one, `None` definitely not; an
-/// unknown answer is an error here.
-fn membership(a: &Answer<'_>) -> Option<Certainty> {
-    assert_ne!(a.certainty(), Certainty::Unknown, "{:?}", a.unknown());
-    if a.is_definite_member() {
-        Some(Certainty::Definite)
-    } else if a.is_possible_member() {
-        Some(Certainty::Possible)
-    } else {
-        None
-    }
 }
 
 /// The gaps in the data, without where they were read (lines differ when
