@@ -8,7 +8,7 @@
 //! | `3` | observer |
 //! | `0` | no status (suspended included) |
 //! | `-9` | unknown: a status is possible but not certain under the year rule |
-//! | `-1` | not in the state system (only with a [`CowStates`] list) |
+//! | `-1` | not in the state system (from a dataset read with a [`CowStates`] list, or from the `states` given here) |
 //!
 //! A year is turned into a code by a [`YearRule`]; the default,
 //! [`YearRule::EndOfYear`], reads the status on 31 December and is the rule
@@ -178,10 +178,10 @@ fn code_in(tl: &Timeline<'_>, year: i32, rule: YearRule, states: Option<&CowStat
 }
 
 impl Dataset {
-    /// The COW code of `member` in `org` in `year` under `rule`; with
-    /// `states`, `-1` when the state was not in the state system (on the
-    /// rule's day, or all year for [`YearRule::AnyDay`]) and had no status
-    /// for certain.
+    /// The COW code of `member` in `org` in `year` under `rule`: `-1` when
+    /// the state was not in the state system (on the rule's day, or all
+    /// year for [`YearRule::AnyDay`]) and had no status for certain, by the
+    /// state list the dataset was read with or by `states`.
     ///
     /// # Errors
     ///
