@@ -22,6 +22,8 @@ use super::{CowStates, ImportCounts, Problems, year_field};
 pub(crate) const SOURCE: &str = "COW-IGO-3";
 /// The state list's source id, cited by events placed on its days.
 pub(crate) const STATES_SOURCE: &str = "COW-STATES-2016";
+/// What an event placed on a state's first or last day rests on.
+const STATE_EVENT: &[&str] = &[SOURCE, STATES_SOURCE];
 
 /// Columns of the igo-year format that are not states.
 const META: &[&str] = &[
@@ -429,18 +431,7 @@ impl Emitter<'_> {
         self.push_citing(member, kind, date, note, line, &[SOURCE]);
     }
 
-    /// An event that rests on the state list too.
-    fn push_sourced(
-        &mut self,
-        member: Option<&str>,
-        kind: EventKind,
-        date: UncertainDate,
-        note: &str,
-        line: u64,
-    ) {
-        self.push_citing(member, kind, date, note, line, &[SOURCE, STATES_SOURCE]);
-    }
-
+    /// An event citing `sources`.
     fn push_citing(
         &mut self,
         member: Option<&str>,
@@ -601,13 +592,27 @@ impl Emitter<'_> {
                 "the state's last day in the state system was {} (COW states2016)",
                 day.pred_opt().unwrap_or(day)
             );
-            self.push_sourced(Some(m), EventKind::StateEnded, date, &note, line);
+            self.push_citing(
+                Some(m),
+                EventKind::StateEnded,
+                date,
+                &note,
+                line,
+                STATE_EVENT,
+            );
             return;
         }
         if let (None, Some(a), Some(day)) = (before, after, born) {
             if let Some(first) = self.dated(UncertainDate::day(day), line) {
                 let note = "the state's first day in the state system (COW states2016)";
-                self.push_sourced(Some(m), EventKind::StateFormed, first, note, line);
+                self.push_citing(
+                    Some(m),
+                    EventKind::StateFormed,
+                    first,
+                    note,
+                    line,
+                    STATE_EVENT,
+                );
             }
             let window = if day < date.latest() {
                 UncertainDate::between(day, date.latest())

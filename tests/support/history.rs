@@ -4,9 +4,7 @@
 #![allow(dead_code)]
 
 use chrono::{Days, NaiveDate};
-use membership_history::{
-    Answer, Certainty, Dataset, Event, EventKind, Party, Reading, Source, Status,
-};
+use membership_history::{Answer, Dataset, Event, EventKind, Party, Reading, Source, Status};
 use proptest::prelude::*;
 
 pub const PARTIES: [&str; 4] = ["AAA", "BBB", "CCC", "DDD"];
@@ -186,23 +184,12 @@ pub fn build(histories: &[Raw], order: &[usize]) -> Result<Dataset, membership_h
 }
 
 /// The old two-valued membership answer (`membership_on`) from a
-/// three-valued [`Answer`]: `Some(Definite)` a definite member,
-/// `Some(Possible)` a possible one, `None` definitely not. These histories
-/// have no gaps, so an unknown answer is a failure.
-pub fn membership(a: &Answer<'_>) -> Option<Certainty> {
-    assert_ne!(
-        a.certainty(),
-        Certainty::Unknown,
-        "no gaps in these histories"
-    );
-    if a.is_definite_member() {
-        Some(Certainty::Definite)
-    } else if a.is_possible_member() {
-        Some(Certainty::Possible)
-    } else {
-        None
-    }
-}
+/// three-valued [`Answer`]; these histories have no gaps, so an unknown
+/// answer is a failure.
+#[path = "membership.rs"]
+mod two_valued;
+#[allow(unused_imports)] // not every test file including this one asks for it
+pub use two_valued::membership;
 
 /// The status by the preferred readings on `date` (the old two-valued
 /// `status_on`).
