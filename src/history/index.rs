@@ -9,29 +9,41 @@
 //! are half-open, an open end stored as `i32::MAX`; an interval's item is the
 //! segment's number.
 //!
-//! Two *sides* hold the intervals, grouped by organization (items: parties)
-//! and by party (items: organizations). In each side, a group's intervals
-//! are sorted by start, stored as three plain arrays (start, end, item), so
+//! Two *sides* hold the intervals, grouped by organization (items: its
+//! parties' segments) and by party (items: its organizations' segments).
+//! A group is stored in one of two ways, chosen when it is built:
 //!
-//! * the number alive on day `t` is `#starts <= t` minus `#ends <= t`: two
-//!   binary searches, over the starts and over a sorted copy of the finite
-//!   ends, O(log n) whatever the overlap;
-//! * the items alive on day `t` come from a *checkpoint* `c <= t`: a
-//!   snapshot of the items alive on day `c`, latest end first, and the run
-//!   of the start-sorted arrays that starts in `(c, t]` (the *window*). The
+//! * **Full lists**, where they are cheap: for each day on which the group's
+//!   set of live intervals changes, the items alive from that day to the
+//!   next. A query is one binary search over the change days and returns a
+//!   ready slice. The lists hold the number alive summed over the change
+//!   days; a group gets them when that is at most `BY_ORG_FULL` entries
+//!   per interval (so at most 4 × 32 bytes per interval, plus 8 per change
+//!   day), else it falls back to
+//! * **Checkpoints**: the intervals sorted by start as three plain arrays
+//!   (start, end, item), with a sorted copy of the finite ends. The items
+//!   alive on day `t` come from a checkpoint `c <= t`: a snapshot of the
+//!   items alive on day `c`, latest end first, and the run of the
+//!   start-sorted arrays that starts in `(c, t]` (the *window*). The
 //!   snapshot's items still alive on `t` are a prefix, whose length is known
 //!   from the ends in `(c, t]` (one more binary search), so it is copied
 //!   whole; the window is filtered by end. A checkpoint is taken whenever
 //!   the events (starts and ends) since the last one reach twice the number
 //!   alive (and at least `MIN_EVENTS`): a query reads O(k) entries beyond
 //!   its binary searches, and the snapshots together hold at most half as
-//!   many entries as there are events, which keeps the index near 30 bytes
-//!   per spell.
-
-use std::ops::Range;
+//!   many entries as there are events (about 30 bytes per interval in all).
+//!
+//! Counting is the job of [`Counter`], below.
 
 use chrono::{Datelike, NaiveDate};
 
+/// An organization's group is read from full lists (one per change day)
+/// when they hold at most this many entries per interval, from checkpoints
+/// otherwise. On the COW IGO file every organization qualifies, and the
+/// lists cost 0.9 MB more than checkpoints; a party's lists would cost
+/// 4.1 MB more, so parties (whose listing is the rarer question) keep
+/// checkpoints.
+const BY_ORG_FULL: usize = 32;
 /// Fewest events between two checkpoints: below this a snapshot costs more
 /// than the few entries it saves.
 const MIN_EVENTS: usize = 16;
@@ -65,6 +77,63 @@ struct Side {
     /// that those still alive on a later day are a prefix.
     snap_off: Vec<u32>,
     snap: Vec<u32>,
+    /// Group `g` read from full lists has its change days at
+    /// `full[full_off[g]..full_off[g + 1]]`, the last a sentinel (`OPEN`):
+    /// `(day, first)`, where the items alive from `day` to the next change
+    /// day are `entries[first..]` up to the next's `first`. Empty for a group
+    /// read from checkpoints.
+    full_off: Vec<u32>,
+    full: Vec<(i32, u32)>,
+    entries: Vec<u32>,
+}
+
+/// `(group, start, end, item)`.
+type Row = (u32, i32, i32, u32);
+
+/// Walks the change days of a group sorted by start, calling `at_day` after
+/// each day's starts and ends with the day, how many intervals have started
+/// and how many finite ends have passed so far, and the positions in
+/// `group` of the intervals alive from that day on (in no order).
+fn sweep(group: &[Row], mut at_day: impl FnMut(i32, usize, usize, &[u32])) {
+    let mut ends: Vec<(i32, u32)> = (0..group.len())
+        .filter(|&i| group[i].2 != OPEN)
+        .map(|i| (group[i].2, pos(i)))
+        .collect();
+    ends.sort_unstable();
+    // `slot[i]` is where interval `i` sits in `alive`, for O(1) removal.
+    let mut alive: Vec<u32> = Vec::new();
+    let mut slot = vec![0u32; group.len()];
+    let (mut si, mut ei) = (0, 0);
+    loop {
+        let day = match (group.get(si), ends.get(ei)) {
+            (Some(s), Some(&(e, _))) => s.1.min(e),
+            (Some(s), None) => s.1,
+            (None, Some(&(e, _))) => e,
+            (None, None) => break,
+        };
+        while ei < ends.len() && ends[ei].0 == day {
+            let at = slot[ends[ei].1 as usize] as usize;
+            alive.swap_remove(at);
+            if let Some(&moved) = alive.get(at) {
+                slot[moved as usize] = pos(at);
+            }
+            ei += 1;
+        }
+        while si < group.len() && group[si].1 == day {
+            slot[si] = pos(alive.len());
+            alive.push(pos(si));
+            si += 1;
+        }
+        at_day(day, si, ei, &alive);
+    }
+}
+
+/// The entries a group's full lists would take: the number alive summed
+/// over its change days.
+fn full_size(group: &[Row]) -> usize {
+    let mut size = 0;
+    sweep(group, |_, _, _, alive| size += alive.len());
+    size
 }
 
 /// Converts a length to the `u32` positions the index stores.
@@ -78,32 +147,37 @@ fn pos(n: usize) -> u32 {
 
 impl Side {
     /// `rows` are `(group, start, end, item)`; `groups` is the number of groups.
-    fn new(mut rows: Vec<(u32, i32, i32, u32)>, groups: usize) -> Side {
+    fn new(mut rows: Vec<Row>, groups: usize, full_per_interval: usize) -> Side {
         rows.sort_unstable();
         let n = rows.len();
         let mut s = Side {
             off: Vec::with_capacity(groups + 1),
-            start: rows.iter().map(|r| r.1).collect(),
-            end: rows.iter().map(|r| r.2).collect(),
-            item: rows.iter().map(|r| r.3).collect(),
             end_off: Vec::with_capacity(groups + 1),
             ck_off: Vec::with_capacity(groups + 1),
+            full_off: Vec::with_capacity(groups + 1),
             ..Side::default()
         };
         s.off.push(0);
         s.end_off.push(0);
         s.ck_off.push(0);
         s.snap_off.push(0);
+        s.full_off.push(0);
         let mut at = 0;
         for g in 0..groups {
             let first = at;
             while at < n && rows[at].0 as usize == g {
                 at += 1;
             }
-            s.add_group(first..at);
-            s.off.push(pos(at));
+            let group = &rows[first..at];
+            if full_size(group) <= full_per_interval * group.len() {
+                s.add_full(group);
+            } else {
+                s.add_group(group);
+            }
+            s.off.push(pos(s.start.len()));
             s.end_off.push(pos(s.ends.len()));
             s.ck_off.push(pos(s.ck_day.len()));
+            s.full_off.push(pos(s.full.len()));
         }
         s.shrink();
         s
@@ -116,68 +190,69 @@ impl Side {
         self.ck_ended.shrink_to_fit();
         self.snap_off.shrink_to_fit();
         self.snap.shrink_to_fit();
+        self.full.shrink_to_fit();
+        self.entries.shrink_to_fit();
+        self.start.shrink_to_fit();
+        self.end.shrink_to_fit();
+        self.item.shrink_to_fit();
     }
 
-    /// Sorted ends and checkpoints of the group at `range` (already sorted
-    /// by start).
-    fn add_group(&mut self, range: Range<usize>) {
-        let mut ends: Vec<(i32, u32)> = range
-            .clone()
-            .filter(|&i| self.end[i] != OPEN)
-            .map(|i| (self.end[i], pos(i)))
-            .collect();
-        ends.sort_unstable();
-        self.ends.extend(ends.iter().map(|e| e.0));
-
-        // Sweep the group's days in order; `slot[i]` is where interval
-        // `range.start + i` sits in `alive`, for O(1) removal.
-        let mut alive: Vec<u32> = Vec::new();
-        let mut slot = vec![0u32; range.len()];
-        let (mut si, mut ei) = (range.start, 0);
-        let mut since = 0;
-        while si < range.end || ei < ends.len() {
-            let day = match (self.start.get(si).filter(|_| si < range.end), ends.get(ei)) {
-                (Some(&s), Some(&(e, _))) => s.min(e),
-                (Some(&s), None) => s,
-                (None, Some(&(e, _))) => e,
-                (None, None) => break,
-            };
-            while ei < ends.len() && ends[ei].0 == day {
-                let gone = ends[ei].1 as usize - range.start;
-                let at = slot[gone] as usize;
-                alive.swap_remove(at);
-                if let Some(&moved) = alive.get(at) {
-                    slot[moved as usize - range.start] = pos(at);
-                }
-                ei += 1;
-                since += 1;
-            }
-            while si < range.end && self.start[si] == day {
-                slot[si - range.start] = pos(alive.len());
-                alive.push(pos(si));
-                si += 1;
-                since += 1;
-            }
-            if since >= EVENTS_PER_ALIVE * alive.len().max(MIN_EVENTS) {
-                let mut snapshot = alive.clone();
-                snapshot.sort_unstable_by_key(|&i| (std::cmp::Reverse(self.end[i as usize]), i));
-                let items: Vec<u32> = snapshot.iter().map(|&i| self.item[i as usize]).collect();
-                self.push_checkpoint(day, si, ei, &items);
-                since = 0;
-            }
+    /// A group whose every change day gets the list of the items alive
+    /// from it to the next: a query is one binary search and a slice.
+    fn add_full(&mut self, group: &[Row]) {
+        sweep(group, |day, _, _, alive| {
+            self.full.push((day, pos(self.entries.len())));
+            self.entries
+                .extend(alive.iter().map(|&i| group[i as usize].3));
+        });
+        if !group.is_empty() {
+            // The last change day's list ends where the next group's begins.
+            self.full.push((OPEN, pos(self.entries.len())));
         }
     }
 
-    fn push_checkpoint(&mut self, day: i32, first_after: usize, ended: usize, snapshot: &[u32]) {
-        self.ck_day.push(day);
-        self.ck_pos.push(pos(first_after));
-        self.ck_ended.push(pos(ended));
-        self.snap.extend_from_slice(snapshot);
-        self.snap_off.push(pos(self.snap.len()));
+    /// A group read from checkpoints: its intervals sorted by start, its
+    /// sorted finite ends, and a checkpoint whenever the events since the
+    /// last reach twice the number alive.
+    fn add_group(&mut self, group: &[Row]) {
+        let first = self.start.len();
+        self.start.extend(group.iter().map(|r| r.1));
+        self.end.extend(group.iter().map(|r| r.2));
+        self.item.extend(group.iter().map(|r| r.3));
+        let mut ends: Vec<i32> = group.iter().map(|r| r.2).filter(|&e| e != OPEN).collect();
+        ends.sort_unstable();
+        self.ends.extend(ends);
+        let mut last = 0;
+        sweep(group, |day, started, ended, alive| {
+            if started + ended - last >= EVENTS_PER_ALIVE * alive.len().max(MIN_EVENTS) {
+                let mut snapshot = alive.to_vec();
+                snapshot.sort_unstable_by_key(|&i| (std::cmp::Reverse(group[i as usize].2), i));
+                self.ck_day.push(day);
+                self.ck_pos.push(pos(first + started));
+                self.ck_ended.push(pos(ended));
+                self.snap
+                    .extend(snapshot.iter().map(|&i| group[i as usize].3));
+                self.snap_off.push(pos(self.snap.len()));
+                last = started + ended;
+            }
+        });
     }
 
     /// The items of group `g` alive on day `t`.
     fn alive(&self, g: usize, t: i32) -> Alive<'_> {
+        let full = &self.full[self.full_off[g] as usize..self.full_off[g + 1] as usize];
+        if !full.is_empty() {
+            let i = full.partition_point(|&(d, _)| d <= t);
+            let head = match i.checked_sub(1) {
+                Some(c) => &self.entries[full[c].1 as usize..full[c + 1].1 as usize],
+                None => &[][..],
+            };
+            return Alive {
+                t,
+                head: head.iter(),
+                tail: [].iter().zip(&[]),
+            };
+        }
         let cks = self.ck_off[g] as usize..self.ck_off[g + 1] as usize;
         let (first, last) = (self.off[g] as usize, self.off[g + 1] as usize);
         let (ends_first, ends_last) = (self.end_off[g] as usize, self.end_off[g + 1] as usize);
@@ -237,6 +312,9 @@ impl Side {
             + b(&self.ck_ended)
             + b(&self.snap_off)
             + b(&self.snap)
+            + b(&self.full_off)
+            + b(&self.full)
+            + b(&self.entries)
     }
 }
 
@@ -294,8 +372,8 @@ impl Index {
         let by_org = rows.iter().map(|&(o, _, s, e, i)| (o, s, e, i)).collect();
         let by_party = rows.iter().map(|&(_, p, s, e, i)| (p, s, e, i)).collect();
         Index {
-            by_org: Side::new(by_org, orgs),
-            by_party: Side::new(by_party, parties),
+            by_org: Side::new(by_org, orgs, BY_ORG_FULL),
+            by_party: Side::new(by_party, parties, 0),
         }
     }
 
@@ -376,5 +454,53 @@ impl Counter {
 
     pub(crate) fn heap_bytes(&self) -> usize {
         (self.off.capacity() + self.mid.capacity() + self.days.capacity()) * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Rows of a few groups: `(group, start, end)` with `end` open or after
+    /// `start`; the item is the row's number.
+    fn rows() -> impl Strategy<Value = Vec<Row>> {
+        prop::collection::vec((0u32..3, 0i32..60, prop::option::of(1i32..40)), 0..80).prop_map(
+            |v| {
+                v.into_iter()
+                    .enumerate()
+                    .map(|(i, (g, s, len))| (g, s, len.map_or(OPEN, |l| s + l), i as u32))
+                    .collect()
+            },
+        )
+    }
+
+    proptest! {
+        /// Both layouts list exactly the items a scan of the rows finds alive.
+        #[test]
+        fn alive_matches_a_scan(rows in rows(), t in -1i32..110) {
+            for full in [0, usize::MAX] {
+                let side = Side::new(rows.clone(), 3, full);
+                for g in 0..3 {
+                    let mut got: Vec<u32> = side.alive(g, t).collect();
+                    got.sort_unstable();
+                    let want: Vec<u32> = rows
+                        .iter()
+                        .filter(|r| r.0 as usize == g && r.1 <= t && t < r.2)
+                        .map(|r| r.3)
+                        .collect();
+                    prop_assert_eq!(got, want, "group {} day {} full {}", g, t, full);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_group_takes_full_lists_only_when_they_are_cheap() {
+        // 100 intervals all alive together, starting one day apart: the
+        // full lists would hold 5,050 entries, 50 per interval.
+        let rows: Vec<Row> = (0..100).map(|i| (0, i, OPEN, i as u32)).collect();
+        assert!(Side::new(rows.clone(), 1, BY_ORG_FULL).full.is_empty());
+        assert_eq!(Side::new(rows, 1, 64).entries.len(), 5_050);
     }
 }
