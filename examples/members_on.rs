@@ -68,7 +68,10 @@ fn main() {
         ));
     }
 
-    let name = ds.name_on(org, date).ok().flatten().unwrap_or(org);
+    let name = ds
+        .organization(org)
+        .and_then(|o| o.name_on(date))
+        .unwrap_or(org);
     let count = |f: &dyn Fn(&Answer<'_>) -> bool| answers.iter().filter(|a| f(a)).count();
     let definite = count(&|a| a.is_definite_member());
     let possible = count(&|a| a.certainty() == Certainty::Possible);

@@ -85,8 +85,18 @@ fn overlapping_official_names_are_refused() {
     b.read(Bundled::Sources, SOURCES.as_bytes(), "sources.csv")
         .read(Bundled::Names, names.as_bytes(), "names.csv");
     let ds = b.build().strict().unwrap();
-    assert_eq!(ds.name_on("X", "1999-12-31").unwrap(), Some("Ex"));
-    assert_eq!(ds.name_on("X", "2000-01-01").unwrap(), Some("Why"));
+    assert_eq!(
+        ds.organization("X")
+            .unwrap()
+            .name_on(membership_history::parse_day("1999-12-31").unwrap()),
+        Some("Ex")
+    );
+    assert_eq!(
+        ds.organization("X")
+            .unwrap()
+            .name_on(membership_history::parse_day("2000-01-01").unwrap()),
+        Some("Why")
+    );
 }
 
 #[test]

@@ -128,16 +128,16 @@ fn armenia_frozen_on_the_verified_day_and_unknown_after() {
 fn names_over_time() {
     let ds = bundled();
     assert_eq!(
-        ds.name_on("CSTO", "1995-01-01").unwrap(),
+        ds.organization("CSTO").unwrap().name_on(d("1995-01-01")),
         Some("Collective Security Treaty")
     );
     assert_eq!(
-        ds.name_on("CSTO", "2005-01-01").unwrap(),
+        ds.organization("CSTO").unwrap().name_on(d("2005-01-01")),
         Some("Collective Security Treaty Organization")
     );
     // The renaming day belongs to the new name (half-open spans).
     assert_eq!(
-        ds.name_on("CSTO", "2002-10-07").unwrap(),
+        ds.organization("CSTO").unwrap().name_on(d("2002-10-07")),
         Some("Collective Security Treaty Organization")
     );
     for alias in ["CST", "CSTO", "ODKB", "odkb", "ОДКБ"] {
@@ -470,9 +470,12 @@ fn kazakhstan_ratifies_the_treaty_the_extension_and_the_charter() {
 fn the_parliamentary_assembly_from_2006_and_its_three_observers() {
     let ds = bundled();
     // RFERL-2006: the assembly was created in St. Petersburg on 2006-11-16.
-    assert_eq!(ds.name_on("CSTO-PA", d("2006-11-15")).unwrap(), None);
     assert_eq!(
-        ds.name_on("CSTO-PA", d("2006-11-16")).unwrap(),
+        ds.organization("CSTO-PA").unwrap().name_on(d("2006-11-15")),
+        None
+    );
+    assert_eq!(
+        ds.organization("CSTO-PA").unwrap().name_on(d("2006-11-16")),
         Some("Parliamentary Assembly of the Collective Security Treaty Organization")
     );
     // TASS-2022: Afghanistan's and Serbia's lower houses and the Parliamentary

@@ -804,22 +804,6 @@ impl Dataset {
         Ok(changes)
     }
 
-    /// The official name of `org` in use on `date`.
-    ///
-    /// # Errors
-    ///
-    /// [`ErrorKind::UnknownOrganization`], a date error.
-    ///
-    /// ```
-    /// # use membership_history::bundled;
-    /// assert_eq!(bundled().name_on("ODKB", "1995-01-01")?, Some("Collective Security Treaty"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn name_on(&self, org: impl OrgRef, date: impl IntoDay) -> Result<Option<&str>, Error> {
-        let (o, date) = (org.resolve(self)?, date.into_day()?);
-        Ok(self.orgs[o].name_on(date))
-    }
-
     /// The founding members: the parties that signed on the day of the
     /// organization's first signature.
     ///

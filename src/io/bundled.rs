@@ -228,7 +228,8 @@ impl DatasetBuilder {
     /// let mut b = Dataset::builder();
     /// b.read(Bundled::Sources, "id,citation,url\nS,s,\n".as_bytes(), "sources.csv");
     /// b.read(Bundled::Names, "org,kind,name,from,until,sources\nX,official,Ex,2000-01-01,,S\n".as_bytes(), "names.csv");
-    /// assert_eq!(b.build().strict()?.name_on("X", "2001-01-01")?, Some("Ex"));
+    /// let ds = b.build().strict()?;
+    /// assert_eq!(ds.organization("X").unwrap().name_on(parse_day("2001-01-01")?), Some("Ex"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub(crate) fn names_table(&mut self, input: impl Read, file: &str) -> usize {
