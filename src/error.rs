@@ -300,7 +300,25 @@ impl Error {
 }
 
 impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// One line, whatever the input held: control characters anywhere (a
+    /// line break in a path, say) are shown escaped.
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.write_message(&mut text)?;
+        for c in text.chars() {
+            if c.is_control() {
+                write!(out, "{}", c.escape_debug())?;
+            } else {
+                write!(out, "{c}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Error {
+    fn write_message(&self, f: &mut String) -> fmt::Result {
+        use fmt::Write as _;
         let i = &self.inner;
         let mut wrote = false;
         if let Some(file) = &i.file {
@@ -311,7 +329,7 @@ impl fmt::Display for Error {
             write!(f, "{}{line}", if wrote { ":" } else { "line " })?;
             wrote = true;
         }
-        let sep = |f: &mut fmt::Formatter<'_>| if wrote { f.write_str(": ") } else { Ok(()) };
+        let sep = |f: &mut String| if wrote { f.write_str(": ") } else { Ok(()) };
         match (&i.field, &i.value) {
             (Some(field), Some(value)) => {
                 sep(f)?;
@@ -346,14 +364,7 @@ impl fmt::Display for Error {
         } else {
             kind
         };
-        for c in kind.chars() {
-            if c.is_control() {
-                write!(f, "{}", c.escape_debug())?;
-            } else {
-                write!(f, "{c}")?;
-            }
-        }
-        Ok(())
+        f.write_str(&kind)
     }
 }
 

@@ -279,3 +279,78 @@ fn one_organization_id_in_two_files_is_refused() {
     );
     assert!(e.to_string().contains("atop.csv"), "{e}");
 }
+
+/// An ATOP exit known only to its year, in the year of entry, was read as
+/// 1 January, before the entry: the build refused it with a field `kind`
+/// that ATOP has not (and lenient mode kept a membership that never ends).
+/// The exit is after the entry and by the year's end.
+#[test]
+fn an_atop_exit_known_to_the_year_of_entry_ends_within_that_year() {
+    use membership_history::Certainty;
+    let atop = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n9001,200,1900,5,10,1900,0,0,1\n9001,365,1900,5,10,1900,0,0,1\n";
+    let ds = Dataset::builder()
+        .read(Atop::new(), atop.as_bytes(), "atop.csv")
+        .build()
+        .strict()
+        .expect("a year-only exit in the entry year loads");
+    let party = ds
+        .timelines()
+        .next()
+        .expect("a membership")
+        .party()
+        .code()
+        .to_string();
+    let on = |d: &str| ds.status_on("9001", party.as_str(), d).unwrap();
+    let entry = on("1900-05-10");
+    assert_eq!(
+        (entry.member(), entry.certainty()),
+        (Some(true), Certainty::Definite)
+    );
+    // The exit day is one from 1900-05-11 to 1900-12-31 (a member up to
+    // the day before it): possibly still a member until 1900-12-30.
+    assert_eq!(on("1900-08-01").certainty(), Certainty::Possible);
+    assert_eq!(on("1900-12-30").certainty(), Certainty::Possible);
+    let after = on("1900-12-31");
+    assert_eq!(
+        (after.member(), after.certainty()),
+        (Some(false), Certainty::Definite)
+    );
+    assert_eq!(
+        ds.timeline("9001", party.as_str()).unwrap().spells().len(),
+        1
+    );
+}
+
+/// A path with a line break printed a two-line error.
+#[test]
+fn a_path_with_a_line_break_gives_a_one_line_error() {
+    let e = Dataset::builder()
+        .read_path(CowIgo::new(), "no such\ndir/igo.csv")
+        .build()
+        .strict()
+        .expect_err("there is no such file");
+    let msg = e.to_string();
+    assert!(!msg.contains('\n'), "{msg:?}");
+    assert!(msg.contains(r"no such\ndir/igo.csv"), "{msg}");
+    assert!(!format!("{e:?}").contains('\n'));
+}
+
+/// COW years 9998–9999 are inside the documented range: a trailing `-9`
+/// there was refused with a date the file never contains. It is a gap.
+#[test]
+fn cow_years_at_the_end_of_the_range_load() {
+    use membership_history::Certainty;
+    let igo = "ioname,orgname,year,russia,armenia\nXIGO,Example,9998,1,1\nXIGO,Example,9999,-9,1\n";
+    let ds = Dataset::builder()
+        .read(CowIgo::new(), igo.as_bytes(), "igo.csv")
+        .build()
+        .strict()
+        .expect("years up to 9999 load");
+    let rus = ds.status_on("XIGO", "russia", "9999-06-01").unwrap();
+    assert_eq!(rus.certainty(), Certainty::Unknown);
+    let arm = ds.status_on("XIGO", "armenia", "9999-06-01").unwrap();
+    assert_eq!(
+        (arm.member(), arm.certainty()),
+        (Some(true), Certainty::Definite)
+    );
+}

@@ -47,7 +47,7 @@ use fuzz_runner::run;
 // Loaders.
 
 /// One loader under fuzz.
-struct Loader {
+pub struct Loader {
     /// The target's name.
     name: &'static str,
     /// The file name the loader is given (errors must carry it).
@@ -144,7 +144,7 @@ fn bundled_with(
     b
 }
 
-fn loader(name: &str) -> &'static Loader {
+pub fn loader(name: &str) -> &'static Loader {
     LOADERS
         .iter()
         .find(|l| l.name == name)
@@ -152,7 +152,7 @@ fn loader(name: &str) -> &'static Loader {
 }
 
 /// Checks everything a load must guarantee, whatever the input.
-fn check_load(l: &Loader, bytes: &[u8]) -> Result<(), TestCaseError> {
+pub fn check_load(l: &Loader, bytes: &[u8]) -> Result<(), TestCaseError> {
     let mut builder = (l.load)(bytes);
     let strict = builder.clone().build().strict();
     let (ds, problems) = builder.build().into_parts();
@@ -428,7 +428,7 @@ fn samples_load_cleanly() {
 // The builder's public constructors, without any file.
 
 #[derive(Debug, Clone)]
-enum Record {
+pub enum Record {
     Source(String, String),
     Party(String, String, Option<u16>),
     Name(
@@ -451,10 +451,20 @@ fn pick(words: &'static [&'static str]) -> impl Strategy<Value = String> + Clone
     proptest::sample::select(words).prop_map(str::to_string)
 }
 
+/// The words records are made of (shared with the cargo fuzz target
+/// `fuzz/fuzz_targets/builder.rs`): few, so that records collide.
+pub const CODES: &[&str] = &["ARM", "GEO", "RUS", "X", "Y", "", " ", "A B", "x"];
+pub const ORGS: &[&str] = &["X", "Y", "x", "Ex", "", "ARM", "Z"];
+pub const SOURCE_IDS: &[&str] = &["S", "T", "", "U"];
+pub const CITATIONS: &[&str] = &["a source", "", " "];
+pub const PARTY_NAMES: &[&str] = &["Armenia", ""];
+pub const ORG_NAMES: &[&str] = &["X", "Ex", "ex", "Y", ""];
+pub const EVENT_IDS: &[&str] = &["e1", "e2", "e3", ""];
+
 fn record() -> impl Strategy<Value = Record> {
-    let code = pick(&["ARM", "GEO", "RUS", "X", "Y", "", " ", "A B", "x"]);
-    let org = pick(&["X", "Y", "x", "Ex", "", "ARM", "Z"]);
-    let src = pick(&["S", "T", "", "U"]);
+    let code = pick(CODES);
+    let org = pick(ORGS);
+    let src = pick(SOURCE_IDS);
     let day = (700_000i32..740_000)
         .prop_map(|n| chrono::NaiveDate::from_num_days_from_ce_opt(n).unwrap_or_default());
     // Only valid dates can be made (`fuzz_uncertain_date_constructors`
@@ -473,12 +483,12 @@ fn record() -> impl Strategy<Value = Record> {
     ];
     let reading = (date, proptest::collection::vec(src.clone(), 0..3));
     prop_oneof![
-        1 => (src.clone(), pick(&["a source", "", " "])).prop_map(|(i, c)| Record::Source(i, c)),
-        2 => (code.clone(), pick(&["Armenia", ""]), proptest::option::of(prop_oneof![0u16..1000, any::<u16>()]))
+        1 => (src.clone(), pick(CITATIONS)).prop_map(|(i, c)| Record::Source(i, c)),
+        2 => (code.clone(), pick(PARTY_NAMES), proptest::option::of(prop_oneof![0u16..1000, any::<u16>()]))
             .prop_map(|(c, n, w)| Record::Party(c, n, w)),
-        2 => (org.clone(), pick(&["X", "Ex", "ex", "Y", ""]), proptest::option::of(day.clone()), proptest::option::of(day), any::<bool>())
+        2 => (org.clone(), pick(ORG_NAMES), proptest::option::of(day.clone()), proptest::option::of(day), any::<bool>())
             .prop_map(|(o, n, f, u, a)| Record::Name(o, n, f, u, a)),
-        8 => (pick(&["e1", "e2", "e3", ""]), org, proptest::option::weighted(0.9, code), 0..EventKind::ALL.len(), proptest::collection::vec(reading, 0..3))
+        8 => (pick(EVENT_IDS), org, proptest::option::weighted(0.9, code), 0..EventKind::ALL.len(), proptest::collection::vec(reading, 0..3))
             .prop_map(|(i, o, m, k, r)| Record::Event(i, o, m, k, r)),
     ]
 }
@@ -488,53 +498,57 @@ fn fuzz_builder_api() {
     run(
         "builder_api",
         proptest::collection::vec(record(), 0..30),
-        |records| {
-            let mut b = Dataset::builder();
-            for r in records {
-                match r {
-                    Record::Source(id, c) => {
-                        b.add_source(Source::new(id, c, ""));
-                    }
-                    Record::Party(code, name, cow) => {
-                        let p = Party::state(code, name).with_sources(["S"]);
-                        b.add_party(match cow {
-                            Some(n) => p.with_cow(n, "ABB"),
-                            None => p,
-                        });
-                    }
-                    Record::Name(org, name, from, until, true) => {
-                        b.add_name(org, name, from, until, ["S"]);
-                    }
-                    Record::Name(org, name, _, _, false) => {
-                        b.add_alias(org, name, ["S"]);
-                    }
-                    Record::Event(id, org, member, kind, readings) => {
-                        let readings = readings
-                            .into_iter()
-                            .map(|(d, s)| Reading::new(d, "", s))
-                            .collect();
-                        b.add_event(Event::new(
-                            id,
-                            org,
-                            member.as_deref(),
-                            EventKind::ALL[kind],
-                            readings,
-                        ));
-                    }
-                }
-            }
-            let strict = b.clone().build().strict();
-            let (ds, problems) = b.build().into_parts();
-            match &strict {
-                Ok(_) => prop_assert!(problems.is_empty()),
-                Err(e) => prop_assert_eq!(Some(e), problems.first()),
-            }
-            for p in &problems {
-                prop_assert!(!p.to_string().contains('\n'));
-            }
-            check_dataset(&ds)
-        },
+        check_builder,
     );
+}
+
+/// What the builder must do with any records: strict is lenient's first
+/// problem, problems are one line, and what it builds is a sane dataset.
+pub fn check_builder(records: Vec<Record>) -> Result<(), TestCaseError> {
+    let mut b = Dataset::builder();
+    for r in records {
+        match r {
+            Record::Source(id, c) => {
+                b.add_source(Source::new(id, c, ""));
+            }
+            Record::Party(code, name, cow) => {
+                let p = Party::state(code, name).with_sources(["S"]);
+                b.add_party(match cow {
+                    Some(n) => p.with_cow(n, "ABB"),
+                    None => p,
+                });
+            }
+            Record::Name(org, name, from, until, true) => {
+                b.add_name(org, name, from, until, ["S"]);
+            }
+            Record::Name(org, name, _, _, false) => {
+                b.add_alias(org, name, ["S"]);
+            }
+            Record::Event(id, org, member, kind, readings) => {
+                let readings = readings
+                    .into_iter()
+                    .map(|(d, s)| Reading::new(d, "", s))
+                    .collect();
+                b.add_event(Event::new(
+                    id,
+                    org,
+                    member.as_deref(),
+                    EventKind::ALL[kind],
+                    readings,
+                ));
+            }
+        }
+    }
+    let strict = b.clone().build().strict();
+    let (ds, problems) = b.build().into_parts();
+    match &strict {
+        Ok(_) => prop_assert!(problems.is_empty()),
+        Err(e) => prop_assert_eq!(Some(e), problems.first()),
+    }
+    for p in &problems {
+        prop_assert!(!p.to_string().contains('\n'));
+    }
+    check_dataset(&ds)
 }
 
 // ---------------------------------------------------------------------------
@@ -562,34 +576,39 @@ fn date_text() -> impl Strategy<Value = String> {
 
 #[test]
 fn fuzz_dates() {
-    run("dates", date_text(), |s| {
-        match parse_day(&s) {
-            Ok(d) => prop_assert_eq!(parse_day(&d.to_string()).ok(), Some(d)),
-            Err(e) => {
-                prop_assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)), "{e:?}");
-                prop_assert!(!e.to_string().contains('\n'));
-            }
+    run("dates", date_text(), |s| check_date_text(&s));
+}
+
+/// What a date text must give: a day that prints and parses back to
+/// itself, an uncertain date likewise, or a one-line date error with the
+/// value.
+pub fn check_date_text(s: &str) -> Result<(), TestCaseError> {
+    match parse_day(s) {
+        Ok(d) => prop_assert_eq!(parse_day(&d.to_string()).ok(), Some(d)),
+        Err(e) => {
+            prop_assert!(matches!(e.kind(), ErrorKind::InvalidDate(_)), "{e:?}");
+            prop_assert!(!e.to_string().contains('\n'));
         }
-        match s.parse::<UncertainDate>() {
-            Ok(d) => {
-                prop_assert!(d.earliest() <= d.latest());
-                prop_assert!(d.could_be(d.earliest()) && d.could_be(d.latest()));
-                prop_assert_eq!(d.to_string().parse::<UncertainDate>().ok(), Some(d));
-            }
-            Err(e) => {
-                prop_assert!(
-                    matches!(
-                        e.kind(),
-                        ErrorKind::InvalidDate(_) | ErrorKind::EndBeforeStart { .. }
-                    ),
-                    "{e:?}"
-                );
-                prop_assert!(e.value().is_some(), "no value in {e:?}");
-                prop_assert!(!e.to_string().contains('\n'));
-            }
+    }
+    match s.parse::<UncertainDate>() {
+        Ok(d) => {
+            prop_assert!(d.earliest() <= d.latest());
+            prop_assert!(d.could_be(d.earliest()) && d.could_be(d.latest()));
+            prop_assert_eq!(d.to_string().parse::<UncertainDate>().ok(), Some(d));
         }
-        Ok(())
-    });
+        Err(e) => {
+            prop_assert!(
+                matches!(
+                    e.kind(),
+                    ErrorKind::InvalidDate(_) | ErrorKind::EndBeforeStart { .. }
+                ),
+                "{e:?}"
+            );
+            prop_assert!(e.value().is_some(), "no value in {e:?}");
+            prop_assert!(!e.to_string().contains('\n'));
+        }
+    }
+    Ok(())
 }
 
 /// The constructors take anything: what they accept is a valid date (its
@@ -877,22 +896,26 @@ fn fuzz_interval_set_parse() {
         .prop_map(|v| v.concat()),
         any::<String>(),
     ];
-    run("interval_set_parse", text, |s| {
-        match s.parse::<IntervalSet<i32>>() {
-            Ok(set) => {
-                prop_assert!(normalized(&set));
-                prop_assert_eq!(set.to_string().parse::<IntervalSet<i32>>().ok(), Some(set));
-            }
-            Err(e) => prop_assert!(
-                matches!(
-                    e.kind(),
-                    ErrorKind::InvalidValue(_) | ErrorKind::EndBeforeStart { .. }
-                ),
-                "{e:?}"
-            ),
+    run("interval_set_parse", text, |s| check_set_text(&s));
+}
+
+/// What a set text must give: a normalized set that prints and parses
+/// back to itself, or a value error.
+pub fn check_set_text(s: &str) -> Result<(), TestCaseError> {
+    match s.parse::<IntervalSet<i32>>() {
+        Ok(set) => {
+            prop_assert!(normalized(&set));
+            prop_assert_eq!(set.to_string().parse::<IntervalSet<i32>>().ok(), Some(set));
         }
-        Ok(())
-    });
+        Err(e) => prop_assert!(
+            matches!(
+                e.kind(),
+                ErrorKind::InvalidValue(_) | ErrorKind::EndBeforeStart { .. }
+            ),
+            "{e:?}"
+        ),
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------

@@ -226,7 +226,7 @@ fn check_read(
     Ok(())
 }
 
-fn check_atop(bytes: &[u8], with_states: bool) -> Result<(), TestCaseError> {
+pub fn check_atop(bytes: &[u8], with_states: bool) -> Result<(), TestCaseError> {
     let st = states();
     let st = with_states.then_some(&st);
     check_read(bytes, "atop.csv", |b| {
@@ -234,7 +234,7 @@ fn check_atop(bytes: &[u8], with_states: bool) -> Result<(), TestCaseError> {
     })
 }
 
-fn check_cow_igo(bytes: &[u8], with_states: bool) -> Result<(), TestCaseError> {
+pub fn check_cow_igo(bytes: &[u8], with_states: bool) -> Result<(), TestCaseError> {
     let st = states();
     let st = with_states.then_some(&st);
     check_read(bytes, "igo.csv", |b| {
@@ -257,7 +257,7 @@ fn check_list(list: &CowStates) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn check_cow_states(bytes: &[u8]) -> Result<(), TestCaseError> {
+pub fn check_cow_states(bytes: &[u8]) -> Result<(), TestCaseError> {
     let file = "states2016.csv";
     let (lenient, report) = CowStates::read(bytes, file).into_parts();
     for p in &report {

@@ -209,3 +209,67 @@ fn every_problem_of_one_file_at_once() {
             .all(|p| matches!(p.kind(), ErrorKind::InvalidDate(_)))
     );
 }
+
+/// Records as the csv crate counts them (a quoted line break inside one),
+/// after the header.
+fn records(text: &str) -> usize {
+    csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .filter_map(Result::ok)
+        .count()
+}
+
+/// Rows in equal rows kept plus rows named in a problem, when quotes hold
+/// line breaks (each such row is one record, refused at the line it starts
+/// on), in every format that reports counts.
+#[test]
+fn every_row_is_kept_or_named_with_quoted_line_breaks() {
+    use membership_history::{Atop, CowIgo};
+    let igo = "ioname,orgname,year,russia,armenia\n\
+               XIGO,Example,1990,1,1\n\
+               XIGO,\"Exa\nmple\",1991,1,1\n\
+               XIGO,Example,1992,1,0\n\
+               YIGO,Why,1990,\"1\n\",0\n\
+               YIGO,Why,1991,1,1\n";
+    let atop = "atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n\
+                4220,365,1992,5,15,0,0,0,1\n\
+                4220,\"371\n\",1992,5,15,0,0,0,1\n\
+                4220,373,1992,5,15,0,0,0,\"1\n\n\"\n\
+                4220,372,1993,12,9,0,0,0,1\n";
+    let events = "event,org,member,kind,date,note,sources\n\
+                  e1,X,ARM,signed,1992-05-15,,S\n\
+                  e2,X,RUS,signed,1992-05-15,\"two\nlines\",S\n\
+                  e3,X,KAZ,signed,1992-05-15,,S\n";
+    let mut b = Dataset::builder();
+    b.read(CowIgo::new(), igo.as_bytes(), "igo.csv")
+        .read(Atop::new(), atop.as_bytes(), "atop.csv");
+    let report = b.build();
+    for (file, text, refused) in [("igo.csv", igo, [3, 6]), ("atop.csv", atop, [3, 5])] {
+        let (_, counts) = report.counts.iter().find(|(f, _)| f == file).unwrap();
+        assert_eq!(
+            counts.rows + counts.skipped,
+            records(text),
+            "{file}: {counts:?}"
+        );
+        let named: Vec<u64> = report
+            .problems
+            .iter()
+            .filter(|p| p.file_name() == Some(file))
+            .filter_map(|p| p.line())
+            .collect();
+        assert_eq!(named, refused, "{file}: {:?}", report.problems);
+        assert_eq!(counts.skipped, refused.len(), "{file}");
+    }
+    // The bundled events: two of three readings kept, the third named.
+    let (ds, problems) = builder(events).build().into_parts();
+    let kept: usize = ds.events().map(|e| e.readings().len()).sum();
+    let named: Vec<u64> = problems
+        .iter()
+        .filter(|p| p.file_name() == Some("events.csv"))
+        .filter_map(|p| p.line())
+        .collect();
+    assert_eq!(kept + named.len(), records(events), "{problems:?}");
+    assert_eq!(named, [3]);
+}

@@ -328,6 +328,20 @@ fn atop_row(row: &Row<'_>, cols: &AtopColumns) -> Result<AtopRow, Error> {
             },
         ));
     }
+    // An exit known only to its year or month, in the entry's: the exit
+    // came after the entry, so its earliest day is the day after the
+    // entry's earliest. (Read as the bare year, the exit would fall on
+    // 1 January, before the entry.)
+    let exit = match exit {
+        Some(x) if x.earliest() <= entry.earliest() && entry.earliest() < x.latest() => {
+            let after = entry.earliest().succ_opt().unwrap_or(entry.earliest());
+            Some(
+                UncertainDate::between(after, x.latest())
+                    .map_err(|e| row.locate(cols.exit[0], e))?,
+            )
+        }
+        x => x,
+    };
     let member: u16 = int_field(row, cols.member)?;
     if member == 0 {
         // No state has code 0: a blank written as 0, not a member.
