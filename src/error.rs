@@ -143,6 +143,8 @@ struct Inner {
     field: Option<String>,
     value: Option<String>,
     source: Option<Source>,
+    /// Near misses for an unknown name: `(id, what it names)`.
+    suggestions: Vec<(String, String)>,
 }
 
 /// The error behind an [`ErrorKind::Io`] or [`ErrorKind::Csv`], kept whole
@@ -172,6 +174,7 @@ impl Error {
                 field: None,
                 value: None,
                 source: None,
+                suggestions: Vec::new(),
             }),
         }
     }
@@ -235,6 +238,27 @@ impl Error {
     pub(crate) fn replace_value(mut self, value: impl Into<String>) -> Self {
         self.inner.value = Some(value.into());
         self
+    }
+
+    /// Near misses for an unknown organization or party: `(id, what it
+    /// names)`, best first.
+    pub(crate) fn with_suggestions(mut self, suggestions: Vec<(String, String)>) -> Self {
+        self.inner.suggestions = suggestions;
+        self
+    }
+
+    /// For an unknown organization or party, the ids of the ones whose id,
+    /// name or alias is close to what was asked for, best first (the
+    /// message says "did you mean …").
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let err = bundled().members_on("CTSO", "2008-01-01").unwrap_err();
+    /// assert_eq!(err.suggestions().next(), Some("CSTO"));
+    /// assert!(err.to_string().contains("did you mean `CSTO`"));
+    /// ```
+    pub fn suggestions(&self) -> impl Iterator<Item = &str> {
+        self.inner.suggestions.iter().map(|(id, _)| id.as_str())
     }
 
     pub(crate) fn with_value(mut self, value: impl Into<String>) -> Self {
@@ -364,7 +388,22 @@ impl Error {
         } else {
             kind
         };
-        f.write_str(&kind)
+        f.write_str(&kind)?;
+        for (n, (id, name)) in i.suggestions.iter().enumerate() {
+            let lead = match n {
+                0 => "; did you mean ",
+                _ if n + 1 == i.suggestions.len() => " or ",
+                _ => ", ",
+            };
+            write!(f, "{lead}`{}`", shown(id))?;
+            if name != id {
+                write!(f, " ({})", shown(name))?;
+            }
+        }
+        if !i.suggestions.is_empty() {
+            f.write_str("?")?;
+        }
+        Ok(())
     }
 }
 

@@ -394,7 +394,7 @@ fn debug_reads_as_the_message() {
     );
     assert_eq!(
         format!("{:?}", errors[6]),
-        "unknown organization `CTSO` (no organization has this id or name)"
+        "unknown organization `CTSO` (no organization has this id or name); did you mean `CSTO` (Collective Security Treaty Organization)?"
     );
     // Through `Box<dyn Error>`, as `fn main() -> Result<(), Box<dyn Error>>`
     // prints it.

@@ -10,6 +10,7 @@ pub(crate) mod date;
 pub(crate) mod event;
 pub(crate) mod explain;
 pub(crate) mod index;
+pub(crate) mod lookup;
 pub(crate) mod party;
 pub(crate) mod query;
 pub(crate) mod status;

@@ -13,6 +13,7 @@ use crate::history::dataset::{Dataset, Membership, Spell};
 use crate::history::date::IntoDay;
 use crate::history::event::{Event, EventId};
 use crate::history::index::Alive;
+use crate::history::lookup;
 use crate::history::party::{Organization, Party, Source};
 use crate::history::status::{EventKind, Status};
 use crate::history::unknown::Unknown;
@@ -50,14 +51,26 @@ mod sealed {
 }
 
 /// How a query names an organization: its id, an official name or an
-/// alias in any case (`"CSTO"`, `"odkb"`), or an [`OrgId`].
+/// alias in any case (`"CSTO"`, `"odkb"`), or an [`OrgId`]. An unknown one
+/// suggests near misses ([`Error::suggestions`]).
 pub trait OrgRef: sealed::Sealed {
     #[doc(hidden)]
     fn resolve(self, ds: &Dataset) -> Result<usize, Error>;
 }
 
-/// How a query names a party: its code (exact or in upper case), or a
-/// [`PartyId`].
+/// How a query names a party: its code (as written, in upper case, or in
+/// any case), a COW state number (`"365"`), a COW abbreviation (`"RUS"`),
+/// its name in any case (`"russia"`), or a [`PartyId`]. A form that fits
+/// two parties is an error that names both; an unknown one suggests near
+/// misses ([`Error::suggestions`]).
+///
+/// ```
+/// # use membership_history::bundled;
+/// let ds = bundled();
+/// for asked in ["RUS", "rus", "365", "Russia"] {
+///     assert_eq!(ds.party(asked).unwrap().code(), "RUS");
+/// }
+/// ```
 pub trait PartyRef: sealed::Sealed {
     #[doc(hidden)]
     fn resolve(self, ds: &Dataset) -> Result<usize, Error>;
@@ -65,10 +78,7 @@ pub trait PartyRef: sealed::Sealed {
 
 impl OrgRef for &str {
     fn resolve(self, ds: &Dataset) -> Result<usize, Error> {
-        ds.org_lookup
-            .get(&self.trim().to_lowercase())
-            .copied()
-            .ok_or_else(|| Error::new(ErrorKind::UnknownOrganization(self.to_string())))
+        lookup::organization(ds, self)
     }
 }
 
@@ -93,12 +103,7 @@ impl OrgRef for OrgId {
 
 impl PartyRef for &str {
     fn resolve(self, ds: &Dataset) -> Result<usize, Error> {
-        let code = self.trim();
-        ds.party_index
-            .get(code)
-            .or_else(|| ds.party_index.get(&code.to_uppercase()))
-            .copied()
-            .ok_or_else(|| Error::new(ErrorKind::UnknownParty(code.to_string())))
+        lookup::party(ds, self)
     }
 }
 
