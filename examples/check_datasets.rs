@@ -37,8 +37,6 @@
 //!   no answer of `members_on`, and none of `status_on` for any pair with a
 //!   record, is definite with a status.
 
-mod common;
-
 use std::collections::HashMap;
 use std::process::exit;
 use std::time::Instant;
@@ -116,7 +114,19 @@ fn sense(k: EventKind) -> Sense {
 }
 
 fn main() {
-    let paths: Vec<String> = common::utf8_args();
+    // Arguments are paths, which can be any bytes: one that is not UTF-8 is
+    // a one-line error (`std::env::args` would panic).
+    let paths: Vec<String> = match std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect()
+    {
+        Ok(p) => p,
+        Err(a) => {
+            eprintln!("error: argument {a:?} is not valid UTF-8");
+            std::process::exit(2);
+        }
+    };
     let [atop_path, igo_path, states_path] = paths.as_slice() else {
         fail("usage: check_datasets ATOP_MEMBER_LEVEL.csv IGO_YEAR.csv STATES2016.csv");
     };

@@ -36,8 +36,14 @@ impl Failure {
 
 impl From<Error> for Failure {
     fn from(e: Error) -> Failure {
+        // An unknown name in a query is "no such thing"; in a data file
+        // (which names its file) it is bad input.
         let code = match e.kind() {
-            ErrorKind::UnknownOrganization(_) | ErrorKind::UnknownParty(_) => NO_SUCH_THING,
+            ErrorKind::UnknownOrganization(_) | ErrorKind::UnknownParty(_)
+                if e.file_name().is_none() =>
+            {
+                NO_SUCH_THING
+            }
             _ => BAD_INPUT,
         };
         Failure {

@@ -71,19 +71,16 @@ impl Sources {
             for p in &problems {
                 let _ = writeln!(err, "warning: {p}");
             }
+            let count = format!(
+                "{} problem{}",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
             if ds.organizations().is_empty() {
-                return Err(Failure::usage(format!(
-                    "nothing could be loaded ({} problems)",
-                    problems.len()
-                )));
+                return Err(Failure::usage(format!("nothing could be loaded ({count})")));
             }
             if !problems.is_empty() {
-                let _ = writeln!(
-                    err,
-                    "warning: {} problem{}; --lenient: the rest was loaded",
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
-                );
+                let _ = writeln!(err, "warning: {count}; --lenient: the rest was loaded");
             }
             ds
         } else {
