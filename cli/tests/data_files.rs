@@ -7,7 +7,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code; inputs are ours
 
 use std::path::PathBuf;
-use std::process::Command;
 
 #[path = "support/mh.rs"]
 mod cli;
