@@ -8,7 +8,8 @@
 //! parties, one event each.
 //!
 //! The path comes from `MH_COW_IGO` (default
-//! `../shared/datasets/cow-igo-v3/igo_year_formatv3.csv`); the file is read
+//! `../shared/datasets/cow-igo-v3/igo_year_formatv3.csv` from the repository
+//! root, wherever cargo runs the benchmark); the file is read
 //! into memory once so the disk is not measured. Without the file the
 //! benchmark prints a note and measures nothing, so `cargo bench -- --test`
 //! passes on any machine.
@@ -20,7 +21,13 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use membership_history::{Atop, Bundled, CowIgo, Dataset};
 
-const DEFAULT: &str = "../shared/datasets/cow-igo-v3/igo_year_formatv3.csv";
+/// `../shared/datasets/...` from the repository root: this file is built by
+/// the `dev` package, whose manifest directory (cargo's working directory for
+/// a benchmark) is `dev/`.
+const DEFAULT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/datasets/cow-igo-v3/igo_year_formatv3.csv"
+);
 
 fn load(c: &mut Criterion) {
     let path = std::env::var("MH_COW_IGO").unwrap_or_else(|_| DEFAULT.to_string());

@@ -433,8 +433,15 @@ fn members(c: &mut Criterion) {
     list_members(c, "members_overlap", &overlap);
 
     // The real COW IGO data, when its file is there (path from `MH_COW_IGO`).
-    let path = std::env::var("MH_COW_IGO")
-        .unwrap_or_else(|_| "../shared/datasets/cow-igo-v3/igo_year_formatv3.csv".into());
+    // The default is `../shared/...` from the repository root: this file is
+    // built by the `dev` package, whose manifest directory is `dev/`.
+    let path = std::env::var("MH_COW_IGO").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/datasets/cow-igo-v3/igo_year_formatv3.csv"
+        )
+        .into()
+    });
     match Dataset::builder()
         .read_path(CowIgo::new(), &path)
         .build()
@@ -523,7 +530,7 @@ fn load(c: &mut Criterion) {
     let mut g = configure(c, "load");
     // The bundled files read and replayed from disk (`bundled()` itself is
     // parsed once per process, so timing it would time nothing).
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../data");
     g.bench_function("bundled-from-dir", |b| {
         b.iter(|| {
             assert_eq!(
