@@ -1,4 +1,18 @@
 #![doc = include_str!("../README.md")]
+//!
+//! ## In these docs
+//!
+//! The README above is written for a code-hosting page too, so it names
+//! items without links; here they are. Start at [`bundled()`] and
+//! [`Dataset`] (the one query surface: [`Dataset::members_on`],
+//! [`Dataset::status_on`], [`Dataset::organizations_of`],
+//! [`Dataset::timeline`], [`Dataset::changes_between`],
+//! [`Dataset::explain`]); an answer is an [`Answer`] with its
+//! [`Certainty`]; loading is a [`DatasetBuilder`] reading [`Bundled`],
+//! [`Atop`] or [`CowIgo`] into a [`Report`]; errors are one [`Error`].
+//! The long-form pages: [`error_catalogue`] (every refusal, with its rule
+//! and test, and the fuzzing runs), [`research_datasets`] (how ATOP and COW
+//! become events), [`benchmarks`] (the measured figures).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 // Library code never unwraps: input reaches almost everything here.

@@ -369,7 +369,8 @@ fn unknown_organization_in_a_loaded_dataset() {
     assert_eq!(e.kind(), &ErrorKind::UnknownOrganization("4221".into()));
     assert_eq!(
         e.to_string(),
-        "unknown organization `4221` (no organization has this id or name)"
+        // One edit from the file's only alliance: suggested (issue 13).
+        "unknown organization `4221` (no organization has this id or name); did you mean `4220` (ATOP alliance 4220)?"
     );
 }
 

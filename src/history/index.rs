@@ -169,7 +169,7 @@ impl Side {
                 at += 1;
             }
             let group = &rows[first..at];
-            if full_size(group) <= full_per_interval * group.len() {
+            if full_size(group) <= full_per_interval.saturating_mul(group.len()) {
                 s.add_full(group);
             } else {
                 s.add_group(group);

@@ -1,7 +1,7 @@
 //! Full-file checks against the published datasets (run by CI):
 //!
 //! ```text
-//! cargo run --release --example check_datasets -- \
+//! cargo run --release -p membership-history-dev --bin check_datasets -- \
 //!     ../shared/datasets/atop-v4.01/atop-member-level.csv \
 //!     ../shared/datasets/cow-igo-v3/igo_year_formatv3.csv \
 //!     ../shared/datasets/cow-states-2016/states2016.csv
