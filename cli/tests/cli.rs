@@ -238,6 +238,12 @@ fn panel_svg_search() {
         ("organization", "CSTO")
     );
     assert!(ok(&["search", "kyrgyz"]).contains("KGZ"));
+    let found = json(&["search", "kyrgyz", "--json"]);
+    assert_eq!(found[0]["id"], "KGZ");
+    let table = ok(&["panel", "1992", "1993", "--org", "CSTO", "--party", "GEO"]);
+    assert_eq!(table.lines().count(), 3, "{table}");
+    let header: Vec<&str> = table.lines().next().unwrap().split_whitespace().collect();
+    assert_eq!(header, ["org", "member", "ccode", "year", "code"]);
     assert_eq!(fails(&["search", "zzzzqqq"]).0, 1);
 }
 
