@@ -53,8 +53,8 @@ pub use io::bundled::{BUNDLED_VERIFIED_AS_OF, BUNDLED_VERSION, bundled};
 pub use io::dyad_years::{AtopDyad, DyadYear, DyadYears};
 pub use io::panel::{PanelRow, YearRule};
 pub use io::panel_out::PanelFormat;
-pub use io::state_years::{Count, Panels, StateIgoYear, StateYear};
 pub use io::read::{Atop, Bundled, CowIgo, Format, Report};
+pub use io::state_years::{Count, Panels, StateIgoYear, StateYear};
 pub use io::{
     AtopObligations, CowState, CowStates, ImportCounts, OBLIGATIONS, ObligationDisagreement,
     Obligations,

@@ -102,9 +102,12 @@ impl Record for DyadYear {
         put(c[5], Value::Int(self.igo_any.definite.into()));
         put(c[6], Value::Int(self.igo_any.max.into()));
         if let Some(a) = self.atop {
-            for (k, (ally, obl)) in [(a.alliance, a.obligations), (a.alliance_max, a.obligations_max)]
-                .into_iter()
-                .enumerate()
+            for (k, (ally, obl)) in [
+                (a.alliance, a.obligations),
+                (a.alliance_max, a.obligations_max),
+            ]
+            .into_iter()
+            .enumerate()
             {
                 put(ATOP_COLUMNS[6 * k], Value::Int(ally.into()));
                 for i in 0..OBLIGATIONS.len() {
@@ -165,7 +168,8 @@ impl Iterator for DyadYears<'_, '_> {
 /// Whether two sets of days share a day of `year`.
 fn co_exist(a: &IntervalSet<NaiveDate>, b: &IntervalSet<NaiveDate>, year: i32) -> bool {
     let (first, next) = year_bounds(year);
-    let clip = |s: crate::Span<NaiveDate>| (s.start().max(first), s.end().map_or(next, |e| e.min(next)));
+    let clip =
+        |s: crate::Span<NaiveDate>| (s.start().max(first), s.end().map_or(next, |e| e.min(next)));
     a.iter().map(clip).filter(|(x, y)| x < y).any(|(x0, x1)| {
         b.iter()
             .map(clip)

@@ -227,6 +227,11 @@ impl StatusDays {
             out.definite[c] = out.definite[c].union(&md.definite);
             out.possible[c] = out.possible[c].union(&md.possible);
         }
+        // Where the data does not say (a `-9` run, past the coverage end)
+        // nothing is definite, whatever a spell's dates allow.
+        for d in &mut out.definite {
+            *d = d.difference(&md.unknown);
+        }
         for p in &mut out.possible {
             *p = p.union(&md.unknown);
         }
@@ -276,7 +281,11 @@ fn code_in(tl: &Timeline<'_>, year: i32, rule: YearRule, states: Option<&CowStat
         YearRule::MostDays => {
             let days = StatusDays::of(tl);
             let holds = |set: &IntervalSet<NaiveDate>| YearRule::MostDays.holds(set, year);
-            for (cat, code) in [(Category::Full, 1), (Category::Associate, 2), (Category::Observer, 3)] {
+            for (cat, code) in [
+                (Category::Full, 1),
+                (Category::Associate, 2),
+                (Category::Observer, 3),
+            ] {
                 if holds(&days.definite[cat as usize]) {
                     return code;
                 }

@@ -272,7 +272,12 @@ impl<'a> Panels<'a> {
             // An unknown organization is an error with suggestions.
             self.ds.known_until(o)?;
             let id = self.ds.organization(o).map(|o| o.id());
-            if let Some(i) = self.ds.organizations().iter().position(|x| Some(x.id()) == id) {
+            if let Some(i) = self
+                .ds
+                .organizations()
+                .iter()
+                .position(|x| Some(x.id()) == id)
+            {
                 keep[i] = true;
             }
         }
