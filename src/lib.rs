@@ -54,7 +54,9 @@ pub use io::dyad_years::{AtopDyad, DyadYear, DyadYears};
 pub use io::panel::{PanelRow, YearRule};
 pub use io::panel_out::PanelFormat;
 pub use io::read::{Atop, Bundled, CowIgo, Format, Report};
-pub use io::state_years::{Count, Panels, StateIgoYear, StateYear};
+pub use io::state_years::{
+    Count, Panels, STATE_IGO_COLUMNS, STATE_YEAR_COLUMNS, StateIgoYear, StateYear,
+};
 pub use io::{
     AtopObligations, CowState, CowStates, ImportCounts, OBLIGATIONS, ObligationDisagreement,
     Obligations,

@@ -163,8 +163,10 @@ pub struct StateIgoYear<'a> {
     pub any: Count,
 }
 
-pub(crate) const STATE_YEAR_COLUMNS: &[&str] = &["ccode", "stateabb", "year"];
-pub(crate) const STATE_IGO_COLUMNS: &[&str] = &[
+/// The CSV columns of [`StateYear`].
+pub const STATE_YEAR_COLUMNS: &[&str] = &["ccode", "stateabb", "year"];
+/// The CSV columns of [`StateIgoYear`].
+pub const STATE_IGO_COLUMNS: &[&str] = &[
     "ccode",
     "stateabb",
     "year",
