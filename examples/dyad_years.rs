@@ -20,16 +20,19 @@ use membership_history::{
 const USAGE: &str = "usage: dyad_years --cow-igo FILE --states FILE [--atop FILE --atop-alliances FILE] FROM_YEAR TO_YEAR";
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args_os().skip(1).map(|a| {
-        a.into_string()
-            .map_err(|a| format!("{a:?} is not valid UTF-8"))
-    });
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| {
+            a.into_string()
+                .map_err(|a| format!("{a:?} is not valid UTF-8"))
+        })
+        .collect::<Result<Vec<String>, _>>()?;
     let (mut flags, mut years) = (std::collections::HashMap::new(), Vec::new());
+    let mut args = args.iter();
     while let Some(a) = args.next() {
-        let a = a?;
         match a.as_str() {
             "--cow-igo" | "--states" | "--atop" | "--atop-alliances" => {
-                flags.insert(a, args.next().ok_or(USAGE)??);
+                flags.insert(a.as_str(), args.next().ok_or(USAGE)?);
             }
             _ if a.starts_with("--") => return Err(format!("unknown flag {a}; {USAGE}").into()),
             _ => years.push(
