@@ -129,6 +129,17 @@ struct AtopCell {
     obligations_max: Obligations,
 }
 
+/// A member of an alliance in one year (possibly, at least): its position
+/// among the year's states, whether for certain, and its obligations for
+/// certain and under some reading.
+#[derive(Debug, Clone, Copy, Default)]
+struct AllianceMember {
+    at: u32,
+    definite: bool,
+    obligations: Obligations,
+    obligations_max: Obligations,
+}
+
 /// One year's computed panel.
 struct YearTable {
     year: i32,
@@ -287,10 +298,8 @@ impl<'a> Panels<'a> {
         }
         let atop = self.atop.map(|obl| {
             let mut cells = vec![AtopCell::default(); n * n];
-            // Per alliance, its members this year: (position, definite
-            // member, possible member, obligations, obligations_max).
-            let mut by_alliance: HashMap<u32, Vec<(u32, bool, bool, Obligations, Obligations)>> =
-                HashMap::new();
+            // Per alliance, its members this year.
+            let mut by_alliance: HashMap<u32, Vec<AllianceMember>> = HashMap::new();
             for r in &obl.rows {
                 let Some(&p) = self
                     .order
@@ -300,41 +309,40 @@ impl<'a> Panels<'a> {
                 else {
                     continue;
                 };
-                if p == u32::MAX {
-                    continue;
-                }
-                let pos = self.rule.holds(&r.possible, year);
-                if !pos {
+                if p == u32::MAX || !self.rule.holds(&r.possible, year) {
                     continue;
                 }
                 let def = self.rule.holds(&r.definite, year);
                 let members = by_alliance.entry(r.atopid).or_default();
-                let entry = match members.iter_mut().find(|m| m.0 == p) {
-                    Some(m) => m,
+                let i = match members.iter().position(|m| m.at == p) {
+                    Some(i) => i,
                     None => {
-                        members.push((p, false, false, Obligations::NONE, Obligations::NONE));
-                        members.last_mut().expect("just pushed")
+                        members.push(AllianceMember {
+                            at: p,
+                            ..AllianceMember::default()
+                        });
+                        members.len() - 1
                     }
                 };
-                entry.1 |= def;
-                entry.2 = true;
+                let m = &mut members[i];
+                m.definite |= def;
                 if def {
-                    entry.3 |= r.obligations;
+                    m.obligations |= r.obligations;
                 }
-                entry.4 |= r.obligations;
+                m.obligations_max |= r.obligations;
             }
             for members in by_alliance.values() {
                 for a in members {
                     for b in members {
-                        if a.0 == b.0 {
+                        if a.at == b.at {
                             continue;
                         }
-                        let c = &mut cells[a.0 as usize * n + b.0 as usize];
+                        let c = &mut cells[a.at as usize * n + b.at as usize];
                         c.alliance_max = true;
-                        c.obligations_max |= a.4;
-                        if a.1 && b.1 {
+                        c.obligations_max |= a.obligations_max;
+                        if a.definite && b.definite {
                             c.alliance = true;
-                            c.obligations |= a.3;
+                            c.obligations |= a.obligations;
                         }
                     }
                 }

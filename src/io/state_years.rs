@@ -384,10 +384,9 @@ impl<'a> Panels<'a> {
             let mut counts = vec![[Count::default(); 4]; self.order.len()];
             for t in self.tracks.iter().flatten() {
                 if let Some(ys) = t.in_year(self.rule, year) {
-                    let c = &mut counts[t.state as usize];
-                    for k in 0..4 {
-                        c[k].definite += u32::from(ys.definite[k]);
-                        c[k].max += u32::from(ys.possible[k]);
+                    for (k, c) in counts[t.state as usize].iter_mut().enumerate() {
+                        c.definite += u32::from(ys.definite[k]);
+                        c.max += u32::from(ys.possible[k]);
                     }
                 }
             }
