@@ -39,7 +39,7 @@
 //!   record, is definite with a status;
 //! - the dyad-year panel (issue 14), for a seeded sample of dyad-years
 //!   (SplitMix64, seed 14, 400 undirected dyad-years drawn from the
-//!   31 December panel): see `dyad_sample` for exactly what is compared;
+//!   31 December panel, and three fixed ones in a year some IGO has no row): see `dyad_sample` for exactly what is compared;
 //!   with the alliance-level file, every member-level obligation is checked
 //!   against its alliance's row (disagreements are printed as the files
 //!   say them).
@@ -879,6 +879,9 @@ fn dyad_sample(
             samples.push((year, a.min(b), a.max(b)));
         }
     }
+    // And three dyad-years in an IGO year without a row (found by the
+    // comparison with pandas, BENCHMARKS.md), so that path is checked too.
+    samples.extend([(1870, 210, 220), (1870, 220, 255), (1870, 245, 267)]);
     samples.sort_unstable();
     let column: HashMap<u16, usize> = cells
         .states

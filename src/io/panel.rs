@@ -89,6 +89,11 @@ impl YearRule {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn holds(self, set: &IntervalSet<NaiveDate>, year: i32) -> bool {
+        let (first, next) = year_bounds(year);
+        if first >= next {
+            // A year past the calendar's ends: its first day stands for it.
+            return set.contains(&first);
+        }
         match self {
             YearRule::EndOfYear => set.contains(&day(year, 12, 31)),
             YearRule::MidYear => set.contains(&day(year, 7, 1)),
