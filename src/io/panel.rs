@@ -352,8 +352,9 @@ fn code_in(tl: &Timeline<'_>, year: i32, rule: YearRule, states: Option<&CowStat
 
 impl Dataset {
     /// The COW code of `member` in `org` in `year` under `rule`: `-1` when
-    /// the state was not in the state system (on the rule's day, or all
-    /// year for [`YearRule::AnyDay`]) and had no status for certain, by the
+    /// the state was not in the state system (on the rule's day, all year
+    /// for [`YearRule::AnyDay`], on at least half of the year's days for
+    /// [`YearRule::MostDays`]) and had no status for certain, by the
     /// state list the dataset was read with or by `states`.
     ///
     /// # Errors

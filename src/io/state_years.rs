@@ -239,6 +239,25 @@ impl<'a> Panels<'a> {
                 reach: (first.start(), last.end()),
             });
         }
+        // Two parties of one state in one organization (the bundled data's
+        // `KAZ` and COW's `KZK`, both 705, read together) count once.
+        for org in &mut tracks {
+            org.sort_by_key(|t| t.state);
+            org.dedup_by(|later, kept| {
+                if later.state != kept.state {
+                    return false;
+                }
+                for (k, l) in kept.days.definite.iter_mut().zip(&later.days.definite) {
+                    *k = k.union(l);
+                }
+                for (k, l) in kept.days.possible.iter_mut().zip(&later.days.possible) {
+                    *k = k.union(l);
+                }
+                kept.reach.0 = kept.reach.0.min(later.reach.0);
+                kept.reach.1 = kept.reach.1.zip(later.reach.1).map(|(a, b)| a.max(b));
+                true
+            });
+        }
         Panels {
             ds,
             rule,
