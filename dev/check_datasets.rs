@@ -4,7 +4,8 @@
 //! cargo run --release -p membership-history-dev --bin check_datasets -- \
 //!     ../shared/datasets/atop-v4.01/atop-member-level.csv \
 //!     ../shared/datasets/cow-igo-v3/igo_year_formatv3.csv \
-//!     ../shared/datasets/cow-states-2016/states2016.csv
+//!     ../shared/datasets/cow-states-2016/states2016.csv \
+//!     [../shared/datasets/atop-v4.01/atop-alliance-level.csv]
 //! ```
 //!
 //! It prints what it read and checked, and exits with code 1 on any
@@ -35,7 +36,13 @@
 //!   organization's `known_until` (after the dataset's last covered day for
 //!   an organization without one), in the bundled data, ATOP and COW IGO,
 //!   no answer of `members_on`, and none of `status_on` for any pair with a
-//!   record, is definite with a status.
+//!   record, is definite with a status;
+//! - the dyad-year panel (issue 14), for a seeded sample of dyad-years
+//!   (SplitMix64, seed 14, 400 undirected dyad-years drawn from the
+//!   31 December panel, and three fixed ones in a year some IGO has no row): see `dyad_sample` for exactly what is compared;
+//!   with the alliance-level file, every member-level obligation is checked
+//!   against its alliance's row (disagreements are printed as the files
+//!   say them).
 
 use std::collections::HashMap;
 use std::process::exit;
@@ -43,7 +50,8 @@ use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
 use membership_history::{
-    Atop, Basis, Certainty, CowIgo, CowStates, Dataset, EventKind, YearRule, bundled,
+    Atop, AtopObligations, Basis, Certainty, CowIgo, CowStates, Dataset, DyadYear, EventKind,
+    OBLIGATIONS, Obligations, Panels, YearRule, bundled,
 };
 
 fn fail(msg: &str) -> ! {
@@ -127,8 +135,12 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let [atop_path, igo_path, states_path] = paths.as_slice() else {
-        fail("usage: check_datasets ATOP_MEMBER_LEVEL.csv IGO_YEAR.csv STATES2016.csv");
+    let (atop_path, igo_path, states_path, alliance_path) = match paths.as_slice() {
+        [a, i, s] => (a, i, s, None),
+        [a, i, s, l] => (a, i, s, Some(l.as_str())),
+        _ => fail(
+            "usage: check_datasets ATOP_MEMBER_LEVEL.csv IGO_YEAR.csv STATES2016.csv [ATOP_ALLIANCE_LEVEL.csv]",
+        ),
     };
     let mut t = Tally { failures: 0 };
 
@@ -306,6 +318,7 @@ fn main() {
     let cells = read_igo_cells(igo_path, &states);
     cow_cells(&mut t, &igo, &plain, &states, &cells);
     drop(plain);
+    dyad_sample(&mut t, &igo, &states, &cells, atop_path, alliance_path);
 
     // --- After each source's end, nothing is definite.
     after_the_end(&mut t, "bundled data", ours);
@@ -733,5 +746,277 @@ fn after_the_end(t: &mut Tally, name: &str, ds: &Dataset) {
             ds.organizations().len(),
             bad.total()
         ),
+    );
+}
+
+/// SplitMix64 (Steele, Lea and Flood 2014): a fixed-seed sample that needs
+/// no dependency.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// One member-level row as the file writes it: alliance, member, entry
+/// year, exit year (0: none) and the five obligation flags.
+struct AtopLine {
+    atopid: u32,
+    member: u16,
+    yrent: i32,
+    yrexit: i32,
+    flags: [bool; 5],
+}
+
+fn read_atop_lines(path: &str) -> Vec<AtopLine> {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    let mut rd = csv::ReaderBuilder::new()
+        .delimiter(delimiter(path))
+        .from_reader(file);
+    let header = rd
+        .headers()
+        .unwrap_or_else(|e| fail(&e.to_string()))
+        .clone();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| fail(&format!("{path}: no column `{name}`")))
+    };
+    let cols = [col("atopid"), col("member"), col("yrent"), col("yrexit")];
+    let flags = OBLIGATIONS.map(col);
+    rd.records()
+        .map(|rec| {
+            let rec = rec.unwrap_or_else(|e| fail(&e.to_string()));
+            let num = |i: usize| -> i64 {
+                rec[i]
+                    .parse()
+                    .unwrap_or_else(|_| fail(&format!("{path}: bad number {}", &rec[i])))
+            };
+            AtopLine {
+                atopid: num(cols[0]) as u32,
+                member: num(cols[1]) as u16,
+                yrent: num(cols[2]) as i32,
+                yrexit: num(cols[3]) as i32,
+                flags: flags.map(|c| num(c) == 1),
+            }
+        })
+        .collect()
+}
+
+/// The seeded dyad-year sample: the panel (rule: 31 December) against
+/// direct counts over the files.
+///
+/// IGO counts. The COW file is yearly and its code is the status on
+/// 31 December, so under `YearRule::EndOfYear`, for the IGOs with a row in
+/// the year, `igo_full` (definite) must equal the number of those rows in
+/// which both states' cells are `1` (a `-9` cell is unknown, so never
+/// definite), and the upper bound must lie between that count and the
+/// number of rows in which both cells are `1` or `-9` (each `-9` may be
+/// full membership; a `0`, `2` or `3` on 31 December is not). An IGO with
+/// no row in the year (the five-year steps before 1965, gaps in a series)
+/// has no cell to count; there the reader's own year rule decides, so
+/// those IGOs are counted from `Dataset::cow_code` (one org-state-year at a
+/// time, the path the full-cell check verifies): both `1` adds to the
+/// definite count and to both bounds, both `1` or `-9` to the upper one.
+///
+/// ATOP flags. A member-level row holds on 31 December of year `y` when
+/// `yrent <= y` and its exit is `0` or `yrexit > y` (the exit is the first
+/// day outside; whatever the month and day precision, this is exact on
+/// 31 December). Directed (A, B) has obligation X when a row of A with
+/// X = 1 holds and B has a row of the same alliance that holds; the shared
+/// alliance flag when both have such rows. Both the definite and the `_max`
+/// flags must equal the direct scan (under this rule coarse dates never
+/// make a 31 December uncertain), directed in both orders, and the
+/// undirected flags must be their "or".
+fn dyad_sample(
+    t: &mut Tally,
+    igo: &Dataset,
+    states: &CowStates,
+    cells: &IgoCells,
+    atop_path: &str,
+    alliance_path: Option<&str>,
+) {
+    println!("dyad-year panel (seeded sample, rule: 31 December)");
+    let started = Instant::now();
+    let obligations =
+        AtopObligations::read_path(atop_path).unwrap_or_else(|e| fail(&e.to_string()));
+    if let Some(path) = alliance_path {
+        let found = obligations
+            .check_alliances_path(path)
+            .unwrap_or_else(|e| fail(&e.to_string()));
+        println!(
+            "  member-level obligations not in the alliance-level row: {}",
+            found.len()
+        );
+        for d in found.iter().take(10) {
+            println!("    {d}");
+        }
+    }
+    let lines = read_atop_lines(atop_path);
+    let panels = Panels::new(igo, states, YearRule::EndOfYear).atop(&obligations);
+    let (first, last) = (1816, 2014);
+    let mut rng = SplitMix64(14);
+    let mut samples: Vec<(i32, u16, u16)> = Vec::new();
+    while samples.len() < 400 {
+        let year = first + rng.below((last - first + 1) as usize) as i32;
+        let alive: Vec<u16> = panels.state_years(year..=year).map(|s| s.ccode).collect();
+        if alive.len() < 2 {
+            continue;
+        }
+        let a = alive[rng.below(alive.len())];
+        let b = alive[rng.below(alive.len())];
+        if a != b {
+            samples.push((year, a.min(b), a.max(b)));
+        }
+    }
+    // And three dyad-years in an IGO year without a row (found by the
+    // comparison with pandas, BENCHMARKS.md), so that path is checked too.
+    samples.extend([(1870, 210, 220), (1870, 220, 255), (1870, 245, 267)]);
+    samples.sort_unstable();
+    let column: HashMap<u16, usize> = cells
+        .states
+        .iter()
+        .enumerate()
+        .map(|(i, (_, _, code))| (*code, i))
+        .collect();
+    let (mut checked, mut bad_igo, mut bad_atop, mut widened, mut gap_igos) = (0, 0, 0, 0, 0);
+    let mut with_alliance = 0;
+    let mut year_rows: Option<(i32, Vec<DyadYear>, Vec<DyadYear>)> = None;
+    for &(year, a, b) in &samples {
+        if year_rows.as_ref().is_none_or(|(y, _, _)| *y != year) {
+            year_rows = Some((
+                year,
+                panels.dyad_years(year..=year).collect(),
+                panels.directed_dyad_years(year..=year).collect(),
+            ));
+        }
+        let Some((_, undirected, directed)) = &year_rows else {
+            continue;
+        };
+        let find = |rows: &[DyadYear], x: u16, y: u16| {
+            rows.iter()
+                .find(|r| r.ccode1 == x && r.ccode2 == y)
+                .copied()
+        };
+        let Some(row) = find(undirected, a, b) else {
+            t.check(false, &format!("dyad {a}-{b} {year} is in the panel"));
+            continue;
+        };
+        checked += 1;
+        // IGO counts, directly over the cells.
+        let (ca, cb) = (column.get(&a), column.get(&b));
+        let (mut both1, mut both19, mut gap1, mut gap19) = (0u32, 0u32, 0u32, 0u32);
+        for (name, rows) in &cells.igos {
+            match rows.iter().find(|r| r.0 == year) {
+                Some((_, codes)) => {
+                    let code = |c: Option<&usize>| c.map_or(0, |&i| codes[i]);
+                    let (x, y) = (code(ca), code(cb));
+                    both1 += u32::from(x == 1 && y == 1);
+                    both19 += u32::from(matches!(x, 1 | -9) && matches!(y, 1 | -9));
+                }
+                None => {
+                    let code = |s: u16| {
+                        let party = states.by_code(s).map(|s| s.abbreviation()).unwrap_or("");
+                        igo.cow_code(
+                            name.as_str(),
+                            party,
+                            year,
+                            YearRule::EndOfYear,
+                            Some(states),
+                        )
+                        .unwrap_or(0)
+                    };
+                    if rows.first().is_some_and(|r| r.0 < year)
+                        && rows.last().is_some_and(|r| r.0 > year)
+                    {
+                        let (x, y) = (code(a), code(b));
+                        gap_igos += usize::from(x == 1 && y == 1);
+                        gap1 += u32::from(x == 1 && y == 1);
+                        gap19 += u32::from(matches!(x, 1 | -9) && matches!(y, 1 | -9));
+                    }
+                }
+            }
+        }
+        let full = row.igo_full;
+        widened += usize::from(!full.is_exact());
+        if full.definite != both1 + gap1 || full.max < both1 + gap1 || full.max > both19 + gap19 {
+            bad_igo += 1;
+            if bad_igo <= 10 {
+                println!(
+                    "    {a}-{b} {year}: igo_full {}..{}, cells both 1: {both1}, both 1 or -9: {both19}, gap years: {gap1}..{gap19}",
+                    full.definite, full.max
+                );
+            }
+        }
+        // ATOP, directly over the member-level rows.
+        let holds = |l: &AtopLine| l.yrent <= year && (l.yrexit == 0 || l.yrexit > year);
+        let direct = |x: u16, y: u16| -> (bool, [bool; 5]) {
+            let mut ally = false;
+            let mut flags = [false; 5];
+            for l in lines.iter().filter(|l| l.member == x && holds(l)) {
+                if lines
+                    .iter()
+                    .any(|m| m.member == y && m.atopid == l.atopid && holds(m))
+                {
+                    ally = true;
+                    for (f, &v) in flags.iter_mut().zip(&l.flags) {
+                        *f |= v;
+                    }
+                }
+            }
+            (ally, flags)
+        };
+        let flags_of = |o: Obligations| -> [bool; 5] {
+            std::array::from_fn(|i| o.has(Obligations::nth(i).unwrap_or_default()))
+        };
+        let (ab, ba) = (direct(a, b), direct(b, a));
+        with_alliance += usize::from(ab.0);
+        let mut ok = true;
+        for (x, y, want) in [(a, b, ab), (b, a, ba)] {
+            let got = find(directed, x, y).and_then(|r| r.atop);
+            ok &= got.is_some_and(|g| {
+                g.alliance == want.0
+                    && g.alliance_max == want.0
+                    && flags_of(g.obligations) == want.1
+                    && flags_of(g.obligations_max) == want.1
+            });
+        }
+        let either: [bool; 5] = std::array::from_fn(|i| ab.1[i] || ba.1[i]);
+        ok &= row.atop.is_some_and(|g| {
+            g.alliance == ab.0
+                && flags_of(g.obligations) == either
+                && flags_of(g.obligations_max) == either
+        });
+        if !ok {
+            bad_atop += 1;
+            if bad_atop <= 10 {
+                println!(
+                    "    {a}-{b} {year}: ATOP {:?}, direct {ab:?} / {ba:?}",
+                    row.atop
+                );
+            }
+        }
+    }
+    println!(
+        "  dyad-years checked: {checked} ({widened} with igo_full_max > igo_full, {gap_igos} shared full memberships in IGO years without a row, {with_alliance} sharing an alliance) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    t.check(
+        bad_igo == 0,
+        &format!("igo_full and igo_full_max agree with the cells ({bad_igo} disagree)"),
+    );
+    t.check(
+        bad_atop == 0,
+        &format!("ATOP flags agree with the member-level rows ({bad_atop} disagree)"),
     );
 }

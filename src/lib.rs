@@ -50,6 +50,14 @@ pub use history::unknown::Unknown;
 pub use interval::lookup::{FrozenSet, Key};
 pub use interval::set::{IntervalSet, IntoIter, Iter, Span};
 pub use io::bundled::{BUNDLED_VERIFIED_AS_OF, BUNDLED_VERSION, bundled};
+pub use io::dyad_years::{AtopDyad, DyadYear, DyadYears};
 pub use io::panel::{PanelRow, YearRule};
+pub use io::panel_out::PanelFormat;
 pub use io::read::{Atop, Bundled, CowIgo, Format, Report};
-pub use io::{CowState, CowStates, ImportCounts};
+pub use io::state_years::{
+    Count, Panels, STATE_IGO_COLUMNS, STATE_YEAR_COLUMNS, StateIgoYear, StateYear,
+};
+pub use io::{
+    AtopObligations, CowState, CowStates, ImportCounts, OBLIGATIONS, ObligationDisagreement,
+    Obligations,
+};

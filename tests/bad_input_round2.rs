@@ -207,16 +207,28 @@ fn a_status_of_no_days_is_refused() {
 #[test]
 fn panels_at_the_end_of_the_calendar_do_not_overflow() {
     let ds = membership_history::bundled();
-    for rule in [
-        YearRule::EndOfYear,
-        YearRule::MidYear,
-        YearRule::StartOfYear,
-        YearRule::AnyDay,
-    ] {
+    let states = membership_history::CowStates::read(
+        "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n\
+         RUS,365,Russia,1816,1,1,2016,12,31,2016\nARM,371,Armenia,1991,12,21,2016,12,31,2016\n"
+            .as_bytes(),
+        "states.csv",
+    )
+    .strict()
+    .unwrap();
+    for rule in YearRule::ALL {
         let code = ds.cow_code("CSTO", "ARM", i32::MAX, rule, None).unwrap();
         assert_eq!(code, -9, "{rule:?}: past the data's coverage, unknown");
         let rows = ds.panel(i32::MAX..=i32::MAX, rule, None);
         assert!(rows.iter().all(|r| r.year == i32::MAX));
+        let panels = membership_history::Panels::new(ds, &states, rule);
+        for years in [i32::MAX - 1..=i32::MAX, i32::MIN..=i32::MIN + 1] {
+            assert!(
+                panels
+                    .state_igo_years(years.clone())
+                    .all(|r| r.full.definite == 0)
+            );
+            assert!(panels.dyad_years(years).all(|r| r.igo_full.definite == 0));
+        }
     }
 }
 

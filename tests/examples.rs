@@ -16,7 +16,7 @@ fn non_utf8_arguments_are_a_one_line_error_in_every_example() {
     let exe = std::env::current_exe().unwrap();
     let profile = exe.parent().and_then(Path::parent).unwrap().to_path_buf();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    for example in ["members_on", "timeline", "explain"] {
+    for example in ["members_on", "timeline", "explain", "dyad_years"] {
         // `cargo test --test examples` alone does not rebuild examples.
         let mut build = Command::new(&cargo);
         build.args(["build", "--quiet", "--example", example]);

@@ -2,12 +2,17 @@
 //! the library's one query surface.
 
 use chrono::NaiveDate;
-use membership_history::{Answer, Certainty, Dataset, PartyKind, YearRule, parse_day};
+use std::io::Write as _;
+
+use membership_history::{
+    Answer, AtopObligations, Certainty, Dataset, PanelFormat, Panels, PartyKind, STATE_IGO_COLUMNS,
+    STATE_YEAR_COLUMNS, YearRule, parse_day,
+};
 use serde::Serialize;
 
 use crate::fail::Failure;
 use crate::table::{Cell, Table};
-use crate::{Args, Format, svg};
+use crate::{Args, Format, load, svg};
 
 /// Runs the command `args` names; `usage` is its help text.
 pub fn run(args: &Args, usage: &str) -> Result<String, Failure> {
@@ -23,11 +28,24 @@ pub fn run(args: &Args, usage: &str) -> Result<String, Failure> {
             )))
         }
     };
-    if (!args.orgs.is_empty() || !args.parties.is_empty() || args.rule.is_some())
+    if (!args.orgs.is_empty()
+        || !args.parties.is_empty()
+        || args.rule.is_some()
+        || args.kind.is_some()
+        || args.atop_alliances.is_some())
         && args.command != "panel"
     {
         return Err(Failure::usage(
-            "--org, --party and --rule belong to `mh panel`",
+            "--org, --party, --rule, --kind and --atop-alliances belong to `mh panel`",
+        ));
+    }
+    if args.command == "panel" && args.kind.as_deref().is_some_and(|k| k != "org-state") {
+        let [from, to] = want(2)? else { unreachable!() };
+        return state_panel(args, from, to);
+    }
+    if args.atop_alliances.is_some() {
+        return Err(Failure::usage(
+            "--atop-alliances belongs to `mh panel --kind dyad` or `dyad-directed`",
         ));
     }
     let loaded = args.sources.load()?;
@@ -355,13 +373,8 @@ fn changes(ds: &Dataset, org: &str, from: NaiveDate, to: NaiveDate) -> Result<Ta
     Ok(t)
 }
 
-fn panel(
-    ds: &Dataset,
-    args: &Args,
-    from: &str,
-    to: &str,
-    states: Option<&membership_history::CowStates>,
-) -> Result<Table, Failure> {
+/// The panel's years, checked.
+fn years(from: &str, to: &str) -> Result<(i32, i32), Failure> {
     let year = |s: &str| {
         s.parse::<i32>()
             .ok()
@@ -374,17 +387,130 @@ fn panel(
             "the panel ends ({to}) before it starts ({from})"
         )));
     }
-    let rule = match args.rule.as_deref() {
+    Ok((from, to))
+}
+
+/// `--rule`.
+fn rule(args: &Args) -> Result<YearRule, Failure> {
+    Ok(match args.rule.as_deref() {
         None | Some("end-of-year") => YearRule::EndOfYear,
         Some("mid-year") => YearRule::MidYear,
         Some("start-of-year") => YearRule::StartOfYear,
         Some("any-day") => YearRule::AnyDay,
+        Some("most-days") => YearRule::MostDays,
         Some(r) => {
             return Err(Failure::usage(format!(
-                "unknown --rule `{r}` (end-of-year, mid-year, start-of-year or any-day)"
+                "unknown --rule `{r}` (end-of-year, mid-year, start-of-year, any-day or most-days)"
             )));
         }
+    })
+}
+
+/// `mh panel --kind state|state-igo|dyad|dyad-directed`: the panels of the
+/// state list, streamed by the library as CSV (`--csv`) or JSON lines
+/// (`--json`), or shown as a table. `--atop` files give the dyads'
+/// obligations (they are not counted as organizations).
+fn state_panel(args: &Args, from: &str, to: &str) -> Result<String, Failure> {
+    let kind = args.kind.as_deref().unwrap_or("org-state");
+    if !matches!(kind, "state" | "state-igo" | "dyad" | "dyad-directed") {
+        return Err(Failure::usage(format!(
+            "unknown --kind `{kind}` (org-state, state, state-igo, dyad or dyad-directed)"
+        )));
+    }
+    let dyad = kind.starts_with("dyad");
+    if !args.parties.is_empty() {
+        return Err(Failure::usage(
+            "--party belongs to `mh panel --kind org-state`",
+        ));
+    }
+    if !dyad && (!args.sources.atop.is_empty() || args.atop_alliances.is_some()) {
+        return Err(Failure::usage(
+            "--atop and --atop-alliances belong to `--kind dyad` or `dyad-directed` here",
+        ));
+    }
+    if args.sources.states.is_none() {
+        return Err(Failure::usage(format!(
+            "`mh panel --kind {kind}` needs the state list: --states states2016.csv"
+        )));
+    }
+    let (from, to) = years(from, to)?;
+    let rule = rule(args)?;
+    let counted = load::Sources {
+        atop: Vec::new(),
+        ..args.sources.clone()
     };
+    let loaded = counted.load_with(true)?;
+    let ds: &Dataset = &loaded.ds;
+    let states = loaded
+        .states
+        .as_ref()
+        .ok_or_else(|| Failure::usage("--states"))?;
+    let atop = match args.sources.atop.as_slice() {
+        [] if args.atop_alliances.is_some() => {
+            return Err(Failure::usage(
+                "--atop-alliances goes with --atop (the member-level file)",
+            ));
+        }
+        [] => None,
+        [path] => Some(AtopObligations::read_path(path)?),
+        _ => return Err(Failure::usage("give one --atop file for the dyad panel")),
+    };
+    let mut panels = Panels::new(ds, states, rule);
+    if !args.orgs.is_empty() {
+        panels = panels.organizations(args.orgs.iter())?;
+    }
+    if let Some(atop) = &atop {
+        if let Some(path) = &args.atop_alliances {
+            let mut err = std::io::stderr().lock();
+            for d in atop.check_alliances_path(path)? {
+                let _ = writeln!(err, "note: {d}");
+            }
+        }
+        panels = panels.atop(atop);
+    }
+    let format = match args.format {
+        Format::Json => PanelFormat::JsonLines,
+        _ => PanelFormat::Csv,
+    };
+    let mut out = Vec::new();
+    let years = from..=to;
+    match kind {
+        "state" => panels.write_state_years(&mut out, years, format)?,
+        "state-igo" => panels.write_state_igo_years(&mut out, years, format)?,
+        _ => panels.write_dyad_years(&mut out, years, kind == "dyad-directed", format)?,
+    };
+    let text = String::from_utf8(out).map_err(|e| Failure::usage(e.to_string()))?;
+    if args.format != Format::Table {
+        return Ok(text);
+    }
+    // People get the aligned table (CSV fields here are numbers and
+    // abbreviations: no quoting).
+    let header = match kind {
+        "state" => STATE_YEAR_COLUMNS.to_vec(),
+        "state-igo" => STATE_IGO_COLUMNS.to_vec(),
+        _ => panels.dyad_columns(),
+    };
+    let lines = text.lines().skip(1);
+    let mut t = Table::new(&header);
+    for l in lines {
+        t.push(
+            l.split(',')
+                .map(|v| v.parse::<i64>().map_or_else(|_| Cell::text(v), Cell::Int))
+                .collect(),
+        );
+    }
+    Ok(Output::table(t).render(Format::Table))
+}
+
+fn panel(
+    ds: &Dataset,
+    args: &Args,
+    from: &str,
+    to: &str,
+    states: Option<&membership_history::CowStates>,
+) -> Result<Table, Failure> {
+    let (from, to) = years(from, to)?;
+    let rule = rule(args)?;
     // Resolve the filters first, so that a misspelt one is an error with
     // suggestions, not an empty panel.
     let mut orgs = Vec::new();

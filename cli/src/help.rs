@@ -12,7 +12,7 @@ commands:
   explain ORG PARTY DATE       the answer, its readings and sources
   orgs PARTY DATE              every organization of a party
   changes ORG FROM TO          who joined, left or changed status
-  panel FROM_YEAR TO_YEAR      the org-state-year panel (COW codes)
+  panel FROM_YEAR TO_YEAR      panels: org-state-year (COW codes), state-, dyad-year
   svg ORG                      the timeline picture (SVG on stdout)
   search TEXT                  organizations and parties by id, alias or name
 
@@ -94,16 +94,35 @@ status: date (at its known precision), code, name, event, before, after.
 example: mh changes CSTO 1999-01-01 2013-01-01";
 
 const PANEL: &str = "\
-usage: mh panel FROM_YEAR TO_YEAR [--org ORG]... [--party PARTY]... [--rule RULE] [DATA] [--csv | --json]
+usage: mh panel FROM_YEAR TO_YEAR [--kind KIND] [--org ORG]... [--party PARTY]... [--rule RULE] [DATA] [--atop-alliances FILE] [--csv | --json]
 
-The org-state-year panel: one row per organization, party and year for
-every party that ever had a status in an organization, with the COW code
-of the year (1 full member, 2 associate, 3 observer, 0 none, -9 unknown,
--1 not a state that year, from the --states list). RULE says which day of
-a year counts: end-of-year (31 December, COW's reading; the default),
-mid-year, start-of-year or any-day.
+A panel for R, Stata and pandas. KIND is one of:
+  org-state      (the default) one row per organization, party and year for
+                 every party that ever had a status, with the COW code of the
+                 year (1 full member, 2 associate, 3 observer, 0 none, -9
+                 unknown, -1 not a state that year, from the --states list)
+  state          one row per state of --states per year it existed:
+                 ccode,stateabb,year
+  state-igo      per state-year, the organizations in which it was a full
+                 member, associate, observer, any: sum_igo_full and
+                 sum_igo_full_max (definite count and upper bound), ...
+  dyad           every pair of states that both existed in the year
+                 (ccode1 < ccode2): igo_full, igo_full_max, igo_any,
+                 igo_any_max, and with --atop FILE the ATOP obligations
+                 (atop_defense ... atop_consul, 0/1, either direction)
+  dyad-directed  both orders of each pair; ATOP obligations of ccode1
+                 toward ccode2
+The state-year and dyad kinds need --states; --org limits the
+organizations counted; --atop files give obligations (not counted as
+organizations), --atop-alliances checks them against the alliance-level
+file (notes on stderr). --csv writes CSV, --json JSON lines.
 
-example: mh panel 1992 2000 --org CSTO --csv";
+RULE says which days of a year count: end-of-year (31 December, COW's
+reading; the default), mid-year, start-of-year, any-day or most-days (a
+majority of the year's days).
+
+example: mh panel 1992 2000 --org CSTO --csv
+example: mh panel 1816 2014 --kind dyad --states states2016.csv --cow-igo igo_year_formatv3.csv --csv";
 
 const SVG: &str = "\
 usage: mh svg ORG [DATA] > org.svg

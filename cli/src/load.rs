@@ -11,7 +11,7 @@ use membership_history::{Atop, CowIgo, CowStates, Dataset, Error, bundled};
 use crate::fail::Failure;
 
 /// What the data flags asked for.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Sources {
     pub data: Vec<String>,
     pub atop: Vec<String>,
@@ -32,6 +32,12 @@ impl Sources {
     }
 
     pub fn load(&self) -> Result<Loaded, Failure> {
+        self.load_with(false)
+    }
+
+    /// [`load`](Self::load), where `states_alone` lets a state list come
+    /// without data files (the bundled data is then used).
+    pub fn load_with(&self, states_alone: bool) -> Result<Loaded, Failure> {
         let mut problems: Vec<Error> = Vec::new();
         let states = match &self.states {
             None => None,
@@ -43,7 +49,7 @@ impl Sources {
             Some(p) => Some(CowStates::read_path(p).strict()?),
         };
         if !self.any_file() {
-            if states.is_some() {
+            if states.is_some() && !states_alone {
                 return Err(Failure::usage(
                     "--states is the COW state list for --atop or --cow-igo: give one of them too",
                 ));

@@ -39,6 +39,10 @@ pub struct Args {
     pub parties: Vec<String>,
     /// `panel --rule`.
     pub rule: Option<String>,
+    /// `panel --kind`.
+    pub kind: Option<String>,
+    /// `panel --atop-alliances`.
+    pub atop_alliances: Option<String>,
     pub help: bool,
 }
 
@@ -80,6 +84,10 @@ fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Args, Failure> {
             Long("org") => args.orgs.push(utf8(p.value()?, "--org")?),
             Long("party") => args.parties.push(utf8(p.value()?, "--party")?),
             Long("rule") => args.rule = Some(utf8(p.value()?, "--rule")?),
+            Long("kind") => args.kind = Some(utf8(p.value()?, "--kind")?),
+            Long("atop-alliances") => {
+                args.atop_alliances = Some(utf8(p.value()?, "--atop-alliances")?);
+            }
             Value(v) => {
                 let v = utf8(v, "an argument")?;
                 if args.command.is_empty() {

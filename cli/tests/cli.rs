@@ -371,3 +371,88 @@ fn non_utf8_arguments_are_a_one_line_error() {
         assert!(stderr.contains("not valid UTF-8"), "{stderr}");
     }
 }
+
+#[test]
+fn panel_kinds_are_the_librarys_panels() {
+    use membership_history::{AtopObligations, PanelFormat, Panels, YearRule};
+    let (states_path, igo_path, atop_path) = (
+        data("states2016-excerpt.csv"),
+        data("igo_year_formatv3-excerpt.csv"),
+        data("atop-member-level-excerpt.csv"),
+    );
+    let files = ["--states", &states_path, "--cow-igo", &igo_path];
+    let run = |kind: &str, extra: &[&str]| {
+        let mut args = vec!["panel", "1990", "1995", "--kind", kind];
+        args.extend(files);
+        args.extend(extra);
+        ok(&args)
+    };
+    let states = CowStates::read_path(&states_path).strict().unwrap();
+    let mut b = Dataset::builder();
+    b.read_path(CowIgo::with_states(&states), &igo_path);
+    let ds = b.build().strict().unwrap();
+    let atop = AtopObligations::read_path(&atop_path).unwrap();
+    let panels = Panels::new(&ds, &states, YearRule::MostDays).atop(&atop);
+    let mut want = Vec::new();
+    panels
+        .write_dyad_years(&mut want, 1990..=1995, true, PanelFormat::Csv)
+        .unwrap();
+    let got = run(
+        "dyad-directed",
+        &["--atop", &atop_path, "--rule", "most-days", "--csv"],
+    );
+    assert_eq!(got, String::from_utf8(want).unwrap());
+    assert!(got.starts_with("ccode1,ccode2,year,igo_full,igo_full_max,"));
+    // Undirected: ccode1 < ccode2, and JSON lines.
+    let rows = csv_rows(&run("dyad", &["--csv"]));
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r[0].parse::<u16>().unwrap() < r[1].parse::<u16>().unwrap())
+    );
+    let lines = run("state-igo", &["--json"]);
+    let first: Value = serde_json::from_str(lines.lines().next().unwrap()).unwrap();
+    assert!(first["sum_igo_full_max"].is_number());
+    let table = run("state", &[]);
+    assert_eq!(
+        table
+            .lines()
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["ccode", "stateabb", "year"]
+    );
+    // The default kind is today's panel.
+    assert!(
+        ok(&[
+            "panel",
+            "1992",
+            "1992",
+            "--kind",
+            "org-state",
+            "--org",
+            "CSTO",
+            "--csv"
+        ])
+        .starts_with("org,member,ccode,year,code\n")
+    );
+    assert_eq!(
+        fails(&[
+            "panel",
+            "1992",
+            "1993",
+            "--kind",
+            "dyads",
+            "--states",
+            &states_path
+        ])
+        .0,
+        2
+    );
+    assert_eq!(fails(&["panel", "1992", "1993", "--kind", "dyad"]).0, 2);
+    assert_eq!(
+        fails(&["members", "CSTO", "2000-01-01", "--kind", "dyad"]).0,
+        2
+    );
+}

@@ -21,17 +21,17 @@ use super::{CowStates, ImportCounts, Problems, cow_party, int_field, year_field}
 /// The source id ATOP events cite.
 pub(crate) const SOURCE: &str = "ATOP";
 
-const REQUIRED: &[&str] = &[
+pub(crate) const REQUIRED: &[&str] = &[
     "atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase",
 ];
 
-struct AtopRow {
-    atopid: u32,
-    member: u16,
-    entry: UncertainDate,
-    exit: Option<UncertainDate>,
-    phase: u32,
-    line: u64,
+pub(crate) struct AtopRow {
+    pub(crate) atopid: u32,
+    pub(crate) member: u16,
+    pub(crate) entry: UncertainDate,
+    pub(crate) exit: Option<UncertainDate>,
+    pub(crate) phase: u32,
+    pub(crate) line: u64,
 }
 
 /// A membership: rows of one member merged across phase boundaries.
@@ -70,14 +70,7 @@ impl DatasetBuilder {
             allow_others: true,
         };
         let mut table = Table::open(file, input, &columns)?;
-        let c = |n: &str| table.col(n);
-        let cols = AtopColumns {
-            id: c("atopid"),
-            member: c("member"),
-            phase: c("phase"),
-            entry: [c("yrent"), c("moent"), c("dayent")],
-            exit: [c("yrexit"), c("moexit"), c("dayexit")],
-        };
+        let cols = AtopColumns::of(&table);
         let mut rows = Vec::new();
         let mut seen = HashMap::new();
         let (mut data_rows, mut skipped) = (0, 0);
@@ -302,16 +295,30 @@ impl DatasetBuilder {
 }
 
 /// The columns of an ATOP file the reader uses.
-struct AtopColumns {
-    id: usize,
-    member: usize,
-    phase: usize,
-    entry: [usize; 3],
-    exit: [usize; 3],
+pub(crate) struct AtopColumns {
+    pub(crate) id: usize,
+    pub(crate) member: usize,
+    pub(crate) phase: usize,
+    pub(crate) entry: [usize; 3],
+    pub(crate) exit: [usize; 3],
+}
+
+impl AtopColumns {
+    /// The columns of an opened member-level table.
+    pub(crate) fn of<R: Read>(table: &Table<R>) -> AtopColumns {
+        let c = |n: &str| table.col(n);
+        AtopColumns {
+            id: c("atopid"),
+            member: c("member"),
+            phase: c("phase"),
+            entry: [c("yrent"), c("moent"), c("dayent")],
+            exit: [c("yrexit"), c("moexit"), c("dayexit")],
+        }
+    }
 }
 
 /// One row checked on its own; the first problem in it is its error.
-fn atop_row(row: &Row<'_>, cols: &AtopColumns) -> Result<AtopRow, Error> {
+pub(crate) fn atop_row(row: &Row<'_>, cols: &AtopColumns) -> Result<AtopRow, Error> {
     let entry = ymd(row, cols.entry)?.ok_or_else(|| {
         row.error(
             cols.entry[0],

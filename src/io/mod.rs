@@ -19,11 +19,15 @@
 //! [`Report::strict`]: crate::Report::strict
 
 pub(crate) mod atop;
+pub(crate) mod atop_obligations;
 pub(crate) mod bundled;
 pub(crate) mod cow_igo;
 pub(crate) mod cow_states;
+pub(crate) mod dyad_years;
 pub(crate) mod panel;
+pub(crate) mod panel_out;
 pub(crate) mod read;
+pub(crate) mod state_years;
 pub(crate) mod table;
 
 use std::fs::File;
@@ -32,6 +36,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+pub use atop_obligations::{AtopObligations, OBLIGATIONS, ObligationDisagreement, Obligations};
 pub use cow_states::{CowState, CowStates};
 
 use crate::error::{Error, ErrorKind};

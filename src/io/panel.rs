@@ -39,6 +39,7 @@ use crate::io::CowStates;
 /// assert_eq!(code(YearRule::EndOfYear), 1);
 /// assert_eq!(code(YearRule::MidYear), 0);
 /// assert_eq!(code(YearRule::AnyDay), 1);
+/// assert_eq!(code(YearRule::MostDays), 0); // 23 days of 365 (or 114)
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -53,6 +54,83 @@ pub enum YearRule {
     /// The strongest status (full, associate, observer) held for certain on
     /// at least one day of the year; `-9` if one was only possibly held.
     AnyDay,
+    /// The strongest status (full, associate, observer) held for certain on
+    /// a majority of the year's days (more than half of its 365 or 366);
+    /// `-9` if some status could be held on a majority under some reading
+    /// (or the data does not say on enough days); `-1` when the state was
+    /// in the state system on at most half of the days.
+    MostDays,
+}
+
+impl YearRule {
+    /// Every rule, in the order the command line lists them.
+    pub const ALL: [YearRule; 5] = [
+        YearRule::EndOfYear,
+        YearRule::MidYear,
+        YearRule::StartOfYear,
+        YearRule::AnyDay,
+        YearRule::MostDays,
+    ];
+
+    /// Whether the days of `set` stand for `year` under this rule: the
+    /// rule's day is in it (point rules), some day of the year is
+    /// ([`AnyDay`](YearRule::AnyDay)), or more than half of the year's days
+    /// are ([`MostDays`](YearRule::MostDays)).
+    ///
+    /// ```
+    /// use membership_history::{IntervalSet, YearRule};
+    ///
+    /// // In the state system from 1 March 2000 on.
+    /// let days: IntervalSet<chrono::NaiveDate> = "2000-03-01..".parse()?;
+    /// assert!(YearRule::EndOfYear.holds(&days, 2000));
+    /// assert!(!YearRule::StartOfYear.holds(&days, 2000));
+    /// assert!(YearRule::MostDays.holds(&days, 2000)); // 306 of 366 days
+    /// assert!(!YearRule::AnyDay.holds(&days, 1999));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn holds(self, set: &IntervalSet<NaiveDate>, year: i32) -> bool {
+        let (first, next) = year_bounds(year);
+        if first >= next {
+            // A year past the calendar's ends: its first day stands for it.
+            return set.contains(&first);
+        }
+        match self {
+            YearRule::EndOfYear => set.contains(&day(year, 12, 31)),
+            YearRule::MidYear => set.contains(&day(year, 7, 1)),
+            YearRule::StartOfYear => set.contains(&day(year, 1, 1)),
+            YearRule::AnyDay => days_in_year(set, year) > 0,
+            YearRule::MostDays => 2 * days_in_year(set, year) > year_length(year),
+        }
+    }
+}
+
+/// The first day of `year` and of the next (clamped to the calendar).
+pub(crate) fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
+    (day(year, 1, 1), day(year.saturating_add(1), 1, 1))
+}
+
+/// The number of days in `year` (365 or 366; at least 1 at the calendar's
+/// ends).
+pub(crate) fn year_length(year: i32) -> i64 {
+    let (first, next) = year_bounds(year);
+    (next - first).num_days().max(1)
+}
+
+/// How many days of `year` are in `set`.
+pub(crate) fn days_in_year(set: &IntervalSet<NaiveDate>, year: i32) -> i64 {
+    let (first, next) = year_bounds(year);
+    let mut n = 0;
+    for s in set.iter() {
+        if s.start() >= next {
+            break;
+        }
+        let a = s.start().max(first);
+        let b = s.end().map_or(next, |e| e.min(next));
+        if b > a {
+            n += (b - a).num_days();
+        }
+    }
+    n
 }
 
 /// One row of the panel: an organization, a party, a year and its code.
@@ -99,7 +177,81 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     })
 }
 
-/// The code of one party's spells in one year.
+/// The kinds of status the panels count: full (frozen included),
+/// associate, observer, and any of the three (suspended is none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Category {
+    Full = 0,
+    Associate = 1,
+    Observer = 2,
+    Any = 3,
+}
+
+impl Category {
+    fn of(s: Status) -> [bool; 4] {
+        match s {
+            Status::Member | Status::Frozen => [true, false, false, true],
+            Status::Associate => [false, true, false, true],
+            Status::Observer => [false, false, true, true],
+            Status::Suspended => [false; 4],
+        }
+    }
+}
+
+/// One timeline's days per [`Category`]: held under every reading
+/// (`definite`), and held under some reading or not covered by the data
+/// (`possible`, so an upper bound).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StatusDays {
+    pub(crate) definite: [IntervalSet<NaiveDate>; 4],
+    pub(crate) possible: [IntervalSet<NaiveDate>; 4],
+}
+
+impl StatusDays {
+    pub(crate) fn of(tl: &Timeline<'_>) -> StatusDays {
+        let md = tl.member_days();
+        let mut out = StatusDays::default();
+        for s in tl.spells() {
+            for (c, yes) in Category::of(s.status()).into_iter().enumerate() {
+                if !yes {
+                    continue;
+                }
+                if let Some(d) = s.definite() {
+                    out.definite[c].insert(d);
+                }
+                if let Some(p) = s.possible() {
+                    out.possible[c].insert(p);
+                }
+            }
+        }
+        // Membership de jure across a change of reading (member, then
+        // frozen, on an uncertain day) is definite even where no one spell
+        // is.
+        for c in [Category::Full, Category::Any] {
+            let c = c as usize;
+            out.definite[c] = out.definite[c].union(&md.definite);
+            out.possible[c] = out.possible[c].union(&md.possible);
+        }
+        // Where the data does not say (a `-9` run, past the coverage end)
+        // nothing is definite, whatever a spell's dates allow.
+        for d in &mut out.definite {
+            *d = d.difference(&md.unknown);
+        }
+        for p in &mut out.possible {
+            *p = p.union(&md.unknown);
+        }
+        out
+    }
+
+    /// The same days, only where the state was in the system.
+    pub(crate) fn within(mut self, existence: &IntervalSet<NaiveDate>) -> StatusDays {
+        for s in self.definite.iter_mut().chain(self.possible.iter_mut()) {
+            *s = s.intersection(existence);
+        }
+        self
+    }
+}
+
 /// The code of one year of one pair, from the three-valued answers.
 fn code_in(tl: &Timeline<'_>, year: i32, rule: YearRule, states: Option<&CowStates>) -> i8 {
     let ds_answer = |d: NaiveDate| {
@@ -131,6 +283,27 @@ fn code_in(tl: &Timeline<'_>, year: i32, rule: YearRule, states: Option<&CowStat
         }
     };
     match rule {
+        YearRule::MostDays => {
+            let days = StatusDays::of(tl);
+            let holds = |set: &IntervalSet<NaiveDate>| YearRule::MostDays.holds(set, year);
+            for (cat, code) in [
+                (Category::Full, 1),
+                (Category::Associate, 2),
+                (Category::Observer, 3),
+            ] {
+                if holds(&days.definite[cat as usize]) {
+                    return code;
+                }
+            }
+            if holds(&days.possible[Category::Any as usize]) {
+                return -9;
+            }
+            let in_system_most = cow.is_none_or(|(list, code)| {
+                list.by_code(code)
+                    .is_some_and(|st| YearRule::MostDays.holds(st.existence(), year))
+            });
+            if in_system_most { 0 } else { -1 }
+        }
         YearRule::EndOfYear => point(day(year, 12, 31)),
         YearRule::MidYear => point(day(year, 7, 1)),
         YearRule::StartOfYear => point(day(year, 1, 1)),
@@ -179,8 +352,9 @@ fn code_in(tl: &Timeline<'_>, year: i32, rule: YearRule, states: Option<&CowStat
 
 impl Dataset {
     /// The COW code of `member` in `org` in `year` under `rule`: `-1` when
-    /// the state was not in the state system (on the rule's day, or all
-    /// year for [`YearRule::AnyDay`]) and had no status for certain, by the
+    /// the state was not in the state system (on the rule's day, all year
+    /// for [`YearRule::AnyDay`], on at least half of the year's days for
+    /// [`YearRule::MostDays`]) and had no status for certain, by the
     /// state list the dataset was read with or by `states`.
     ///
     /// # Errors
