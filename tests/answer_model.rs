@@ -580,6 +580,22 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
         }
         got_listed.sort();
         want_listed.sort();
+        // `count_on` counts what the naive model lists (issue 15's counter).
+        let count = |f: &dyn Fn(&Row) -> bool| want_listed.iter().filter(|r| f(r)).count();
+        let c = ds.count_on(org, date).unwrap();
+        prop_assert_eq!(
+            (c.members(), c.definite(), c.possible(), c.unknown()),
+            (
+                count(&|r| r.2 == Some(true)),
+                count(&|r| r.2 == Some(true) && r.3 == Certainty::Definite),
+                count(&|r| r.3 == Certainty::Possible
+                    || (r.2 == Some(true) && r.3 == Certainty::Definite)),
+                count(&|r| r.3 == Certainty::Unknown),
+            ),
+            "count_on day {} ({})",
+            t,
+            date
+        );
         prop_assert_eq!(got_listed, want_listed, "members_on day {} ({})", t, date);
     }
     Ok(())

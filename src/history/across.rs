@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::history::dataset::Dataset;
 use crate::history::date::IntoDay;
+use crate::history::index::KINDS;
 use crate::history::party::Organization;
 use crate::history::query::{OrgRef, PartyRef};
 use crate::interval::set::{IntervalSet, Span};
@@ -28,15 +29,15 @@ use crate::interval::set::{IntervalSet, Span};
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Tally<'a> {
-    ds: &'a Dataset,
-    org: usize,
-    day: i32,
+    counts: [u32; KINDS],
+    /// Tied to its dataset, as the other answers are.
+    ds: std::marker::PhantomData<&'a Dataset>,
 }
 
 impl Tally<'_> {
     #[inline]
     fn count(&self, kind: usize) -> usize {
-        self.ds.counter.count(self.org, kind, self.day)
+        self.counts[kind] as usize
     }
 
     /// Members de jure by the preferred readings.
@@ -243,7 +244,7 @@ impl Dataset {
     /// How many members `org` had on `date`, by the preferred readings,
     /// definitely, possibly, and how many parties the data is silent about
     /// that day: the counts of [`member_counts`](Self::member_counts) on one
-    /// day, each in O(log n) however many members overlap.
+    /// day, in one O(log n) search however many members overlap.
     ///
     /// # Errors
     ///
@@ -260,9 +261,8 @@ impl Dataset {
     pub fn count_on(&self, org: impl OrgRef, date: impl IntoDay) -> Result<Tally<'_>, Error> {
         let (org, date) = (org.resolve(self)?, date.into_day()?);
         Ok(Tally {
-            ds: self,
-            org,
-            day: crate::history::index::day(date),
+            counts: self.counter.counts(org, crate::history::index::day(date)),
+            ds: std::marker::PhantomData,
         })
     }
 

@@ -369,7 +369,7 @@ impl Dataset {
         self.briefs = segments.iter().map(answer::Brief::of).collect();
         // Counts by kind: each pair's stretches of that kind, touching ones
         // joined, per organization.
-        let kinds: [fn(&answer::Verdict) -> bool; 4] = [
+        let kinds: [fn(&answer::Verdict) -> bool; crate::history::index::KINDS] = [
             |v| v.member == Some(true),
             |v| v.member == Some(true) && v.certainty == Certainty::Definite,
             |v| match v.certainty {
@@ -399,7 +399,7 @@ impl Dataset {
                 rows.extend(open);
             }
         }
-        self.counter = Counter::new(rows, self.orgs.len(), kinds.len());
+        self.counter = Counter::new(rows, self.orgs.len());
         self.segments = segments;
     }
 

@@ -394,66 +394,78 @@ impl Index {
 }
 
 /// Counts of a few kinds of answer (members, definite members, …) per
-/// group: for each group and kind, its starts and its ends, sorted, side by
-/// side in one array (a count's four kinds then read one stretch of
-/// memory), so that the number holding on a day is two binary searches per
-/// kind, however many overlap.
+/// group: the days on which any of a group's counts changes, sorted, and
+/// the counts from each such day to the next, `KINDS` side by side. The
+/// counts on day `t` are one binary search over the group's change days
+/// and one read of 16 bytes, however many overlap (the old layout, starts
+/// and ends per kind, took two searches per kind). Memory: 4 + 16 bytes
+/// per change day, at most two change days per interval counted.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Counter {
-    kinds: usize,
-    /// `(group, kind)` number `g * kinds + k` has its starts at
-    /// `days[off[i]..mid[i]]` and its ends at `days[mid[i]..off[i + 1]]`.
+    /// Group `g`'s change days are `days[off[g]..off[g + 1]]`.
     off: Vec<u32>,
-    mid: Vec<u32>,
-    /// Open ends as `OPEN`, which no day reaches.
     days: Vec<i32>,
+    /// The counts from `days[i]` on (to the next change day).
+    counts: Vec<[u32; KINDS]>,
 }
 
+/// The kinds a [`Counter`] counts.
+pub(crate) const KINDS: usize = 4;
+
 impl Counter {
-    /// `rows` are `(group, kind, start, end)`.
-    pub(crate) fn new(mut rows: Vec<(u32, u32, i32, i32)>, groups: usize, kinds: usize) -> Counter {
-        rows.sort_unstable();
+    /// `rows` are `(group, kind, start, end)`, `kind < KINDS`.
+    pub(crate) fn new(rows: Vec<(u32, u32, i32, i32)>, groups: usize) -> Counter {
+        // (group, day, kind, +1 or -1); ends sort before starts on one day
+        // (-1 < 1), which does not matter: only the counts after all of a
+        // day's changes are kept.
+        let mut deltas: Vec<(u32, i32, u32, i32)> = Vec::with_capacity(rows.len() * 2);
+        for &(g, k, start, end) in &rows {
+            deltas.push((g, start, k, 1));
+            if end != OPEN {
+                deltas.push((g, end, k, -1));
+            }
+        }
+        deltas.sort_unstable();
         let mut c = Counter {
-            kinds,
-            off: Vec::with_capacity(groups * kinds + 1),
-            mid: Vec::with_capacity(groups * kinds),
-            days: Vec::with_capacity(rows.len() * 2),
+            off: Vec::with_capacity(groups + 1),
+            days: Vec::new(),
+            counts: Vec::new(),
         };
         c.off.push(0);
         let mut at = 0;
         for g in 0..groups {
-            for k in 0..kinds {
-                let first = at;
-                while at < rows.len() && (rows[at].0 as usize, rows[at].1 as usize) == (g, k) {
+            let mut now = [0i64; KINDS];
+            while at < deltas.len() && deltas[at].0 as usize == g {
+                let day = deltas[at].1;
+                while at < deltas.len() && deltas[at].0 as usize == g && deltas[at].1 == day {
+                    now[deltas[at].2 as usize] += i64::from(deltas[at].3);
                     at += 1;
                 }
-                c.days.extend(rows[first..at].iter().map(|r| r.2));
-                c.mid.push(pos(c.days.len()));
-                let mut ends: Vec<i32> = rows[first..at].iter().map(|r| r.3).collect();
-                ends.sort_unstable();
-                c.days.extend(ends);
-                c.off.push(pos(c.days.len()));
+                // A count is never below zero: every end has its start.
+                c.days.push(day);
+                c.counts.push(now.map(|n| u32::try_from(n).unwrap_or(0)));
             }
+            c.off.push(pos(c.days.len()));
         }
+        c.days.shrink_to_fit();
+        c.counts.shrink_to_fit();
         c
     }
 
-    /// How many of kind `k` hold on day `t` in group `g`.
+    /// The counts of every kind holding on day `t` in group `g`.
     #[inline]
-    pub(crate) fn count(&self, g: usize, k: usize, t: i32) -> usize {
-        let i = g * self.kinds + k;
-        let (lo, mid, hi) = (
-            self.off[i] as usize,
-            self.mid[i] as usize,
-            self.off[i + 1] as usize,
-        );
-        let started = self.days[lo..mid].partition_point(|&d| d <= t);
-        let ended = self.days[mid..hi].partition_point(|&d| d <= t);
-        started - ended
+    pub(crate) fn counts(&self, g: usize, t: i32) -> [u32; KINDS] {
+        let (lo, hi) = (self.off[g] as usize, self.off[g + 1] as usize);
+        let i = self.days[lo..hi].partition_point(|&d| d <= t);
+        match i.checked_sub(1) {
+            Some(i) => self.counts[lo + i],
+            None => [0; KINDS],
+        }
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        (self.off.capacity() + self.mid.capacity() + self.days.capacity()) * 4
+        (self.off.capacity() + self.days.capacity()) * 4
+            + self.counts.capacity() * std::mem::size_of::<[u32; KINDS]>()
     }
 }
 
