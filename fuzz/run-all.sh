@@ -15,3 +15,4 @@ run() {
 }
 run datasets & run bundled & wait
 run parsers & run builder & wait
+run obligations & wait

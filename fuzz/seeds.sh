@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 t=../tests/data
-mkdir -p corpus/bundled corpus/datasets corpus/parsers corpus/builder
+mkdir -p corpus/bundled corpus/datasets corpus/parsers corpus/builder corpus/obligations
 i=0
 for table in sources parties names events unknown; do
   { printf "\\x$(printf %02x $i)"; cat "../data/$table.csv"; } > "corpus/bundled/$table"
@@ -26,6 +26,12 @@ for text in 1993-09-09 1993-09 1993 '[1993-09-09,1993-12-09]' '1993-09-09..1993-
             '1..5, 7..9' '3..' '-5..-1' '2147483647'; do
   printf '%s' "$text" > "corpus/parsers/$n"
   n=$((n + 1))
+done
+# Obligations: a member-level excerpt, then 0xFF and an alliance-level file.
+for f in $t/atop-member-level-excerpt.csv $t/atop-member-level-excerpt.tsv; do
+  cp "$f" "corpus/obligations/$(basename "$f")"
+  { cat "$f"; printf '\xff'; printf 'atopid,defense,offense,neutral,nonagg,consul\n1115,0,0,0,0,1\n4220,1,0,0,0,1\n'; } \
+    > "corpus/obligations/$(basename "$f")-with-alliances"
 done
 # Records: a source, a party, a name and an event, as builder.rs decodes them.
 printf '\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x03\x03\x01\x00\x00\x00\x05\x00\x00\x00\x01\x01\x00\x02\x00' > corpus/builder/0
