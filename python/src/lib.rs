@@ -20,7 +20,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 pyo3::create_exception!(
-    _native,
+    membership_history,
     Error,
     PyValueError,
     "An error of membership-history: `str(e)` is the crate's one-line message; \
