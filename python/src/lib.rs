@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use membership_history as mhc;
 use membership_history::{
-    Answer, AtopObligations, Basis, CowStates, Dataset, OBLIGATIONS, Obligations, PanelFormat, Panels,
-    YearRule,
+    Answer, AtopObligations, Basis, CowStates, Dataset, OBLIGATIONS, Obligations, PanelFormat,
+    Panels, YearRule,
 };
-use pyo3::exceptions::PyValueError;
 use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
@@ -507,8 +507,7 @@ impl PyDataset {
         let mut c = Columns::new(
             py,
             &[
-                "day", "date", "code", "name", "event", "kind", "before", "after", "joined",
-                "left",
+                "day", "date", "code", "name", "event", "kind", "before", "after", "joined", "left",
             ],
         );
         for ch in self.data.changes_between(org, from, to).map_err(raise)? {
@@ -701,10 +700,7 @@ impl PyDataset {
     ) -> PyResult<Py<PyAny>> {
         let st = need_states(self.states_for(&states), "dyad_years")?;
         let obligations = match &atop {
-            Some(p) => Some(
-                py.detach(|| AtopObligations::read_path(p))
-                    .map_err(raise)?,
-            ),
+            Some(p) => Some(py.detach(|| AtopObligations::read_path(p)).map_err(raise)?),
             None => None,
         };
         let mut panels = self.panels(st, rule_name, &orgs)?;
