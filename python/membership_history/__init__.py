@@ -67,13 +67,23 @@ def _frame(
     columns: Dict[str, list], frame: str, ints: Sequence[str] = (), bools: Sequence[str] = ()
 ) -> Any:
     """A data frame of ``columns`` (a dict of equal-length lists): ``ints``
-    nullable integers, ``bools`` nullable booleans, the rest text."""
+    nullable integers, ``bools`` nullable booleans, the rest text; a column
+    given as ``bytes`` is an ``int64`` array without nulls (the panels)."""
+    if any(isinstance(v, bytes) for v in columns.values()):
+        import numpy as np
+
+        columns = {
+            k: np.frombuffer(v, dtype=np.int64) if isinstance(v, bytes) else v
+            for k, v in columns.items()
+        }
     if frame == "pandas":
         import pandas as pd
 
         data = {}
         for name, values in columns.items():
-            if name in bools:
+            if not isinstance(values, list):
+                data[name] = values  # an int64 array
+            elif name in bools:
                 data[name] = pd.array(values, dtype="boolean")
             elif name in ints:
                 data[name] = pd.array(values, dtype="Int64")
@@ -84,10 +94,10 @@ def _frame(
         import polars as pl
 
         schema = {}
-        for name in columns:
+        for name, values in columns.items():
             if name in bools:
                 schema[name] = pl.Boolean
-            elif name in ints:
+            elif name in ints or not isinstance(values, list):
                 schema[name] = pl.Int64
             else:
                 schema[name] = pl.Utf8
@@ -190,8 +200,9 @@ class Dataset:
     ``frame="polars"``; dates are a ``datetime.date`` or an ISO string.
     """
 
-    def __init__(self, native: _native.Dataset):
+    def __init__(self, native: _native.Dataset, problems: Sequence[Error] = ()):
         self._native = native
+        self._problems = list(problems)
 
     def __repr__(self) -> str:
         return f"<membership_history.Dataset: {len(self.organizations())} organizations>"
@@ -199,8 +210,10 @@ class Dataset:
     @property
     def problems(self) -> List[Error]:
         """What lenient loading left out, one :class:`Error` per problem
-        (each with ``file``, ``line``, ``field``); empty for strict loading."""
-        return self._native.problems
+        (each with ``file``, ``line``, ``field``); empty for strict loading.
+        The state list's problems come first, then the files' in the order
+        read."""
+        return self._problems + self._native.problems
 
     @property
     def states(self) -> Optional[States]:
@@ -456,17 +469,18 @@ def load(
     >>> sorted(o for o, _ in ds.organizations())
     ['1115', '3625', '4070', '4220', 'CSTO', 'CSTO-PA', 'UNGA', 'UNION-STATE-PA']
     """
+    if lenient and states is not None and not isinstance(states, States):
+        states = read_states(states, lenient=True)
     st = _states(states)
-    return Dataset(
-        _native.load(
-            bundled=bundled,
-            data=_paths(data),
-            atop=_paths(atop),
-            cow_igo=_paths(cow_igo),
-            states=st,
-            lenient=lenient,
-        )
+    native = _native.load(
+        bundled=bundled,
+        data=_paths(data),
+        atop=_paths(atop),
+        cow_igo=_paths(cow_igo),
+        states=st,
+        lenient=lenient,
     )
+    return Dataset(native, states.problems if lenient and isinstance(states, States) else ())
 
 
 def read_atop(

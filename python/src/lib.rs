@@ -17,7 +17,7 @@ use membership_history::{
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 pyo3::create_exception!(
     membership_history,
@@ -91,31 +91,76 @@ fn format(name: &str) -> PyResult<PanelFormat> {
     name.parse::<PanelFormat>().map_err(raise)
 }
 
-/// Columns being filled: names in order, one list per column.
+/// One column being filled: Python objects (text, nullable values), or
+/// integers without nulls, handed over as the bytes of an `int64` array
+/// (`numpy.frombuffer` on the Python side: no Python object per cell).
+enum Col {
+    Obj(Vec<Py<PyAny>>),
+    Int(Vec<i64>),
+}
+
+/// Columns being filled: names in order, one column each.
 struct Columns<'py> {
     py: Python<'py>,
     names: Vec<&'static str>,
-    cols: Vec<Vec<Py<PyAny>>>,
+    cols: Vec<Col>,
 }
 
 impl<'py> Columns<'py> {
+    /// Columns of Python objects.
     fn new(py: Python<'py>, names: &[&'static str]) -> Self {
+        Self::typed(py, names, |_| false)
+    }
+
+    /// Columns where `int(name)` says which hold integers without nulls.
+    fn typed(py: Python<'py>, names: &[&'static str], int: impl Fn(&str) -> bool) -> Self {
         Columns {
             py,
             names: names.to_vec(),
-            cols: names.iter().map(|_| Vec::new()).collect(),
+            cols: names
+                .iter()
+                .map(|n| {
+                    if int(n) {
+                        Col::Int(Vec::new())
+                    } else {
+                        Col::Obj(Vec::new())
+                    }
+                })
+                .collect(),
         }
     }
 
     fn push<T: IntoPyObject<'py>>(&mut self, i: usize, v: T) -> PyResult<()> {
-        self.cols[i].push(v.into_py_any(self.py)?);
+        match &mut self.cols[i] {
+            Col::Obj(c) => c.push(v.into_py_any(self.py)?),
+            Col::Int(_) => {
+                return Err(PyValueError::new_err(format!(
+                    "internal: column `{}` holds integers",
+                    self.names[i]
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn int(&mut self, i: usize, v: impl Into<i64>) -> PyResult<()> {
+        match &mut self.cols[i] {
+            Col::Int(c) => c.push(v.into()),
+            Col::Obj(c) => c.push(v.into().into_py_any(self.py)?),
+        }
         Ok(())
     }
 
     fn into_dict(self) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(self.py);
         for (name, col) in self.names.into_iter().zip(self.cols) {
-            d.set_item(name, PyList::new(self.py, col)?)?;
+            match col {
+                Col::Obj(c) => d.set_item(name, PyList::new(self.py, c)?)?,
+                Col::Int(c) => {
+                    let bytes: Vec<u8> = c.iter().flat_map(|v| v.to_ne_bytes()).collect();
+                    d.set_item(name, PyBytes::new(self.py, &bytes))?;
+                }
+            }
         }
         Ok(d)
     }
@@ -605,13 +650,14 @@ impl PyDataset {
                 .map_err(raise)?;
             return Ok(n.into_pyobject(py)?.into_any().unbind());
         }
-        let mut c = Columns::new(py, &["org", "member", "ccode", "year", "code"]);
+        let names = ["org", "member", "ccode", "year", "code"];
+        let mut c = Columns::typed(py, &names, |n| n == "year" || n == "code");
         for row in self.data.panel(start..=end, r, st) {
             c.push(0, row.org)?;
             c.push(1, row.member)?;
             c.push(2, row.ccode)?;
-            c.push(3, row.year)?;
-            c.push(4, row.code)?;
+            c.int(3, row.year)?;
+            c.int(4, row.code)?;
         }
         Ok(c.into_dict()?.into_any().unbind())
     }
@@ -638,11 +684,11 @@ impl PyDataset {
                 .map_err(raise)?;
             return Ok(n.into_pyobject(py)?.into_any().unbind());
         }
-        let mut c = Columns::new(py, mhc::STATE_YEAR_COLUMNS);
+        let mut c = Columns::typed(py, mhc::STATE_YEAR_COLUMNS, |n| n != "stateabb");
         for r in panels.state_years(start..=end) {
-            c.push(0, r.ccode)?;
+            c.int(0, r.ccode)?;
             c.push(1, r.stateabb)?;
-            c.push(2, r.year)?;
+            c.int(2, r.year)?;
         }
         Ok(c.into_dict()?.into_any().unbind())
     }
@@ -670,14 +716,14 @@ impl PyDataset {
                 .map_err(raise)?;
             return Ok(n.into_pyobject(py)?.into_any().unbind());
         }
-        let mut c = Columns::new(py, mhc::STATE_IGO_COLUMNS);
+        let mut c = Columns::typed(py, mhc::STATE_IGO_COLUMNS, |n| n != "stateabb");
         for r in panels.state_igo_years(start..=end) {
-            c.push(0, r.ccode)?;
+            c.int(0, r.ccode)?;
             c.push(1, r.stateabb)?;
-            c.push(2, r.year)?;
+            c.int(2, r.year)?;
             for (i, n) in [r.full, r.associate, r.observer, r.any].iter().enumerate() {
-                c.push(3 + 2 * i, n.definite)?;
-                c.push(4 + 2 * i, n.max)?;
+                c.int(3 + 2 * i, n.definite)?;
+                c.int(4 + 2 * i, n.max)?;
             }
         }
         Ok(c.into_dict()?.into_any().unbind())
@@ -716,31 +762,31 @@ impl PyDataset {
             return Ok(n.into_pyobject(py)?.into_any().unbind());
         }
         let names = panels.dyad_columns();
-        let mut c = Columns::new(py, &names);
+        let mut c = Columns::typed(py, &names, |_| true);
         let rows = if directed {
             panels.directed_dyad_years(start..=end)
         } else {
             panels.dyad_years(start..=end)
         };
         for r in rows {
-            c.push(0, r.ccode1)?;
-            c.push(1, r.ccode2)?;
-            c.push(2, r.year)?;
-            c.push(3, r.igo_full.definite)?;
-            c.push(4, r.igo_full.max)?;
-            c.push(5, r.igo_any.definite)?;
-            c.push(6, r.igo_any.max)?;
+            c.int(0, r.ccode1)?;
+            c.int(1, r.ccode2)?;
+            c.int(2, r.year)?;
+            c.int(3, r.igo_full.definite)?;
+            c.int(4, r.igo_full.max)?;
+            c.int(5, r.igo_any.definite)?;
+            c.int(6, r.igo_any.max)?;
             if let Some(a) = r.atop {
                 let mut at = 7;
                 for (ally, obl) in [
                     (a.alliance, a.obligations),
                     (a.alliance_max, a.obligations_max),
                 ] {
-                    c.push(at, u8::from(ally))?;
+                    c.int(at, u8::from(ally))?;
                     at += 1;
                     for i in 0..OBLIGATIONS.len() {
                         let bit = Obligations::nth(i).unwrap_or_default();
-                        c.push(at, u8::from(obl.has(bit)))?;
+                        c.int(at, u8::from(obl.has(bit)))?;
                         at += 1;
                     }
                 }

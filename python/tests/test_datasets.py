@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import membership_history as mh
-from conftest import ATOP, COW_IGO, STATES
+from conftest import ATOP, COW_IGO, REPO, STATES
 
 
 def test_cow_igo_excerpt_past_the_files_last_year():
@@ -83,12 +83,27 @@ def test_sources_combine():
 
 
 def test_read_dir_reads_the_bundled_format(tmp_path):
-    import membership_history._native as native  # noqa: F401
-
-    # The bundled tables, written out, read back as a directory.
-    src = mh.bundled()
-    assert src.organizations()
-    # A directory missing its tables is an error naming the file.
+    data = REPO / "data"
+    if not (data / "events.csv").exists():
+        pytest.skip("not in a checkout")
+    ds = mh.read_dir(data)
+    for date in ["1993-10-01", "2013-06-01"]:
+        a = ds.members_on("CSTO", date)
+        b = mh.bundled().members_on("CSTO", date)
+        assert a.astype(object).fillna("-").values.tolist() == b.astype(object).fillna("-").values.tolist()
+    # A directory without its tables is an error naming the file.
     with pytest.raises(mh.Error) as e:
         mh.read_dir(tmp_path)
     assert e.value.file is not None
+
+
+def test_lenient_states_problems_come_with_the_dataset(tmp_path):
+    bad = tmp_path / "states.csv"
+    text = open(STATES, encoding="utf-8").read().splitlines()
+    text[2] = text[2].replace(",200,", ",2x0,")
+    bad.write_text("\n".join(text) + "\n", encoding="utf-8")
+    with pytest.raises(mh.Error) as e:
+        mh.read_cow_igo(COW_IGO, states=bad)
+    assert e.value.line == 3
+    ds = mh.read_cow_igo(COW_IGO, states=bad, lenient=True)
+    assert [p.line for p in ds.problems][:1] == [3]
