@@ -111,7 +111,7 @@ def test_polars_gives_the_same_answers():
     assert p.columns == ANSWER_COLUMNS
     assert p.schema["member"] == pl.Boolean and p.schema["cow"] == pl.Int64
     a = ds.members_on("CSTO", "2013-06-01")
-    assert p.to_pandas()["code"].tolist() == a["code"].tolist()
+    assert p["code"].to_list() == a["code"].tolist()
     assert p["member"].to_list() == [None if pd.isna(v) else bool(v) for v in a["member"]]
 
 

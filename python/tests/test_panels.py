@@ -78,9 +78,9 @@ def test_panels_in_polars(ds):
     pl = pytest.importorskip("polars")
     p = ds.dyad_years(2000, 2001, frame="polars")
     assert isinstance(p, pl.DataFrame)
-    assert p.to_pandas().astype("int64").values.tolist() == (
-        ds.dyad_years(2000, 2001).astype("int64").values.tolist()
-    )
+    assert p.columns == ds.dyad_years(2000, 2001).columns.tolist()
+    assert [list(r) for r in p.iter_rows()] == ds.dyad_years(2000, 2001).values.tolist()
+    assert all(t == pl.Int64 for t in p.schema.values())
 
 
 def test_panels_need_a_state_list():
