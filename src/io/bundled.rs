@@ -42,6 +42,17 @@ const UNKNOWN: &str = include_str!("../../data/unknown.csv");
 /// with the last known status (`data/unknown.csv`, `data/README.md`).
 pub const BUNDLED_VERIFIED_AS_OF: &str = "2025-11-27";
 
+/// The embedded text of one table.
+pub(crate) fn table_text(table: Bundled) -> &'static str {
+    match table {
+        Bundled::Sources => SOURCES,
+        Bundled::Parties => PARTIES,
+        Bundled::Names => NAMES,
+        Bundled::Events => EVENTS,
+        Bundled::Unknown => UNKNOWN,
+    }
+}
+
 static BUNDLED: LazyLock<Dataset> = LazyLock::new(|| {
     let mut b = Dataset::builder();
     let tables = [SOURCES, PARTIES, NAMES, EVENTS, UNKNOWN];

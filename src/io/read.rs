@@ -197,6 +197,23 @@ impl Bundled {
         Bundled::Unknown,
     ];
 
+    /// The table as embedded in the bundled dataset ([`crate::bundled`]),
+    /// to read it with files of one's own into one dataset.
+    ///
+    /// ```
+    /// use membership_history::{Bundled, Dataset};
+    ///
+    /// let mut b = Dataset::builder();
+    /// for t in Bundled::ALL {
+    ///     b.read(t, t.text().as_bytes(), t.file_name());
+    /// }
+    /// assert!(b.build().strict()?.organization("CSTO").is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn text(self) -> &'static str {
+        crate::io::bundled::table_text(self)
+    }
+
     /// The table's file name in a directory.
     ///
     /// ```
