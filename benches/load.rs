@@ -1,6 +1,10 @@
 //! Loading the full COW IGO file (19,335 rows × 235 columns) into a
 //! `Dataset`: reading, event building and replay, measured together.
 //!
+//! `load/csv_floor` reads the same file record by record with the `csv`
+//! crate and does nothing else: the floor a loader is measured against
+//! (issue 15).
+//!
 //! `load_linear` loads generated inputs of growing size, so that the time
 //! per party shows loading is linear (issue 12): COW IGO files with 10^4 to
 //! 10^6 state columns, ATOP files with 2^10 to 65,535 distinct members (its
@@ -57,6 +61,21 @@ fn load(c: &mut Criterion) {
                     .is_ok_and(|ds| ds.organizations().len() == 534),
                 "the COW IGO dataset did not build"
             );
+        });
+    });
+    // The floor (issue 15): the same bytes read record by record with the
+    // csv crate, every field touched, nothing else done.
+    group.bench_function("csv_floor", |b| {
+        b.iter(|| {
+            let mut r = csv::ReaderBuilder::new().from_reader(black_box(bytes.as_slice()));
+            let mut record = csv::ByteRecord::new();
+            let (mut rows, mut bytes_seen) = (0usize, 0usize);
+            while r.read_byte_record(&mut record).expect("the file is CSV") {
+                rows += 1;
+                bytes_seen += record.iter().map(<[u8]>::len).sum::<usize>();
+            }
+            assert_eq!(rows, 19_335, "the csv crate read every row");
+            black_box(bytes_seen);
         });
     });
     group.finish();
