@@ -171,7 +171,7 @@ impl Output {
 
     /// Answers: the columns and the JSON of the answers' contract.
     fn answers(answers: Vec<Answer<'_>>, title: Option<String>) -> Output {
-        let mut table = Table::new(&ANSWER_COLUMNS);
+        let mut table = Table::new(&Answer::FIELDS);
         for a in &answers {
             table.push(answer_cells(a));
         }
@@ -186,7 +186,7 @@ impl Output {
     /// A party's organizations: the organization first, then the answer.
     fn orgs(answers: Vec<Answer<'_>>) -> Output {
         let mut header = vec!["org", "org_name"];
-        header.extend(ANSWER_COLUMNS);
+        header.extend(Answer::FIELDS);
         let mut table = Table::new(&header);
         let mut json = Vec::new();
         for a in &answers {
@@ -220,18 +220,6 @@ impl Output {
         }
     }
 }
-
-const ANSWER_COLUMNS: [&str; 9] = [
-    "code",
-    "name",
-    "cow",
-    "status",
-    "member",
-    "certainty",
-    "status_certainty",
-    "since",
-    "known_until",
-];
 
 fn answer_cells(a: &Answer<'_>) -> Vec<Cell> {
     let unknown = a.certainty() == Certainty::Unknown;

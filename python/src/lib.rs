@@ -166,19 +166,6 @@ impl<'py> Columns<'py> {
     }
 }
 
-/// The columns of an answer, in the order of the JSON contract.
-const ANSWER_COLUMNS: [&str; 9] = [
-    "code",
-    "name",
-    "cow",
-    "status",
-    "member",
-    "certainty",
-    "status_certainty",
-    "since",
-    "known_until",
-];
-
 fn push_answer(c: &mut Columns<'_>, at: usize, a: &Answer<'_>) -> PyResult<()> {
     let p = a.party();
     c.push(at, p.code())?;
@@ -429,7 +416,7 @@ impl PyDataset {
         org: &str,
         date: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let mut c = Columns::new(py, &ANSWER_COLUMNS);
+        let mut c = Columns::new(py, &Answer::FIELDS);
         for a in self.data.members_on(org, date).map_err(raise)? {
             push_answer(&mut c, 0, &a)?;
         }
@@ -453,7 +440,7 @@ impl PyDataset {
         date: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
         let mut names = vec!["org", "org_name"];
-        names.extend(ANSWER_COLUMNS);
+        names.extend(Answer::FIELDS);
         let mut c = Columns::new(py, &names);
         let mut answers: Vec<Answer<'_>> = self
             .data

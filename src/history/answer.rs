@@ -455,6 +455,32 @@ enum Rest {
 }
 
 impl<'a> Answer<'a> {
+    /// The fields of an answer's JSON object, in their order (the last,
+    /// `known_until`, only for an unknown answer): the contract that
+    /// `mh --json`, `mh --csv` and the Python package's data frames follow.
+    ///
+    /// ```
+    /// # use membership_history::{bundled, Answer};
+    /// let later = bundled().status_on("CSTO", "KAZ", "2100-01-01")?; // unknown
+    /// let json = serde_json::to_value(&later)?;
+    /// let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    /// let mut fields = Answer::FIELDS.to_vec();
+    /// fields.sort_unstable(); // serde_json's map sorts its keys
+    /// assert_eq!(keys, fields);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const FIELDS: [&'static str; 9] = [
+        "code",
+        "name",
+        "cow",
+        "status",
+        "member",
+        "certainty",
+        "status_certainty",
+        "since",
+        "known_until",
+    ];
+
     pub(crate) fn new(
         ds: &'a Dataset,
         org: usize,
@@ -735,17 +761,18 @@ impl<'a> Answer<'a> {
 impl Serialize for Answer<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let unknown = self.flags.certainty() == Certainty::Unknown;
+        let f = Answer::FIELDS;
         let mut st = s.serialize_struct("Answer", if unknown { 9 } else { 8 })?;
-        st.serialize_field("code", self.party().code())?;
-        st.serialize_field("name", self.party().name())?;
-        st.serialize_field("cow", &self.party().cow_code())?;
-        st.serialize_field("status", &self.status())?;
-        st.serialize_field("member", &self.member())?;
-        st.serialize_field("certainty", &self.certainty())?;
-        st.serialize_field("status_certainty", &self.status_certainty())?;
-        st.serialize_field("since", &self.since().map(|d| d.to_string()))?;
+        st.serialize_field(f[0], self.party().code())?;
+        st.serialize_field(f[1], self.party().name())?;
+        st.serialize_field(f[2], &self.party().cow_code())?;
+        st.serialize_field(f[3], &self.status())?;
+        st.serialize_field(f[4], &self.member())?;
+        st.serialize_field(f[5], &self.certainty())?;
+        st.serialize_field(f[6], &self.status_certainty())?;
+        st.serialize_field(f[7], &self.since().map(|d| d.to_string()))?;
         if unknown {
-            st.serialize_field("known_until", &self.known_until())?;
+            st.serialize_field(f[8], &self.known_until())?;
         }
         st.end()
     }
