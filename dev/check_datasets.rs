@@ -72,14 +72,36 @@ fn delimiter(path: &str) -> u8 {
     }
 }
 
+/// A published file opened for the csv crate, its separator sniffed.
+fn open_csv(path: &str, flexible: bool) -> csv::Reader<std::fs::File> {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
+    csv::ReaderBuilder::new()
+        .flexible(flexible)
+        .delimiter(delimiter(path))
+        .from_reader(file)
+}
+
+/// A file opened as [`open_csv`] does, with its header, and a lookup of a
+/// column by name (a missing one fails naming the file).
+fn open_with_header(path: &str) -> (csv::Reader<std::fs::File>, csv::StringRecord) {
+    let mut rd = open_csv(path, false);
+    let header = rd
+        .headers()
+        .unwrap_or_else(|e| fail(&e.to_string()))
+        .clone();
+    (rd, header)
+}
+
+fn column(path: &str, header: &csv::StringRecord, name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| fail(&format!("{path}: no column `{name}`")))
+}
+
 /// Data records in a CSV file, counted by the csv crate alone.
 fn records(path: &str) -> usize {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    let mut rd = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .delimiter(delimiter(path))
-        .from_reader(file);
+    let mut rd = open_csv(path, true);
     rd.records()
         .filter(|r| {
             r.as_ref()
@@ -344,21 +366,11 @@ struct IgoCells {
 }
 
 fn read_igo_cells(path: &str, states: &CowStates) -> IgoCells {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    let mut rd = csv::ReaderBuilder::new()
-        .delimiter(delimiter(path))
-        .from_reader(file);
-    let header = rd
-        .headers()
-        .unwrap_or_else(|e| fail(&e.to_string()))
-        .clone();
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| fail(&format!("{path}: no column `{name}`")))
-    };
-    let (io_col, year_col) = (column("ioname"), column("year"));
+    let (mut rd, header) = open_with_header(path);
+    let (io_col, year_col) = (
+        column(path, &header, "ioname"),
+        column(path, &header, "year"),
+    );
     let cols: Vec<(usize, String, String, u16)> = header
         .iter()
         .enumerate()
@@ -778,20 +790,8 @@ struct AtopLine {
 }
 
 fn read_atop_lines(path: &str) -> Vec<AtopLine> {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    let mut rd = csv::ReaderBuilder::new()
-        .delimiter(delimiter(path))
-        .from_reader(file);
-    let header = rd
-        .headers()
-        .unwrap_or_else(|e| fail(&e.to_string()))
-        .clone();
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| fail(&format!("{path}: no column `{name}`")))
-    };
+    let (mut rd, header) = open_with_header(path);
+    let col = |name: &str| column(path, &header, name);
     let cols = [col("atopid"), col("member"), col("yrent"), col("yrexit")];
     let flags = OBLIGATIONS.map(col);
     rd.records()

@@ -366,6 +366,20 @@ fn create(path: &str) -> PyResult<File> {
     File::create(path).map_err(PyErr::from)
 }
 
+/// A panel streamed to `path` in `file_format` by the Rust writer, the GIL
+/// released meanwhile; the row count back as a Python int.
+fn stream<'py>(
+    py: Python<'py>,
+    path: &str,
+    file_format: &str,
+    write: impl FnOnce(File, PanelFormat) -> Result<usize, mhc::Error> + Send,
+) -> PyResult<Py<PyAny>> {
+    let fmt = format(file_format)?;
+    let f = create(path)?;
+    let n = py.detach(|| write(f, fmt)).map_err(raise)?;
+    Ok(n.into_pyobject(py)?.into_any().unbind())
+}
+
 #[pymethods]
 impl PyDataset {
     #[getter]
@@ -664,12 +678,9 @@ impl PyDataset {
         let st = need_states(self.states_for(&states), "state_years")?;
         let panels = self.panels(st, rule_name, &None)?;
         if let Some(path) = path {
-            let fmt = format(file_format)?;
-            let f = create(&path)?;
-            let n = py
-                .detach(|| panels.write_state_years(f, start..=end, fmt))
-                .map_err(raise)?;
-            return Ok(n.into_pyobject(py)?.into_any().unbind());
+            return stream(py, &path, file_format, |f, fmt| {
+                panels.write_state_years(f, start..=end, fmt)
+            });
         }
         let mut c = Columns::typed(py, mhc::STATE_YEAR_COLUMNS, |n| n != "stateabb");
         for r in panels.state_years(start..=end) {
@@ -696,12 +707,9 @@ impl PyDataset {
         let st = need_states(self.states_for(&states), "state_igo_years")?;
         let panels = self.panels(st, rule_name, &orgs)?;
         if let Some(path) = path {
-            let fmt = format(file_format)?;
-            let f = create(&path)?;
-            let n = py
-                .detach(|| panels.write_state_igo_years(f, start..=end, fmt))
-                .map_err(raise)?;
-            return Ok(n.into_pyobject(py)?.into_any().unbind());
+            return stream(py, &path, file_format, |f, fmt| {
+                panels.write_state_igo_years(f, start..=end, fmt)
+            });
         }
         let mut c = Columns::typed(py, mhc::STATE_IGO_COLUMNS, |n| n != "stateabb");
         for r in panels.state_igo_years(start..=end) {
@@ -741,12 +749,9 @@ impl PyDataset {
             panels = panels.atop(o);
         }
         if let Some(path) = path {
-            let fmt = format(file_format)?;
-            let f = create(&path)?;
-            let n = py
-                .detach(|| panels.write_dyad_years(f, start..=end, directed, fmt))
-                .map_err(raise)?;
-            return Ok(n.into_pyobject(py)?.into_any().unbind());
+            return stream(py, &path, file_format, |f, fmt| {
+                panels.write_dyad_years(f, start..=end, directed, fmt)
+            });
         }
         let names = panels.dyad_columns();
         let mut c = Columns::typed(py, &names, |_| true);
