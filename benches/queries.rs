@@ -7,14 +7,16 @@
 //! intervals (`tests/peers.rs` checks that all answers agree on these
 //! inputs). Inputs come from fixed seeds (`tests/support/synth.rs`).
 //!
-//! "ours" in the listing and counting groups is `ds.members_on(org, day)`
-//! (an iterator of three-valued `Answer`s, resolved by `OrgId`), keeping
-//! the members de jure by the preferred readings (`a.member() ==
-//! Some(true)`, the peers' intervals), checksummed by party position; the
-//! count is that iterator's count (the one surface has no O(log n) count
-//! on a day). In `build`, "ours" is the whole `Dataset` build from the
-//! events (replay, answer segments and the index built with it: the index
-//! is private and has no build of its own).
+//! "ours" in the listing groups is `ds.members_on(org, day)?.members()`
+//! (resolved by `OrgId`): the parties of the members de jure by the
+//! preferred readings (the answers with `a.member() == Some(true)`, the
+//! peers' intervals), checksummed by party position; "ours-answers" is the
+//! same list read from the three-valued `Answer`s themselves
+//! (`members_on(..)` filtered by `a.member()`). "ours" in the counting
+//! groups is `ds.count_on(org, day)?.members()`. In `build`, "ours" is the
+//! whole `Dataset` build from the events (replay, answer segments and the
+//! index built with it: the index is private and has no build of its
+//! own).
 //!
 //! `cargo bench --bench queries` runs everything (a few minutes on 2 cores);
 //! `MH_BENCH_BIG=1` adds 10^6-spell histories. The COW IGO file
@@ -144,6 +146,15 @@ fn checksum_answers<'a>(
             sum.wrapping_add(party_position(ds, a.party()) as u64),
             n + 1,
         )
+    });
+    mix(sum, n)
+}
+
+/// The same checksum over `MembersOn::members`, as it comes.
+#[inline]
+fn checksum_members(members: membership_history::Members<'_>) -> u64 {
+    let (sum, n) = members.fold((0u64, 0usize), |(sum, n), p| {
+        (sum.wrapping_add(p.index() as u64), n + 1)
     });
     mix(sum, n)
 }
@@ -313,15 +324,25 @@ impl Workload {
                 checksum_answers(ds, ds.members_on(o, d).unwrap(), is_member),
                 sum
             );
+            assert_eq!(
+                checksum_members(ds.members_on(o, d).unwrap().members()),
+                sum
+            );
+            assert_eq!(ds.count_on(o, d).unwrap().members(), n);
             assert_eq!(ds.members_on(o, d).unwrap().filter(is_member).count(), n);
             listed += ds.members_on(o, d).unwrap().count();
         }
         let members: usize = w.queries.iter().map(|q| q.5).sum();
+        // Memory per spell: the spells of every timeline (member or not).
+        let spells: usize = ds.timelines().map(|t| t.spells().len()).sum();
+        let index = ds.index_heap_bytes();
         eprintln!(
-            "workload of {} organizations: per query {:.1} members on average, {:.1} answers listed by members_on",
+            "workload of {} organizations, {spells} spells: per query {:.1} members on average, \
+             {:.1} answers listed by members_on; index {index} bytes, {:.0} per spell",
             w.peers.len(),
             members as f64 / QUERIES as f64,
-            listed as f64 / QUERIES as f64
+            listed as f64 / QUERIES as f64,
+            index as f64 / spells.max(1) as f64,
         );
         w
     }
@@ -335,6 +356,25 @@ fn list_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)]
         let mut out: Vec<u32> = Vec::with_capacity(1 << 17);
         let mut i = 0;
         g.bench_function(id("ours"), |b| {
+            b.iter(|| {
+                i = (i + 1) & (QUERIES - 1);
+                let (o, _, d, _, sum, _) = qs[i];
+                let on = ds.members_on(black_box(o), black_box(d)).unwrap();
+                assert_eq!(checksum_members(on.members()), sum);
+            })
+        });
+        // The loop alone: the query read and its answer compared with
+        // itself (through `black_box`), no listing; what every other
+        // benchmark here pays on top of its query.
+        g.bench_function(id("floor"), |b| {
+            b.iter(|| {
+                i = (i + 1) & (QUERIES - 1);
+                let (o, _, d, _, sum, _) = qs[i];
+                black_box((o, d));
+                assert_eq!(black_box(sum), sum);
+            })
+        });
+        g.bench_function(id("ours-answers"), |b| {
             b.iter(|| {
                 i = (i + 1) & (QUERIES - 1);
                 let (o, _, d, _, sum, _) = qs[i];
@@ -419,6 +459,17 @@ fn members(c: &mut Criterion) {
         .collect();
     list_members(c, "members", &cow);
     count_members(c, "count", &cow);
+
+    // The bundled data, every organization, days from 1990 to 2030 (the
+    // last ones past its coverage).
+    let bundled = vec![(
+        "bundled".to_string(),
+        Workload::from_dataset(membership_history::bundled(), |r| {
+            r.range(synth::day(1990, 1, 1), synth::day(2030, 1, 1))
+        }),
+    )];
+    list_members(c, "members_bundled", &bundled);
+    count_members(c, "count_bundled", &bundled);
 
     // Every member of one organization overlaps the query days.
     let center = synth::overlap_day();

@@ -42,8 +42,8 @@ pub use history::event::{Event, EventId, Origin, Reading};
 pub use history::explain::Explanation;
 pub use history::party::{Name, NameKind, Organization, Party, PartyKind, Source};
 pub use history::query::{
-    Change, MemberDays, MembersOn, OrgId, OrgRef, OrganizationsOf, PartyId, PartyRef, SpellRecord,
-    Timeline,
+    Change, MemberDays, Members, MembersOn, OrgId, OrgRef, OrganizationsOf, PartyId, PartyRef,
+    SpellRecord, Timeline,
 };
 pub use history::status::{Certainty, EventKind, Status};
 pub use history::unknown::Unknown;

@@ -120,9 +120,20 @@ fn scan_orgs(ds: &Dataset, member: &str, t: NaiveDate) -> Vec<String> {
     v
 }
 
-/// The members de jure by the preferred readings, from `members_on`.
+/// The members de jure by the preferred readings, from `members_on`: the
+/// answers that say so, which must be the parties of `members()`, listed
+/// first, and as many as `count_on` counts.
 fn surface_members(ds: &Dataset, org: &str, t: NaiveDate) -> Vec<String> {
     let o = ds.org_id(org).unwrap();
+    let answers: Vec<bool> = ds
+        .members_on(o, t)
+        .unwrap()
+        .map(|a| a.member() == Some(true))
+        .collect();
+    assert!(
+        answers.iter().rev().is_sorted(),
+        "{org} on {t}: the members come first"
+    );
     let mut v: Vec<String> = ds
         .members_on(o, t)
         .unwrap()
@@ -130,6 +141,19 @@ fn surface_members(ds: &Dataset, org: &str, t: NaiveDate) -> Vec<String> {
         .map(|a| a.party().code().to_string())
         .collect();
     v.sort();
+    let mut ids: Vec<String> = ds
+        .members_on(o, t)
+        .unwrap()
+        .members()
+        .map(|p| ds.parties()[p.index()].code().to_string())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, v, "{org} on {t}: members() against the answers");
+    assert_eq!(
+        ds.count_on(o, t).unwrap().members(),
+        v.len(),
+        "{org} on {t}: count_on"
+    );
     v
 }
 
@@ -288,6 +312,16 @@ fn check_workload(raw: &synth::Raw, days: &[i32]) {
             ours.sort_unstable();
             let want_codes: Vec<String> = want.iter().map(|&p| synth::party_code(p)).collect();
             assert_eq!(ours, want_codes, "ours, org {o} day {t}");
+            let mut ids: Vec<String> = ds
+                .members_on(org, synth::date(t))
+                .unwrap()
+                .members()
+                .map(|p| ds.parties()[p.index()].code().to_string())
+                .collect();
+            ids.sort_unstable();
+            assert_eq!(ids, want_codes, "members(), org {o} day {t}");
+            let counts = ds.count_on(org, synth::date(t)).unwrap();
+            assert_eq!(counts.members(), want.len(), "count_on, org {o} day {t}");
             for (lib, f) in [
                 (
                     "coitrees",

@@ -26,8 +26,9 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::history::dataset::{Dataset, Membership, Spell};
 use crate::history::date::UncertainDate;
-use crate::history::index::{OPEN, day};
+use crate::history::index::{self, OPEN, day};
 use crate::history::party::{Organization, Party};
+use crate::history::query::PartyId;
 use crate::history::status::{Certainty, Status};
 use crate::history::unknown::Unknown;
 use crate::interval::set::Span;
@@ -118,13 +119,12 @@ pub(crate) struct Segment {
 impl Segment {
     /// Its days as a span of dates.
     pub(crate) fn span(&self) -> Option<Span<NaiveDate>> {
-        let date = |d: i32| NaiveDate::from_num_days_from_ce_opt(d);
         let end = if self.end == OPEN {
             None
         } else {
-            Some(date(self.end)?)
+            Some(index::date(self.end)?)
         };
-        Span::new(date(self.start)?, end).ok()
+        Span::new(index::date(self.start)?, end).ok()
     }
 }
 
@@ -553,6 +553,20 @@ impl<'a> Answer<'a> {
     #[inline]
     pub fn party(&self) -> &'a Party {
         &self.ds.parties[self.party as usize]
+    }
+
+    /// The party, as an id for further queries.
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let ds = bundled();
+    /// let arm = ds.status_on("CSTO", "ARM", "1995-01-01")?;
+    /// assert_eq!(ds.party(arm.party_id()).unwrap().code(), "ARM");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn party_id(&self) -> PartyId {
+        PartyId::new(self.party)
     }
 
     /// The day asked about.

@@ -365,7 +365,11 @@ impl Dataset {
             .enumerate()
             .map(|(i, s)| (s.org, s.party, s.start, s.end, i as u32))
             .collect();
-        self.index = Index::new(&rows, self.orgs.len(), self.parties.len());
+        let member: Vec<bool> = segments
+            .iter()
+            .map(|s| s.verdict.member == Some(true))
+            .collect();
+        self.index = Index::new(&rows, &member, self.orgs.len(), self.parties.len());
         self.briefs = segments.iter().map(answer::Brief::of).collect();
         // Counts by kind: each pair's stretches of that kind, touching ones
         // joined, per organization.

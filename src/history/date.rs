@@ -474,12 +474,14 @@ pub trait IntoDay {
 }
 
 impl IntoDay for NaiveDate {
+    #[inline]
     fn into_day(self) -> Result<NaiveDate, Error> {
         Ok(self)
     }
 }
 
 impl IntoDay for &NaiveDate {
+    #[inline]
     fn into_day(self) -> Result<NaiveDate, Error> {
         Ok(*self)
     }

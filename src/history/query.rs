@@ -12,7 +12,7 @@ use crate::history::answer::{self, Answer};
 use crate::history::dataset::{Dataset, Membership, Spell};
 use crate::history::date::IntoDay;
 use crate::history::event::{Event, EventId};
-use crate::history::index::Alive;
+use crate::history::index::{Alive, Tags};
 use crate::history::lookup;
 use crate::history::party::{Organization, Party, Source};
 use crate::history::status::{EventKind, Status};
@@ -41,6 +41,26 @@ pub struct OrgId(u32);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PartyId(u32);
+
+impl PartyId {
+    /// The party's position in [`Dataset::parties`].
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let ds = bundled();
+    /// let arm = ds.party_id("ARM").unwrap();
+    /// assert_eq!(ds.parties()[arm.index()].code(), "ARM");
+    /// ```
+    #[inline]
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    #[inline]
+    pub(crate) fn new(i: u32) -> PartyId {
+        PartyId(i)
+    }
+}
 
 mod sealed {
     pub trait Sealed {}
@@ -76,6 +96,12 @@ pub trait PartyRef: sealed::Sealed {
     fn resolve(self, ds: &Dataset) -> Result<usize, Error>;
 }
 
+/// The error for an id past the dataset's: one from another dataset.
+#[cold]
+fn foreign_id(kind: fn(String) -> ErrorKind, i: usize) -> Error {
+    Error::new(kind(format!("#{i} (an id from another dataset)")))
+}
+
 impl OrgRef for &str {
     fn resolve(self, ds: &Dataset) -> Result<usize, Error> {
         lookup::organization(ds, self)
@@ -89,14 +115,13 @@ impl OrgRef for &String {
 }
 
 impl OrgRef for OrgId {
+    #[inline]
     fn resolve(self, ds: &Dataset) -> Result<usize, Error> {
         let i = self.0 as usize;
         if i < ds.orgs.len() {
             Ok(i)
         } else {
-            Err(Error::new(ErrorKind::UnknownOrganization(format!(
-                "#{i} (an id from another dataset)"
-            ))))
+            Err(foreign_id(ErrorKind::UnknownOrganization, i))
         }
     }
 }
@@ -114,26 +139,82 @@ impl PartyRef for &String {
 }
 
 impl PartyRef for PartyId {
+    #[inline]
     fn resolve(self, ds: &Dataset) -> Result<usize, Error> {
         let i = self.0 as usize;
         if i < ds.parties.len() {
             Ok(i)
         } else {
-            Err(Error::new(ErrorKind::UnknownParty(format!(
-                "#{i} (an id from another dataset)"
-            ))))
+            Err(foreign_id(ErrorKind::UnknownParty, i))
         }
     }
 }
 
 /// The parties with a status, or a gap in the data, in one organization on
-/// one day, from [`Dataset::members_on`]; in no particular order (sort by
-/// [`Party::code`] for a stable listing).
+/// one day, from [`Dataset::members_on`]: the members de jure by the
+/// preferred readings first, then the others, in no particular order
+/// within each (sort by [`Party::code`] for a stable listing).
 #[derive(Debug, Clone)]
 pub struct MembersOn<'a> {
     ds: &'a Dataset,
     date: NaiveDate,
-    alive: Alive<'a>,
+    /// The members' segments, then the others'.
+    members: Alive<'a>,
+    /// The others' segments are looked up only once the members are all
+    /// taken (a listing of members alone never reads them): those of
+    /// organization `org` (no others when `None`).
+    rest: Option<Alive<'a>>,
+    org: Option<usize>,
+}
+
+impl<'a> MembersOn<'a> {
+    /// The parties of the answers not yet taken whose
+    /// [`member`](Answer::member) is `Some(true)`: the members de jure by
+    /// the preferred readings, definite or possible, read from the index
+    /// with no `Answer` made (a ready slice of party ids, plus for a very
+    /// large organization the few that joined since the index's last
+    /// snapshot before the day).
+    ///
+    /// ```
+    /// # use membership_history::bundled;
+    /// let ds = bundled();
+    /// let on = ds.members_on("CSTO", "1993-10-01")?;
+    /// let mut members: Vec<&str> = on.clone().members().map(|p| ds.parties()[p.index()].code()).collect();
+    /// members.sort();
+    /// assert_eq!(members, ["ARM", "AZE", "KAZ", "KGZ", "RUS", "TJK", "UZB"]);
+    /// // The same parties as the answers that say "member":
+    /// assert_eq!(on.filter(|a| a.member() == Some(true)).count(), members.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[inline]
+    pub fn members(self) -> Members<'a> {
+        Members(self.members.tags())
+    }
+}
+
+/// The members de jure among the answers of a [`MembersOn`], as
+/// [`PartyId`]s: from [`MembersOn::members`].
+#[derive(Debug, Clone)]
+pub struct Members<'a>(Tags<'a>);
+
+impl Iterator for Members<'_> {
+    type Item = PartyId;
+
+    #[inline]
+    fn next(&mut self) -> Option<PartyId> {
+        self.0.next().map(PartyId)
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+
+    // The index's fold: its ready slice as a plain loop.
+    #[inline]
+    fn fold<B, F: FnMut(B, PartyId) -> B>(self, init: B, mut f: F) -> B {
+        self.0.fold(init, |acc, p| f(acc, PartyId(p)))
+    }
 }
 
 impl<'a> Iterator for MembersOn<'a> {
@@ -141,14 +222,45 @@ impl<'a> Iterator for MembersOn<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Answer<'a>> {
-        self.alive
+        let (ds, date) = (self.ds, self.date);
+        if let Some(seg) = self.members.next() {
+            return Some(Answer::of_segment(ds, seg, date));
+        }
+        let org = self.org;
+        self.rest
+            .get_or_insert_with(|| others(ds, org, date))
             .next()
-            .map(|seg| Answer::of_segment(self.ds, seg, self.date))
+            .map(|seg| Answer::of_segment(ds, seg, date))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.alive.size_hint()
+        let (low, high) = self.members.size_hint();
+        match (&self.rest, self.org) {
+            (Some(rest), _) => {
+                let (l, h) = rest.size_hint();
+                (low + l, high.zip(h).map(|(a, b)| a + b))
+            }
+            (None, Some(_)) => (low, None),
+            (None, None) => (low, high),
+        }
     }
+
+    #[inline]
+    fn fold<B, F: FnMut(B, Answer<'a>) -> B>(self, init: B, mut f: F) -> B {
+        let (ds, date) = (self.ds, self.date);
+        let acc = self
+            .members
+            .fold(init, |acc, seg| f(acc, Answer::of_segment(ds, seg, date)));
+        self.rest
+            .unwrap_or_else(|| others(ds, self.org, date))
+            .fold(acc, |acc, seg| f(acc, Answer::of_segment(ds, seg, date)))
+    }
+}
+
+/// The segments of organization `org` other than its members' on `date`.
+#[inline]
+fn others(ds: &Dataset, org: Option<usize>, date: NaiveDate) -> Alive<'_> {
+    org.map_or_else(Alive::default, |o| ds.index.others_of_org(o, date))
 }
 
 /// The organizations in which one party had a status, or a gap in the
@@ -633,7 +745,9 @@ impl Dataset {
         Ok(MembersOn {
             ds: self,
             date,
-            alive: self.index.of_org(o, date),
+            members: self.index.members_of_org(o, date),
+            rest: None,
+            org: Some(o),
         })
     }
 
@@ -693,7 +807,9 @@ impl Dataset {
         Ok(OrganizationsOf(MembersOn {
             ds: self,
             date,
-            alive: self.index.of_party(p, date),
+            members: self.index.of_party(p, date),
+            rest: None,
+            org: None,
         }))
     }
 
