@@ -32,7 +32,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use membership_history::{Answer, CowIgo, Dataset, OrgId, Party};
+use membership_history::{Answer, CowIgo, Dataset, OrgId};
 
 #[path = "../tests/support/peers.rs"]
 mod peers;
@@ -91,7 +91,7 @@ fn bundled(c: &mut Criterion) {
                     .members_on(csto, d)
                     .unwrap()
                     .filter(keep)
-                    .map(|a| party_position(ds, a.party()) as u32)
+                    .map(|a| a.party_id().index() as u32)
                     .collect();
                 checksum(&ids)
             })
@@ -104,14 +104,14 @@ fn bundled(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % dates.len();
             let on = ds.members_on(black_box(csto), black_box(dates[i])).unwrap();
-            assert_eq!(checksum_answers(ds, on, |_| true), want_all[i]);
+            assert_eq!(checksum_answers(on, |_| true), want_all[i]);
         })
     });
     g.bench_function("members_on-members", |b| {
         b.iter(|| {
             i = (i + 1) % dates.len();
             let on = ds.members_on(black_box(csto), black_box(dates[i])).unwrap();
-            assert_eq!(checksum_answers(ds, on, is_member), want_members[i]);
+            assert_eq!(checksum_answers(on, is_member), want_members[i]);
         })
     });
     g.finish();
@@ -124,28 +124,15 @@ fn is_member(a: &Answer<'_>) -> bool {
     a.member() == Some(true)
 }
 
-/// The position of `party` in `ds.parties()`, from its address: an
-/// `Answer` gives its party as a reference into that slice, and has no
-/// integer id of its own (see the report on issue 10).
-#[inline]
-fn party_position(ds: &Dataset, party: &Party) -> usize {
-    let base = ds.parties().as_ptr().addr();
-    (std::ptr::from_ref(party).addr() - base) / std::mem::size_of::<Party>()
-}
-
 /// The order-free checksum of the kept answers' parties, computed as they
 /// come (no list is built).
 #[inline]
 fn checksum_answers<'a>(
-    ds: &'a Dataset,
     answers: impl Iterator<Item = Answer<'a>>,
     keep: fn(&Answer<'_>) -> bool,
 ) -> u64 {
     let (sum, n) = answers.filter(keep).fold((0u64, 0usize), |(sum, n), a| {
-        (
-            sum.wrapping_add(party_position(ds, a.party()) as u64),
-            n + 1,
-        )
+        (sum.wrapping_add(a.party_id().index() as u64), n + 1)
     });
     mix(sum, n)
 }
@@ -321,7 +308,7 @@ impl Workload {
         let mut listed = 0;
         for &(o, _, d, _, sum, n) in &w.queries {
             assert_eq!(
-                checksum_answers(ds, ds.members_on(o, d).unwrap(), is_member),
+                checksum_answers(ds.members_on(o, d).unwrap(), is_member),
                 sum
             );
             assert_eq!(
@@ -379,7 +366,7 @@ fn list_members(c: &mut Criterion, group: &str, workloads: &[(String, Workload)]
                 i = (i + 1) & (QUERIES - 1);
                 let (o, _, d, _, sum, _) = qs[i];
                 let on = ds.members_on(black_box(o), black_box(d)).unwrap();
-                assert_eq!(checksum_answers(ds, on, is_member), sum);
+                assert_eq!(checksum_answers(on, is_member), sum);
             })
         });
         type Lister = fn(&OrgPeers, i32, &mut Vec<u32>);

@@ -13,67 +13,69 @@
 //! number.
 //!
 //! Two *sides* hold the intervals, grouped by organization (items: its
-//! parties' segments) and by party (items: its organizations' segments).
-//! A group is stored in one of two ways, chosen when it is built:
+//! parties' segments, tagged with the parties) and by party (items: its
+//! organizations' segments, tagged with the organizations). An
+//! organization has two groups: its members' segments (those whose answer
+//! is "member de jure", by the preferred readings) and the rest, so that
+//! its members are listed without looking at the others.
 //!
-//! An organization has two groups: its members' segments (those whose
-//! answer is "member de jure", by the preferred readings) and the rest, so
-//! that its members are listed without looking at the others.
+//! Every group keeps, for each day on which its set of live intervals
+//! changes, a [`Cut`]: what holds from that day to the next, as a *live
+//! prefix of a snapshot* (the items alive on some earlier change day, latest
+//! end first, so that those still alive later are a prefix) and a *window*
+//! (the intervals started since that snapshot, sorted by start, to be
+//! filtered by end). A query finds its change day in the group's bucket
+//! table ([`Steps`], O(1) for evenly spread days) and reads the cut: two
+//! ready slices (items and tags) and a window. No binary search, no count
+//! of ends: the live prefix and the window's bounds are worked out when the
+//! index is built.
 //!
-//! * **Full lists**, where they are cheap: for each day on which the group's
-//!   set of live intervals changes, the items alive from that day to the
-//!   next, and beside them their tags (for an organization, the parties).
-//!   A query finds the change day in the group's bucket table ([`Steps`],
-//!   O(1) for evenly spread days) and returns ready slices. The lists hold
-//!   the number alive summed over the change days; a group gets them when
-//!   that is at most `BY_ORG_FULL` entries per interval (so at most 32 × 8
-//!   bytes, an item and its tag, per interval, plus 12 per change day: its
-//!   key, its bucket and its list, plus 24 per group), else it falls back
-//!   to
-//! * **Checkpoints**: the intervals sorted by start as three plain arrays
-//!   (start, end, item), with a sorted copy of the finite ends. The items
-//!   alive on day `t` come from a checkpoint `c <= t`: a snapshot of the
-//!   items alive on day `c`, latest end first, and the run of the
-//!   start-sorted arrays that starts in `(c, t]` (the *window*). The
-//!   snapshot's items still alive on `t` are a prefix, whose length is known
-//!   from the ends in `(c, t]` (one more binary search), so it is copied
-//!   whole; the window is filtered by end. A checkpoint is taken whenever
-//!   the events (starts and ends) since the last one reach a share of the
-//!   number alive ([`Layout`]): for an organization a quarter, so that its
-//!   window is a small part of the answer and a listing is mostly a ready
-//!   slice (the snapshots then hold about 8 entries, 64 bytes with their
-//!   tags, per interval); for a party twice, so that the snapshots hold at
-//!   most half as many entries as there are events (a query reads O(k)
-//!   entries beyond its binary searches).
+//! How often a group takes a snapshot is its [`Layout`]'s choice:
+//!
+//! * on **every** change day (full lists, no window) where the snapshots
+//!   hold at most `full_per_interval` entries per interval (for an
+//!   organization 32: at most 32 × 8 bytes, an item and its tag, per
+//!   interval); every organization of the COW IGO file and the bundled
+//!   data qualifies;
+//! * else whenever the events (starts and ends) since the last snapshot
+//!   reach a share of the number alive: for an organization a quarter, so
+//!   that its window is a small part of its answer and a listing is mostly
+//!   a ready slice (the snapshots then hold about 8 entries, 64 bytes with
+//!   their tags, per interval); for a party twice, so that its snapshots
+//!   hold at most half as many entries as there are events.
+//!
+//! On top come 20 bytes per change day (its key and cut), at most one
+//! bucket (4 bytes) per change day and 24 bytes per group, and for a group
+//! with windows 12 bytes per interval (end, item, tag). A change day is a
+//! start or an end, so there are at most two per interval.
 //!
 //! Counting is the job of [`Counter`], below, with the same bucket tables.
 
 use chrono::{Datelike, NaiveDate};
 
-/// How a side lays out its groups.
+/// How a side takes its groups' snapshots.
 #[derive(Debug, Clone, Copy)]
 struct Layout {
-    /// A group is read from full lists (one per change day) when they hold
-    /// at most this many entries per interval, from checkpoints otherwise.
+    /// A group takes a snapshot on every change day (full lists) when they
+    /// hold at most this many entries per interval.
     full_per_interval: usize,
-    /// A checkpoint is taken when the events since the last reach the
-    /// number alive times `events_per_alive.0 / events_per_alive.1`, and at
-    /// least `min_events` (below which a snapshot costs more than the few
-    /// entries it saves).
+    /// Otherwise a snapshot is taken when the events since the last reach
+    /// the number alive times `events_per_alive.0 / events_per_alive.1`,
+    /// and at least `min_events` (below which a snapshot costs more than
+    /// the few entries it saves).
     events_per_alive: (usize, usize),
     min_events: usize,
 }
 
-/// Organizations: on the COW IGO file every one gets full lists (0.9 MB
-/// more than checkpoints, measured before the lists carried tags); the
-/// larger synthetic ones checkpoints a quarter of their members apart.
+/// Organizations: on the COW IGO file every one gets full lists; the
+/// larger synthetic ones a snapshot a quarter of their members apart.
 const BY_ORG: Layout = Layout {
     full_per_interval: 32,
     events_per_alive: (1, 4),
     min_events: 4,
 };
-/// Parties, whose listing is the rarer question: checkpoints only (full
-/// lists would cost 4.1 MB more on the COW IGO file), sparse ones.
+/// Parties, whose listing is the rarer question: sparse snapshots only
+/// (full lists would cost 4.1 MB more on the COW IGO file).
 const BY_PARTY: Layout = Layout {
     full_per_interval: 0,
     events_per_alive: (2, 1),
@@ -95,7 +97,7 @@ const SCAN: usize = 16;
 /// step and a scan of a bucket of one or two days, not a binary search.
 /// The payload sits beside its day, so the search's last read brings it.
 /// Memory: the day and its payload, and at most one bucket (4 bytes) per
-/// day, 4 + 24 bytes per group.
+/// day, 8 + 16 bytes per group.
 #[derive(Debug, Clone)]
 struct Steps<P> {
     groups: Vec<StepGroup>,
@@ -113,18 +115,16 @@ impl<P> Default for Steps<P> {
     }
 }
 
-/// Where one group's days and buckets are in a [`Steps`].
+/// Where one group's buckets are in a [`Steps`].
 #[derive(Debug, Clone, Copy)]
 struct StepGroup {
-    /// The group's days are `steps[first..first + len]`.
-    first: u32,
-    len: u32,
     /// Its first day (`OPEN` for a group without days): day `t >= min`
-    /// falls in bucket `(t - min) >> shift`.
+    /// falls in bucket `(t - min) >> shift`, or past the last, `buckets`.
     min: i32,
     shift: u32,
-    /// Bucket `b < buckets` holds the group's days `table[at + b]..table[at
-    /// + b + 1]` (counted from `first`).
+    /// Bucket `b <= buckets` holds the steps `table[at + b]..table[at + b +
+    /// 1]` (positions in `steps`); bucket `buckets`, past the last day, is
+    /// empty and starts at the group's end.
     at: u32,
     buckets: u32,
 }
@@ -143,13 +143,12 @@ impl<P: Copy> Steps<P> {
         let at = pos(self.table.len());
         let (Some(&(min, _)), Some(&(max, _))) = (group.first(), group.last()) else {
             self.groups.push(StepGroup {
-                first: pos(first),
-                len: 0,
                 min: OPEN,
                 shift: 0,
                 at,
                 buckets: 0,
             });
+            self.table.extend([pos(first); 2]);
             self.steps.extend(end.map(|p| (OPEN, p)));
             return;
         };
@@ -165,11 +164,11 @@ impl<P: Copy> Steps<P> {
             while i < len && ((i64::from(group[i].0) - i64::from(min)) as u64 >> shift) < b {
                 i += 1;
             }
-            self.table.push(pos(i));
+            self.table.push(pos(first + i));
         }
+        // The bucket past the last day: empty, at the end.
+        self.table.push(pos(first + len));
         self.groups.push(StepGroup {
-            first: pos(first),
-            len: pos(len),
             min,
             shift,
             at,
@@ -178,17 +177,12 @@ impl<P: Copy> Steps<P> {
         self.steps.extend(end.map(|p| (OPEN, p)));
     }
 
-    /// Whether group `g` has any day.
-    #[inline]
-    fn has(&self, g: usize) -> bool {
-        self.groups[g].len > 0
-    }
-
     /// The positions in `steps` of group `g`'s days.
-    #[inline]
+    #[cfg(test)]
     fn range(&self, g: usize) -> std::ops::Range<usize> {
         let m = self.groups[g];
-        m.first as usize..(m.first + m.len) as usize
+        let at = m.at as usize;
+        self.table[at] as usize..self.table[at + m.buckets as usize] as usize
     }
 
     /// The step at position `i` (the last of a group's, and its `end`).
@@ -206,23 +200,21 @@ impl<P: Copy> Steps<P> {
         if t < m.min {
             return None;
         }
-        let steps = &self.steps[m.first as usize..][..m.len as usize];
-        let b = ((i64::from(t) - i64::from(m.min)) as u64 >> m.shift) as usize;
-        let n = if b >= m.buckets as usize {
-            steps.len()
-        } else {
-            let at = m.at as usize + b;
-            let (lo, hi) = (self.table[at] as usize, self.table[at + 1] as usize);
-            let bucket = &steps[lo..hi];
-            lo + if bucket.len() <= SCAN {
+        let b = (((i64::from(t) - i64::from(m.min)) as u64) >> m.shift).min(u64::from(m.buckets));
+        let at = m.at as usize + b as usize;
+        let (lo, hi) = (self.table[at] as usize, self.table[at + 1] as usize);
+        // Every step before the bucket is on or before t (the first is,
+        // as t >= min), every step after it later than t.
+        let bucket = &self.steps[lo..hi];
+        let n = lo
+            + if bucket.len() <= SCAN {
                 // Most buckets hold one or two days: a plain walk, which
                 // stops at the first day after t.
                 bucket.iter().take_while(|s| s.0 <= t).count()
             } else {
                 bucket.partition_point(|s| s.0 <= t)
-            }
-        };
-        n.checked_sub(1).map(|i| m.first as usize + i)
+            };
+        n.checked_sub(1)
     }
 
     fn shrink(&mut self) {
@@ -238,45 +230,35 @@ impl<P: Copy> Steps<P> {
     }
 }
 
-/// Intervals grouped (by organization or by party), each group read from
-/// full lists or from checkpoints (see the module's documentation). Every
-/// item carries a *tag* (for an organization, the item's party) stored
-/// beside it, so that a listing of tags reads nothing else.
+/// Intervals grouped (by organization or by party); see the module's
+/// documentation. Every item carries a *tag* (for an organization, the
+/// item's party) stored beside it, so that a listing of tags reads nothing
+/// else.
 #[derive(Debug, Clone, Default)]
 struct Side {
-    /// Group `g` read from checkpoints is `off[g]..off[g + 1]` of `start`,
-    /// `end`, `item` and `tag`, sorted by start (empty for a full group).
-    off: Vec<u32>,
-    start: Vec<i32>,
+    /// Each group's change days, each with its [`Cut`].
+    steps: Steps<Cut>,
+    /// The snapshots: items and their tags, each snapshot's latest end
+    /// first, so that those still alive on a later day are a prefix.
+    snap: Vec<u32>,
+    snap_tag: Vec<u32>,
+    /// The intervals of the groups with windows (not every change day a
+    /// snapshot), each group's sorted by start: ends, items, tags.
     end: Vec<i32>,
     item: Vec<u32>,
     tag: Vec<u32>,
-    /// Group `g`'s finite ends, sorted, are `ends[end_off[g]..end_off[g + 1]]`.
-    end_off: Vec<u32>,
-    ends: Vec<i32>,
-    /// The checkpoints' days, per group (perhaps none: a small group is
-    /// read from its start); checkpoint `c` is a position in `cks.steps`.
-    cks: Steps<()>,
-    /// The first interval of the group starting after the checkpoint's day.
-    ck_pos: Vec<u32>,
-    /// How many of the group's finite ends are on or before its day.
-    ck_ended: Vec<u32>,
-    /// Checkpoint `c`'s snapshot is `snap[snap_off[c]..snap_off[c + 1]]`
-    /// (and the same of `snap_tag`): the items of the intervals alive on
-    /// its day, latest end first, so that those still alive on a later day
-    /// are a prefix.
-    snap_off: Vec<u32>,
-    snap: Vec<u32>,
-    snap_tag: Vec<u32>,
-    /// The change days of the groups read from full lists (none for a
-    /// group read from checkpoints), each with where its list begins: the
-    /// items alive from the day of step `c` to the next are
-    /// `entries[full.get(c).1..full.get(c + 1).1]` (and the same of
-    /// `entry_tag`), in item order (each group's steps end with one that
-    /// gives the end of its last list).
-    full: Steps<u32>,
-    entries: Vec<u32>,
-    entry_tag: Vec<u32>,
+}
+
+/// What holds from one change day to the next: the items of the snapshot
+/// `snap[snap..snap + live]` (its live prefix), and those of the window
+/// `lo..hi` of the start-sorted intervals (started since the snapshot's
+/// day) that have not ended.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    snap: u32,
+    live: u32,
+    lo: u32,
+    hi: u32,
 }
 
 /// `(group, start, end, item)`.
@@ -343,204 +325,105 @@ impl Side {
     fn new(mut rows: Vec<Row>, groups: usize, layout: Layout, tag: &[u32]) -> Side {
         rows.sort_unstable();
         let n = rows.len();
-        let mut s = Side {
-            off: Vec::with_capacity(groups + 1),
-            end_off: Vec::with_capacity(groups + 1),
-            ..Side::default()
-        };
-        s.off.push(0);
-        s.end_off.push(0);
-        s.snap_off.push(0);
+        let mut s = Side::default();
         let mut at = 0;
         for g in 0..groups {
             let first = at;
             while at < n && rows[at].0 as usize == g {
                 at += 1;
             }
-            let group = &rows[first..at];
-            if full_size(group) <= layout.full_per_interval.saturating_mul(group.len()) {
-                s.add_full(group, tag);
-                s.cks.push([], None);
-            } else {
-                s.full.push([], None);
-                s.add_group(group, tag, layout);
-            }
-            s.off.push(pos(s.start.len()));
-            s.end_off.push(pos(s.ends.len()));
+            s.add_group(&rows[first..at], tag, layout);
         }
-        s.shrink();
+        s.steps.shrink();
+        for v in [&mut s.snap, &mut s.snap_tag, &mut s.item, &mut s.tag] {
+            v.shrink_to_fit();
+        }
+        s.end.shrink_to_fit();
         s
     }
 
-    fn shrink(&mut self) {
-        for v in [
-            &mut self.off,
-            &mut self.item,
-            &mut self.tag,
-            &mut self.end_off,
-            &mut self.ck_pos,
-            &mut self.ck_ended,
-            &mut self.snap_off,
-            &mut self.snap,
-            &mut self.snap_tag,
-            &mut self.entries,
-            &mut self.entry_tag,
-        ] {
-            v.shrink_to_fit();
-        }
-        self.start.shrink_to_fit();
-        self.end.shrink_to_fit();
-        self.ends.shrink_to_fit();
-        self.cks.shrink();
-        self.full.shrink();
-    }
-
-    /// A group whose every change day gets the list of the items alive
-    /// from it to the next: a query is a bucket lookup and a slice.
-    fn add_full(&mut self, group: &[Row], tag: &[u32]) {
-        let mut days = Vec::new();
-        let mut items: Vec<u32> = Vec::new();
-        sweep(group, |day, _, _, alive| {
-            days.push((day, pos(self.entries.len())));
-            items.clear();
-            items.extend(alive.iter().map(|&i| group[i as usize].3));
-            // In item order, which is segment order: the answers are read
-            // from one run of memory.
-            items.sort_unstable();
-            self.entries.extend_from_slice(&items);
-            self.entry_tag
-                .extend(items.iter().map(|&item| tag[item as usize]));
-        });
-        self.full.push(days, Some(pos(self.entries.len())));
-    }
-
-    /// A group read from checkpoints: its intervals sorted by start, its
-    /// sorted finite ends, and a checkpoint whenever the events since the
-    /// last reach the `layout`'s share of the number alive.
+    /// A group: a snapshot on every change day when the snapshots hold at
+    /// most `layout.full_per_interval` entries per interval (full lists,
+    /// no window), else whenever the events since the last reach the
+    /// `layout`'s share of the number alive; and on every change day, its
+    /// [`Cut`].
     fn add_group(&mut self, group: &[Row], tag: &[u32], layout: Layout) {
+        let every_day = full_size(group) <= layout.full_per_interval.saturating_mul(group.len());
+        let first = self.end.len();
+        if !every_day {
+            self.end.extend(group.iter().map(|r| r.2));
+            self.item.extend(group.iter().map(|r| r.3));
+            self.tag.extend(group.iter().map(|r| tag[r.3 as usize]));
+        }
         let (times, per) = layout.events_per_alive;
-        let first = self.start.len();
-        self.start.extend(group.iter().map(|r| r.1));
-        self.end.extend(group.iter().map(|r| r.2));
-        self.item.extend(group.iter().map(|r| r.3));
-        self.tag.extend(group.iter().map(|r| tag[r.3 as usize]));
-        let mut ends: Vec<i32> = group.iter().map(|r| r.2).filter(|&e| e != OPEN).collect();
-        ends.sort_unstable();
-        self.ends.extend(ends);
-        let mut days = Vec::new();
+        let mut steps = Vec::new();
+        // The snapshot in force: where it starts, its ends (latest first),
+        // and how many intervals had started by its day; the events then.
+        let (mut snap, mut snap_ends, mut snap_started) = (pos(self.snap.len()), Vec::new(), 0);
         let mut last = 0;
         sweep(group, |day, started, ended, alive| {
-            if started + ended - last >= (alive.len() * times / per).max(layout.min_events) {
+            let due = started + ended - last >= (alive.len() * times / per).max(layout.min_events);
+            if every_day || due {
                 let mut snapshot = alive.to_vec();
                 snapshot.sort_unstable_by_key(|&i| (std::cmp::Reverse(group[i as usize].2), i));
-                days.push((day, ()));
-                self.ck_pos.push(pos(first + started));
-                self.ck_ended.push(pos(ended));
+                snap = pos(self.snap.len());
                 for &i in &snapshot {
                     let item = group[i as usize].3;
                     self.snap.push(item);
                     self.snap_tag.push(tag[item as usize]);
                 }
-                self.snap_off.push(pos(self.snap.len()));
+                snap_ends = snapshot.iter().map(|&i| group[i as usize].2).collect();
+                snap_started = started;
                 last = started + ended;
             }
+            let (lo, hi) = if every_day {
+                (first, first)
+            } else {
+                (first + snap_started, first + started)
+            };
+            steps.push((
+                day,
+                Cut {
+                    snap,
+                    live: pos(snap_ends.partition_point(|&e| e > day)),
+                    lo: pos(lo),
+                    hi: pos(hi),
+                },
+            ));
         });
-        self.cks.push(days, None);
+        self.steps.push(steps, None);
     }
 
-    /// The items of group `g` alive on day `t`.
+    /// The items of group `g` alive on day `t`: one bucket lookup, then
+    /// ready slices.
     #[inline(always)]
     fn alive(&self, g: usize, t: i32) -> Alive<'_> {
-        if !self.full.has(g) {
-            return self.alive_from_checkpoints(g, t);
-        }
-        let (head, tags): (&[u32], &[u32]) = match self.full.at_or_before(g, t) {
-            Some(c) => {
-                let (lo, hi) = (self.full.get(c).1 as usize, self.full.get(c + 1).1 as usize);
-                (&self.entries[lo..hi], &self.entry_tag[lo..hi])
-            }
-            None => (&[], &[]),
+        let Some(c) = self.steps.at_or_before(g, t) else {
+            return Alive::default();
         };
+        let cut = self.steps.get(c).1;
+        let snap = cut.snap as usize..(cut.snap + cut.live) as usize;
+        let window = cut.lo as usize..cut.hi as usize;
         Alive {
             t,
-            head: head.iter(),
-            head_tags: tags,
-            ..Alive::default()
-        }
-    }
-
-    /// The items of group `g`, read from checkpoints, alive on day `t`.
-    fn alive_from_checkpoints(&self, g: usize, t: i32) -> Alive<'_> {
-        let cks = self.cks.range(g);
-        let (first, last) = (self.off[g] as usize, self.off[g + 1] as usize);
-        let (ends_first, ends_last) = (self.end_off[g] as usize, self.end_off[g + 1] as usize);
-        // The checkpoint on or before t; before the first, the group's
-        // start acts as one with nothing alive (no entry stored for it:
-        // that would cost 16 bytes for every group, many of them tiny).
-        let at = self.cks.at_or_before(g, t);
-        let (lo, e_lo, snap, snap_tag) = match at {
-            Some(c) => {
-                let s = self.snap_off[c] as usize..self.snap_off[c + 1] as usize;
-                (
-                    self.ck_pos[c] as usize,
-                    ends_first + self.ck_ended[c] as usize,
-                    &self.snap[s.clone()],
-                    &self.snap_tag[s],
-                )
-            }
-            None => (first, ends_first, &[][..], &[][..]),
-        };
-        // Days before the next checkpoint's: every search stays between the
-        // two checkpoints, a few entries.
-        let next = at.map_or(cks.start, |c| c + 1);
-        let (lo_end, e_hi) = if next < cks.end {
-            (
-                self.ck_pos[next] as usize,
-                ends_first + self.ck_ended[next] as usize,
-            )
-        } else {
-            (last, ends_last)
-        };
-        let hi = lo + self.start[lo..lo_end].partition_point(|&s| s <= t);
-        let window = &self.end[lo..hi];
-        // Every end in (checkpoint, t] ends a snapshot interval or one
-        // starting in the window; what is left is the snapshot's dead suffix.
-        let ended = self.ends[e_lo..e_hi].partition_point(|&e| e <= t);
-        let window_dead = window.iter().map(|&e| usize::from(e <= t)).sum::<usize>();
-        let live = snap.len() - (ended - window_dead);
-        Alive {
-            t,
-            head: snap[..live].iter(),
-            head_tags: &snap_tag[..live],
-            ends: window,
-            items: &self.item[lo..hi],
-            tags: &self.tag[lo..hi],
+            head: self.snap[snap.clone()].iter(),
+            head_tags: &self.snap_tag[snap],
+            ends: &self.end[window.clone()],
+            items: &self.item[window.clone()],
+            tags: &self.tag[window],
         }
     }
 
     fn heap_bytes(&self) -> usize {
-        fn b<T>(v: &Vec<T>) -> usize {
-            v.capacity() * std::mem::size_of::<T>()
-        }
-        b(&self.off)
-            + b(&self.start)
-            + b(&self.end)
-            + b(&self.item)
-            + b(&self.tag)
-            + b(&self.end_off)
-            + b(&self.ends)
-            + self.cks.heap_bytes()
-            + b(&self.ck_pos)
-            + b(&self.ck_ended)
-            + b(&self.snap_off)
-            + b(&self.snap)
-            + b(&self.snap_tag)
-            + self.full.heap_bytes()
-            + b(&self.entries)
-            + b(&self.entry_tag)
+        self.steps.heap_bytes()
+            + (self.snap.capacity()
+                + self.snap_tag.capacity()
+                + self.end.capacity()
+                + self.item.capacity()
+                + self.tag.capacity())
+                * 4
     }
 }
-
 /// The items of one group alive on one day, with their tags: those alive
 /// for sure (a full list, or a snapshot's live prefix), then the window's
 /// intervals (started since the checkpoint) that have not ended. The
@@ -909,12 +792,15 @@ mod tests {
         // full lists would hold 5,050 entries, 50 per interval.
         let rows: Vec<Row> = (0..100).map(|i| (0, i, OPEN, i as u32)).collect();
         let tag = [7; 100];
-        assert!(Side::new(rows.clone(), 1, BY_ORG, &tag).entries.is_empty());
+        // Checkpoints: a snapshot every 4 events at first, then every
+        // quarter of the number alive.
+        let sparse = Side::new(rows.clone(), 1, BY_ORG, &tag).snap.len();
+        assert!(sparse < 1_000, "{sparse} entries");
         let generous = Layout {
             full_per_interval: 64,
             ..BY_ORG
         };
-        assert_eq!(Side::new(rows, 1, generous, &tag).entries.len(), 5_050);
+        assert_eq!(Side::new(rows, 1, generous, &tag).snap.len(), 5_050);
     }
 
     /// `Steps::at_or_before` against a binary search, on days spread

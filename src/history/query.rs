@@ -740,6 +740,7 @@ impl Dataset {
     /// assert_eq!(geo.certainty(), Certainty::Possible);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn members_on(&self, org: impl OrgRef, date: impl IntoDay) -> Result<MembersOn<'_>, Error> {
         let (o, date) = (org.resolve(self)?, date.into_day()?);
         Ok(MembersOn {
