@@ -150,7 +150,13 @@ fn certainty_of(code: u16) -> Certainty {
 }
 
 impl Flags {
-    fn of(v: &Verdict) -> Flags {
+    /// Any bits, for the index's tests (which only carry flags along).
+    #[cfg(test)]
+    pub(crate) fn from_bits(bits: u16) -> Flags {
+        Flags(bits)
+    }
+
+    pub(crate) fn of(v: &Verdict) -> Flags {
         let status = v.status.map_or(0, |s| {
             1 + Status::ALL.iter().position(|&x| x == s).unwrap_or(0) as u16
         });
@@ -206,24 +212,6 @@ impl Flags {
             0 => Basis::Records,
             1 => Basis::Unknown,
             _ => Basis::NotAState,
-        }
-    }
-}
-
-/// What a listing reads of a segment: whose, and its words.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Brief {
-    pub(crate) org: u32,
-    pub(crate) party: u32,
-    flags: Flags,
-}
-
-impl Brief {
-    pub(crate) fn of(s: &Segment) -> Brief {
-        Brief {
-            org: s.org,
-            party: s.party,
-            flags: Flags::of(&s.verdict),
         }
     }
 }
@@ -503,15 +491,22 @@ impl<'a> Answer<'a> {
         }
     }
 
+    /// The answer listed from segment `seg` of `org` and `party`, whose
+    /// words are `flags`.
     #[inline]
-    pub(crate) fn of_segment(ds: &'a Dataset, seg: u32, date: NaiveDate) -> Self {
-        let b = &ds.briefs[seg as usize];
+    pub(crate) fn of_segment(
+        ds: &'a Dataset,
+        (org, party): (u32, u32),
+        flags: Flags,
+        seg: u32,
+        date: NaiveDate,
+    ) -> Self {
         Answer {
             ds,
-            org: b.org,
-            party: b.party,
+            org,
+            party,
             date,
-            flags: b.flags,
+            flags,
             rest: Rest::Segment(seg),
         }
     }

@@ -284,8 +284,6 @@ pub struct Dataset {
     pub(crate) segments: Vec<Segment>,
     /// Per membership (its `segments` range), its segments' positions.
     pub(crate) segments_by_membership: Vec<u32>,
-    /// What listing reads of each segment (whose, and its words), apart.
-    pub(crate) briefs: Vec<answer::Brief>,
     /// Per organization, counts of members (preferred readings), definite
     /// members, possible members and unknowns.
     pub(crate) counter: Counter,
@@ -369,8 +367,11 @@ impl Dataset {
             .iter()
             .map(|s| s.verdict.member == Some(true))
             .collect();
-        self.index = Index::new(&rows, &member, self.orgs.len(), self.parties.len());
-        self.briefs = segments.iter().map(answer::Brief::of).collect();
+        let flags: Vec<answer::Flags> = segments
+            .iter()
+            .map(|s| answer::Flags::of(&s.verdict))
+            .collect();
+        self.index = Index::new(&rows, &member, &flags, self.orgs.len(), self.parties.len());
         // Counts by kind: each pair's stretches of that kind, touching ones
         // joined, per organization.
         let kinds: [fn(&answer::Verdict) -> bool; crate::history::index::KINDS] = [

@@ -53,6 +53,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::history::answer::Flags;
+
 /// How a side takes its groups' snapshots.
 #[derive(Debug, Clone, Copy)]
 struct Layout {
@@ -242,11 +244,13 @@ struct Side {
     /// first, so that those still alive on a later day are a prefix.
     snap: Vec<u32>,
     snap_tag: Vec<u32>,
+    snap_flags: Vec<Flags>,
     /// The intervals of the groups with windows (not every change day a
     /// snapshot), each group's sorted by start: ends, items, tags.
     end: Vec<i32>,
     item: Vec<u32>,
     tag: Vec<u32>,
+    flags: Vec<Flags>,
 }
 
 /// What holds from one change day to the next: the items of the snapshot
@@ -263,6 +267,14 @@ struct Cut {
 
 /// `(group, start, end, item)`.
 type Row = (u32, i32, i32, u32);
+
+/// What [`Side::new`] stores beside each item (by its number): its tag and
+/// its flags (for a segment, its answer's words).
+#[derive(Debug, Clone, Copy)]
+struct Info<'a> {
+    tag: &'a [u32],
+    flags: &'a [Flags],
+}
 
 /// Walks the change days of a group sorted by start, calling `at_day` after
 /// each day's starts and ends with the day, how many intervals have started
@@ -321,8 +333,8 @@ fn pos(n: usize) -> u32 {
 
 impl Side {
     /// `rows` are `(group, start, end, item)`; `groups` is the number of
-    /// groups, `tag[item]` an item's tag.
-    fn new(mut rows: Vec<Row>, groups: usize, layout: Layout, tag: &[u32]) -> Side {
+    /// groups, `info` gives each item's tag and flags.
+    fn new(mut rows: Vec<Row>, groups: usize, layout: Layout, info: Info<'_>) -> Side {
         rows.sort_unstable();
         let n = rows.len();
         let mut s = Side::default();
@@ -332,13 +344,15 @@ impl Side {
             while at < n && rows[at].0 as usize == g {
                 at += 1;
             }
-            s.add_group(&rows[first..at], tag, layout);
+            s.add_group(&rows[first..at], info, layout);
         }
         s.steps.shrink();
         for v in [&mut s.snap, &mut s.snap_tag, &mut s.item, &mut s.tag] {
             v.shrink_to_fit();
         }
         s.end.shrink_to_fit();
+        s.snap_flags.shrink_to_fit();
+        s.flags.shrink_to_fit();
         s
     }
 
@@ -347,13 +361,16 @@ impl Side {
     /// no window), else whenever the events since the last reach the
     /// `layout`'s share of the number alive; and on every change day, its
     /// [`Cut`].
-    fn add_group(&mut self, group: &[Row], tag: &[u32], layout: Layout) {
+    fn add_group(&mut self, group: &[Row], info: Info<'_>, layout: Layout) {
         let every_day = full_size(group) <= layout.full_per_interval.saturating_mul(group.len());
         let first = self.end.len();
         if !every_day {
             self.end.extend(group.iter().map(|r| r.2));
             self.item.extend(group.iter().map(|r| r.3));
-            self.tag.extend(group.iter().map(|r| tag[r.3 as usize]));
+            self.tag
+                .extend(group.iter().map(|r| info.tag[r.3 as usize]));
+            self.flags
+                .extend(group.iter().map(|r| info.flags[r.3 as usize]));
         }
         let (times, per) = layout.events_per_alive;
         let mut steps = Vec::new();
@@ -370,7 +387,8 @@ impl Side {
                 for &i in &snapshot {
                     let item = group[i as usize].3;
                     self.snap.push(item);
-                    self.snap_tag.push(tag[item as usize]);
+                    self.snap_tag.push(info.tag[item as usize]);
+                    self.snap_flags.push(info.flags[item as usize]);
                 }
                 snap_ends = snapshot.iter().map(|&i| group[i as usize].2).collect();
                 snap_started = started;
@@ -407,10 +425,12 @@ impl Side {
         Alive {
             t,
             head: self.snap[snap.clone()].iter(),
-            head_tags: &self.snap_tag[snap],
+            head_tags: &self.snap_tag[snap.clone()],
+            head_flags: &self.snap_flags[snap],
             ends: &self.end[window.clone()],
             items: &self.item[window.clone()],
-            tags: &self.tag[window],
+            tags: &self.tag[window.clone()],
+            flags: &self.flags[window],
         }
     }
 
@@ -422,23 +442,35 @@ impl Side {
                 + self.item.capacity()
                 + self.tag.capacity())
                 * 4
+            + (self.snap_flags.capacity() + self.flags.capacity()) * std::mem::size_of::<Flags>()
     }
 }
-/// The items of one group alive on one day, with their tags: those alive
-/// for sure (a full list, or a snapshot's live prefix), then the window's
-/// intervals (started since the checkpoint) that have not ended. The
-/// default has none.
+
+/// The items of one group alive on one day, with their tags and flags:
+/// those alive for sure (a full list, or a snapshot's live prefix), then
+/// the window's intervals (started since the snapshot) that have not
+/// ended. The default has none.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Alive<'a> {
     t: i32,
     head: std::slice::Iter<'a, u32>,
-    /// The tags of `head` as it was made (those not yet taken are the last
-    /// `head.len()`).
+    /// The tags and flags of `head` as it was made (those not yet taken
+    /// are the last `head.len()`).
     head_tags: &'a [u32],
-    /// The window's ends, items and tags, those not yet looked at.
+    head_flags: &'a [Flags],
+    /// The window's ends, items, tags and flags, those not yet looked at.
     ends: &'a [i32],
     items: &'a [u32],
     tags: &'a [u32],
+    flags: &'a [Flags],
+}
+
+/// One item of an [`Alive`], with its tag and flags.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    pub(crate) item: u32,
+    pub(crate) tag: u32,
+    pub(crate) flags: Flags,
 }
 
 impl<'a> Alive<'a> {
@@ -455,20 +487,30 @@ impl<'a> Alive<'a> {
 }
 
 impl Iterator for Alive<'_> {
-    type Item = u32;
+    type Item = Entry;
 
     #[inline]
-    fn next(&mut self) -> Option<u32> {
-        if let Some(&i) = self.head.next() {
-            return Some(i);
+    fn next(&mut self) -> Option<Entry> {
+        let k = self.head_tags.len() - self.head.len();
+        if let Some(&item) = self.head.next() {
+            return Some(Entry {
+                item,
+                tag: self.head_tags[k],
+                flags: self.head_flags[k],
+            });
         }
         while let Some((&e, ends)) = self.ends.split_first() {
-            let item = self.items[0];
+            let entry = Entry {
+                item: self.items[0],
+                tag: self.tags[0],
+                flags: self.flags[0],
+            };
             self.ends = ends;
             self.items = &self.items[1..];
             self.tags = &self.tags[1..];
+            self.flags = &self.flags[1..];
             if e > self.t {
-                return Some(item);
+                return Some(entry);
             }
         }
         None
@@ -480,14 +522,27 @@ impl Iterator for Alive<'_> {
 
     // Two plain loops, not a test of `head` for every item.
     #[inline]
-    fn fold<B, F: FnMut(B, u32) -> B>(self, init: B, mut f: F) -> B {
+    fn fold<B, F: FnMut(B, Entry) -> B>(self, init: B, mut f: F) -> B {
         let t = self.t;
-        let acc = self.head.fold(init, |acc, &i| f(acc, i));
+        let k = self.head_tags.len() - self.head.len();
+        let acc = self
+            .head
+            .as_slice()
+            .iter()
+            .zip(&self.head_tags[k..])
+            .zip(&self.head_flags[k..])
+            .fold(init, |acc, ((&item, &tag), &flags)| {
+                f(acc, Entry { item, tag, flags })
+            });
         self.ends
             .iter()
             .zip(self.items)
-            .filter(|&(&e, _)| e > t)
-            .fold(acc, |acc, (_, &i)| f(acc, i))
+            .zip(self.tags)
+            .zip(self.flags)
+            .filter(|&(((&e, _), _), _)| e > t)
+            .fold(acc, |acc, (((_, &item), &tag), &flags)| {
+                f(acc, Entry { item, tag, flags })
+            })
     }
 }
 
@@ -565,7 +620,8 @@ pub(crate) fn date(day: i32) -> Option<NaiveDate> {
 impl Index {
     /// `rows` are `(organization, party, start, end, segment)`, row `i`
     /// segment `i`'s; `member[i]` says whether segment `i`'s answer is
-    /// "member de jure".
+    /// "member de jure", `flags[i]` are its answer's words (kept in the
+    /// index, so that a listing reads nothing else).
     ///
     /// # Panics
     ///
@@ -573,6 +629,7 @@ impl Index {
     pub(crate) fn new(
         rows: &[(u32, u32, i32, i32, u32)],
         member: &[bool],
+        flags: &[Flags],
         orgs: usize,
         parties: usize,
     ) -> Index {
@@ -584,8 +641,8 @@ impl Index {
         let party: Vec<u32> = rows.iter().map(|r| r.1).collect();
         let org: Vec<u32> = rows.iter().map(|r| r.0).collect();
         Index {
-            by_org: Side::new(by_org, 2 * orgs, BY_ORG, &party),
-            by_party: Side::new(by_party, parties, BY_PARTY, &org),
+            by_org: Side::new(by_org, 2 * orgs, BY_ORG, Info { tag: &party, flags }),
+            by_party: Side::new(by_party, parties, BY_PARTY, Info { tag: &org, flags }),
         }
     }
 
@@ -740,13 +797,29 @@ mod tests {
     /// Both layouts list exactly the items a scan of `rows` finds alive on
     /// `t`, and their tags as they are taken.
     fn check(rows: &[Row], t: i32) {
-        // Tags: the item's number times three, so a tag is not its item.
+        // Tags: the item's number times three, so a tag is not its item;
+        // flags: its number plus one.
         let tag: Vec<u32> = (0..rows.len() as u32).map(|i| i * 3).collect();
+        let flags: Vec<Flags> = (0..rows.len() as u16)
+            .map(|i| Flags::from_bits(i + 1))
+            .collect();
+        let info = Info {
+            tag: &tag,
+            flags: &flags,
+        };
         for (full, layout) in LAYOUTS.into_iter().enumerate() {
-            let side = Side::new(rows.to_vec(), 3, layout, &tag);
+            let side = Side::new(rows.to_vec(), 3, layout, info);
             for g in 0..3 {
                 let alive = side.alive(g, t);
-                let listed: Vec<u32> = alive.clone().collect();
+                // Each entry carries its item's tag and flags.
+                let entries: Vec<Entry> = alive.clone().collect();
+                for e in &entries {
+                    assert_eq!(
+                        (e.tag, e.flags),
+                        (tag[e.item as usize], flags[e.item as usize])
+                    );
+                }
+                let listed: Vec<u32> = entries.iter().map(|e| e.item).collect();
                 let mut got = listed.clone();
                 got.sort_unstable();
                 let want: Vec<u32> = rows
@@ -766,9 +839,19 @@ mod tests {
                     assert_eq!(folded, &want_tags[k..]);
                     it.next();
                 }
-                let mut folded = Vec::new();
-                alive.fold((), |(), i| folded.push(i));
-                assert_eq!(folded, listed);
+                // The fold gives the same entries, once some are taken too.
+                let mut it = alive.clone();
+                for k in 0..=entries.len() {
+                    let mut folded = Vec::new();
+                    it.clone()
+                        .fold((), |(), e| folded.push((e.item, e.tag, e.flags)));
+                    let want: Vec<_> = entries[k..]
+                        .iter()
+                        .map(|e| (e.item, e.tag, e.flags))
+                        .collect();
+                    assert_eq!(folded, want);
+                    it.next();
+                }
             }
         }
     }
@@ -791,16 +874,20 @@ mod tests {
         // 100 intervals all alive together, starting one day apart: the
         // full lists would hold 5,050 entries, 50 per interval.
         let rows: Vec<Row> = (0..100).map(|i| (0, i, OPEN, i as u32)).collect();
-        let tag = [7; 100];
+        let (tag, flags) = ([7; 100], [Flags::from_bits(0); 100]);
+        let info = Info {
+            tag: &tag,
+            flags: &flags,
+        };
         // Checkpoints: a snapshot every 4 events at first, then every
         // quarter of the number alive.
-        let sparse = Side::new(rows.clone(), 1, BY_ORG, &tag).snap.len();
+        let sparse = Side::new(rows.clone(), 1, BY_ORG, info).snap.len();
         assert!(sparse < 1_000, "{sparse} entries");
         let generous = Layout {
             full_per_interval: 64,
             ..BY_ORG
         };
-        assert_eq!(Side::new(rows, 1, generous, &tag).snap.len(), 5_050);
+        assert_eq!(Side::new(rows, 1, generous, info).snap.len(), 5_050);
     }
 
     /// `Steps::at_or_before` against a binary search, on days spread

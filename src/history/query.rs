@@ -12,7 +12,7 @@ use crate::history::answer::{self, Answer};
 use crate::history::dataset::{Dataset, Membership, Spell};
 use crate::history::date::IntoDay;
 use crate::history::event::{Event, EventId};
-use crate::history::index::{Alive, Tags};
+use crate::history::index::{Alive, Entry, Tags};
 use crate::history::lookup;
 use crate::history::party::{Organization, Party, Source};
 use crate::history::status::{EventKind, Status};
@@ -161,10 +161,39 @@ pub struct MembersOn<'a> {
     /// The members' segments, then the others'.
     members: Alive<'a>,
     /// The others' segments are looked up only once the members are all
-    /// taken (a listing of members alone never reads them): those of
-    /// organization `org` (no others when `None`).
+    /// taken (a listing of members alone never reads them).
     rest: Option<Alive<'a>>,
-    org: Option<usize>,
+    asked: Asked,
+}
+
+/// Whose answers a [`MembersOn`] lists: an organization's (the index's
+/// entries are tagged with their parties; its others are looked up when
+/// needed) or a party's (tagged with their organizations; nothing else).
+#[derive(Debug, Clone, Copy)]
+enum Asked {
+    Org(u32),
+    Party(u32),
+}
+
+impl Asked {
+    /// The answer of an entry of the index.
+    #[inline]
+    fn answer<'a>(self, ds: &'a Dataset, e: Entry, date: NaiveDate) -> Answer<'a> {
+        let pair = match self {
+            Asked::Org(o) => (o, e.tag),
+            Asked::Party(p) => (e.tag, p),
+        };
+        Answer::of_segment(ds, pair, e.flags, e.item, date)
+    }
+
+    /// The segments listed after the members: an organization's others.
+    #[inline]
+    fn others(self, ds: &Dataset, date: NaiveDate) -> Alive<'_> {
+        match self {
+            Asked::Org(o) => ds.index.others_of_org(o as usize, date),
+            Asked::Party(_) => Alive::default(),
+        }
+    }
 }
 
 impl<'a> MembersOn<'a> {
@@ -222,45 +251,38 @@ impl<'a> Iterator for MembersOn<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Answer<'a>> {
-        let (ds, date) = (self.ds, self.date);
-        if let Some(seg) = self.members.next() {
-            return Some(Answer::of_segment(ds, seg, date));
+        let (ds, date, asked) = (self.ds, self.date, self.asked);
+        if let Some(e) = self.members.next() {
+            return Some(asked.answer(ds, e, date));
         }
-        let org = self.org;
         self.rest
-            .get_or_insert_with(|| others(ds, org, date))
+            .get_or_insert_with(|| asked.others(ds, date))
             .next()
-            .map(|seg| Answer::of_segment(ds, seg, date))
+            .map(|e| asked.answer(ds, e, date))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
         let (low, high) = self.members.size_hint();
-        match (&self.rest, self.org) {
+        match (&self.rest, self.asked) {
             (Some(rest), _) => {
                 let (l, h) = rest.size_hint();
                 (low + l, high.zip(h).map(|(a, b)| a + b))
             }
-            (None, Some(_)) => (low, None),
-            (None, None) => (low, high),
+            (None, Asked::Org(_)) => (low, None),
+            (None, Asked::Party(_)) => (low, high),
         }
     }
 
     #[inline]
     fn fold<B, F: FnMut(B, Answer<'a>) -> B>(self, init: B, mut f: F) -> B {
-        let (ds, date) = (self.ds, self.date);
+        let (ds, date, asked) = (self.ds, self.date, self.asked);
         let acc = self
             .members
-            .fold(init, |acc, seg| f(acc, Answer::of_segment(ds, seg, date)));
+            .fold(init, |acc, e| f(acc, asked.answer(ds, e, date)));
         self.rest
-            .unwrap_or_else(|| others(ds, self.org, date))
-            .fold(acc, |acc, seg| f(acc, Answer::of_segment(ds, seg, date)))
+            .unwrap_or_else(|| asked.others(ds, date))
+            .fold(acc, |acc, e| f(acc, asked.answer(ds, e, date)))
     }
-}
-
-/// The segments of organization `org` other than its members' on `date`.
-#[inline]
-fn others(ds: &Dataset, org: Option<usize>, date: NaiveDate) -> Alive<'_> {
-    org.map_or_else(Alive::default, |o| ds.index.others_of_org(o, date))
 }
 
 /// The organizations in which one party had a status, or a gap in the
@@ -691,7 +713,6 @@ impl Dataset {
         self.index.heap_bytes()
             + self.counter.heap_bytes()
             + self.segments.capacity() * std::mem::size_of::<answer::Segment>()
-            + self.briefs.capacity() * std::mem::size_of::<answer::Brief>()
             + self.segments_by_membership.capacity() * 4
     }
 
@@ -748,7 +769,7 @@ impl Dataset {
             date,
             members: self.index.members_of_org(o, date),
             rest: None,
-            org: Some(o),
+            asked: Asked::Org(o as u32),
         })
     }
 
@@ -810,7 +831,7 @@ impl Dataset {
             date,
             members: self.index.of_party(p, date),
             rest: None,
-            org: None,
+            asked: Asked::Party(p as u32),
         }))
     }
 
