@@ -596,7 +596,28 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
             t,
             date
         );
-        prop_assert_eq!(got_listed, want_listed, "members_on day {} ({})", t, date);
+        prop_assert_eq!(&got_listed, &want_listed, "members_on day {} ({})", t, date);
+        // `members()` gives the parties of the naive model's members de jure
+        // (issue 15's ready lists), and `members_on` lists them first.
+        let mut members: Vec<String> = ds
+            .members_on(org, date)
+            .unwrap()
+            .members()
+            .map(|p| ds.parties()[p.index()].code().to_string())
+            .collect();
+        members.sort();
+        let want_members: Vec<String> = want_listed
+            .iter()
+            .filter(|r| r.2 == Some(true))
+            .map(|r| r.0.clone())
+            .collect();
+        prop_assert_eq!(members, want_members, "members() day {} ({})", t, date);
+        let first: Vec<bool> = ds
+            .members_on(org, date)
+            .unwrap()
+            .map(|a| a.member() == Some(true))
+            .collect();
+        prop_assert!(first.iter().rev().is_sorted(), "members first, day {}", t);
     }
     Ok(())
 }
