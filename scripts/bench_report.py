@@ -63,21 +63,22 @@ def fmt(ns):
 def table(res):
     for group, libs in res.items():
         sizes = sorted({s for l in libs.values() for s in l}, key=lambda s: (s == "-", size_value(s) if s != "-" else 0))
-        # Our variants first ("ours", then e.g. "ours-frozen"); a peer's
-        # ratio is its median over each of ours, the last variant first.
+        # Our variants first ("ours", then e.g. "ours-answers"); a peer's
+        # ratio is its median over each of ours, in that order. "floor" (the
+        # timed loop alone) is no peer: it gets no ratio.
         mine = sorted((l for l in libs if l.startswith("ours")), key=len)
         names = mine + sorted(l for l in libs if not l.startswith("ours"))
         print(f"\n#### `{group}`\n")
         print("| size | " + " | ".join(names) + " |")
         print("|---:|" + "---:|" * len(names))
         for s in sizes:
-            ours = [libs[m].get(s) for m in reversed(mine)]
+            ours = [libs[m].get(s) for m in mine]
             cells = []
             for n in names:
                 v = libs.get(n, {}).get(s)
                 if v is None:
                     cells.append("")
-                elif n.startswith("ours") or not ours or None in ours:
+                elif n.startswith("ours") or n == "floor" or not ours or None in ours:
                     cells.append(fmt(v))
                 else:
                     ratios = " / ".join(f"{v / o:.1f}×" for o in ours)
@@ -85,7 +86,7 @@ def table(res):
             print(f"| {s} | " + " | ".join(cells) + " |")
 
 
-COLORS = {"ours": "#d62728", "ours-frozen": "#8c0000", "superintervals": "#17becf", "rangemap": "#1f77b4", "range-set-blaze": "#2ca02c",
+COLORS = {"ours": "#d62728", "ours-frozen": "#8c0000", "ours-answers": "#e377c2", "superintervals": "#17becf", "rangemap": "#1f77b4", "range-set-blaze": "#2ca02c",
           "coitrees": "#9467bd", "rust-lapper": "#ff7f0e", "scan": "#7f7f7f"}
 
 
@@ -97,7 +98,7 @@ def chart(res, groups):
            f'<rect width="100%" height="100%" fill="white"/>']
     for k, group in enumerate(panels):
         libs = res[group]
-        pts = [(size_value(s), v) for l in libs.values() for s, v in l.items() if s != "-"]
+        pts = [(size_value(s), v) for n, l in libs.items() if n != "floor" for s, v in l.items() if s != "-"]
         xs = [math.log10(x) for x, _ in pts]
         ys = [math.log10(y) for _, y in pts]
         x0, x1 = min(xs), max(xs)
@@ -120,7 +121,8 @@ def chart(res, groups):
         for s in sizes:
             label = f"{s // 1_000_000}M" if s >= 1_000_000 else (f"{s // 1000}k" if s >= 1000 else str(s))
             out.append(f'<text x="{px(s)}" y="{h - pad + 36}" text-anchor="middle">{label}</text>')
-        for j, (lib, vals) in enumerate(sorted(libs.items(), key=lambda kv: not kv[0].startswith("ours"))):
+        drawn = sorted(((l, v) for l, v in libs.items() if l != "floor"), key=lambda kv: not kv[0].startswith("ours"))
+        for j, (lib, vals) in enumerate(drawn):
             line = sorted((size_value(s), v) for s, v in vals.items() if s != "-")
             color = COLORS.get(lib, "black")
             path = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in line)
