@@ -366,6 +366,7 @@ impl DatasetBuilder {
             // Rows in year order, keeping each row's codes with it.
             let mut order: Vec<usize> = (0..igo.years.len()).collect();
             order.sort_by_key(|&r| igo.years[r].0);
+            let changes = changes(&igo.codes, n, &order);
             let mut emit = Emitter {
                 builder: self,
                 file: &file,
@@ -373,11 +374,29 @@ impl DatasetBuilder {
                 counts: &mut counts,
                 serial: 0,
             };
+            // Every IGO has a row (it was made for one).
+            let years = (igo.years[order[0]].0, igo.years[order[order.len() - 1]].0);
+            let mut at = 0;
             for (j, code) in codes.iter().enumerate() {
-                let obs = order
+                // Column `j`'s changes, then its runs of equal codes: each
+                // starts at the first row or at a change, ends before the next.
+                let mine = changes[at..]
                     .iter()
-                    .map(|&r| (igo.years[r].0, igo.years[r].1, igo.codes[r * n + j]));
-                emit.state(code, obs, existence[j].as_ref());
+                    .take_while(|c| c.0 as usize == j)
+                    .count();
+                let starts = changes[at..at + mine].iter().map(|c| c.1 as usize);
+                at += mine;
+                let ends = starts.clone().chain([order.len()]);
+                let runs = std::iter::once(0).chain(starts).zip(ends).map(|(s, e)| {
+                    let (from, line) = igo.years[order[s]];
+                    Run {
+                        code: igo.codes[order[s] * n + j],
+                        from,
+                        line,
+                        to: igo.years[order[e - 1]].0,
+                    }
+                });
+                emit.state(code, runs, years, existence[j].as_ref());
             }
             let last = order.last().map(|&r| igo.years[r]);
             let later_left_out = left_out
@@ -461,7 +480,8 @@ impl Emitter<'_> {
             .ok()
     }
 
-    /// Replays one state's observations `(year, line, code)` in year order.
+    /// Replays one state's observations in year order, given as runs of
+    /// equal codes (`years`: the IGO's first and last year).
     ///
     /// The rule (see `docs/datasets.md`): an observation is the status at
     /// the end of its year; a change between the known observations of
@@ -471,26 +491,34 @@ impl Emitter<'_> {
     /// gap, [`Unknown`]), and no event is made up for them. With a state
     /// list, a change to or from `-1` (not a state) falls on the state
     /// system's day when that day lies in the window.
+    ///
+    /// Only a run's first year can change anything: the years after it
+    /// repeat its code (nothing happens) and are not replayed one by one.
     fn state(
         &mut self,
         member: &str,
-        obs: impl Iterator<Item = (i32, u64, i8)>,
+        runs: impl Iterator<Item = Run>,
+        (first_year, last_year): (i32, i32),
         existence: Option<&IntervalSet<NaiveDate>>,
     ) {
+        // The last known observation: (its year, its code).
         let mut prev: Option<(i32, i8)> = None;
-        let mut first_year = None;
+        // Missing years since it: (first, last, the first one's line).
         let mut missing: Option<(i32, i32, u64)> = None;
-        let mut last = None;
-        for (year, line, code) in obs {
-            first_year.get_or_insert(year);
-            last = Some((year, line));
+        for Run {
+            code,
+            from: year,
+            line,
+            to,
+        } in runs
+        {
             if code == MISSING {
-                let run = missing.get_or_insert((year, year, line));
-                run.1 = year;
+                // Runs are maximal: the one before was known (or none).
+                missing = Some((year, to, line));
                 continue;
             }
             let now = status_of(code);
-            let (after, before_code) = prev.unwrap_or((first_year.unwrap_or(year) - 1, 0));
+            let (after, before_code) = prev.unwrap_or((first_year - 1, 0));
             let before = status_of(before_code);
             if let Some((from, to, from_line)) = missing.take() {
                 let start = if prev.is_some() { after + 1 } else { from };
@@ -518,7 +546,7 @@ impl Emitter<'_> {
             } else if before != now
                 && let Some(window) = self.dated(window(after + 1, year), line)
             {
-                let founding = prev.is_none() && first_year == Some(year);
+                let founding = prev.is_none() && year == first_year;
                 self.change(
                     member,
                     (before, before_code),
@@ -529,15 +557,15 @@ impl Emitter<'_> {
                     existence,
                 );
             }
-            prev = Some((year, code));
+            prev = Some((to, code));
         }
-        if let (Some((from, to, from_line)), Some((year, _))) = (missing, last) {
+        if let Some((from, to, from_line)) = missing {
             let start = prev.map_or(from, |(after, _)| after + 1);
             let note = format!("COW IGO: -9 (missing data) in {}", years(from, to));
             self.gap(
                 Some(member),
                 jan1(start),
-                Some(jan1(year + 1)),
+                Some(jan1(last_year + 1)),
                 &note,
                 from_line,
             );
@@ -676,6 +704,42 @@ impl Emitter<'_> {
         };
         self.push(Some(m), kind, date, note, line);
     }
+}
+
+/// One state's code over consecutive rows of an IGO (in year order): the
+/// first row's year and line, the last row's year.
+struct Run {
+    code: i8,
+    from: i32,
+    line: u64,
+    to: i32,
+}
+
+/// Where a column's code differs from the row before (rows in year order,
+/// `codes[row * n + column]`): `(column, position in order)`, by column.
+/// Most cells repeat the year before's, so whole stretches of a row are
+/// compared at once and only the changes are replayed.
+fn changes(codes: &[i8], n: usize, order: &[usize]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for (p, pair) in order.windows(2).enumerate() {
+        let (a, b) = (&codes[pair[0] * n..][..n], &codes[pair[1] * n..][..n]);
+        if a == b {
+            continue;
+        }
+        for (k, (x, y)) in a.chunks(16).zip(b.chunks(16)).enumerate() {
+            if x == y {
+                continue;
+            }
+            for (i, (u, v)) in x.iter().zip(y).enumerate() {
+                if u != v {
+                    // Positions are of rows and columns of one file: far below u32::MAX.
+                    out.push(((k * 16 + i) as u32, (p + 1) as u32));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Some day in the years `from..=to`: the year itself when they are one.
