@@ -63,6 +63,19 @@ fn cell(s: &str) -> Option<i8> {
     }
 }
 
+/// A cell as its bytes are written: [`cell`] without the text around it.
+fn code(s: &[u8]) -> Option<i8> {
+    match s {
+        b"0" => Some(0),
+        b"1" => Some(1),
+        b"2" => Some(2),
+        b"3" => Some(3),
+        b"-9" => Some(MISSING),
+        b"-1" => Some(NOT_A_STATE),
+        _ => None,
+    }
+}
+
 /// A known observation: the status, `None` for none (codes 0 and -1).
 fn status_of(code: i8) -> Option<Status> {
     match code {
@@ -157,10 +170,6 @@ impl DatasetBuilder {
             })
             .collect();
         let n = state_cols.len();
-        let mut is_state = vec![false; table.header().len()];
-        for &c in &state_cols {
-            is_state[c] = true;
-        }
         let column_names: std::collections::HashSet<String> = state_cols
             .iter()
             .map(|&i| table.header()[i].to_lowercase())
@@ -178,7 +187,8 @@ impl DatasetBuilder {
         // bad row is not trusted to move every IGO's end.)
         let mut left_out: HashMap<String, i32> = HashMap::new();
         let mut data_rows = 0;
-        let mut cells: Vec<i8> = Vec::with_capacity(n);
+        // One row's state cells, each written before the row is kept.
+        let mut cells: Vec<i8> = vec![0; n];
         let mut buffer = csv::StringRecord::new();
         while let Some(row) = table.next_row_in(std::mem::take(&mut buffer)) {
             data_rows += 1;
@@ -239,21 +249,21 @@ impl DatasetBuilder {
                         }
                     }
                 }
-                cells.clear();
-                for (c, field) in row.fields().enumerate() {
-                    if !is_state[c] {
-                        continue;
-                    }
-                    let v = cell(field).or_else(|| cell(field.trim())).ok_or_else(|| {
-                        row.error(
-                            c,
-                            ErrorKind::InvalidValue(
-                                "a state's code is 0 (no), 1 (full), 2 (associate), 3 (observer), -9 (missing) or -1 (not a state)"
-                                    .into(),
-                            ),
-                        )
-                    })?;
-                    cells.push(v);
+                let fields = row.byte_record();
+                for (slot, &c) in cells.iter_mut().zip(&state_cols) {
+                    // As written first (nearly every cell), then trimmed (` 1`).
+                    *slot = match fields.get(c).and_then(code) {
+                        Some(v) => v,
+                        None => cell(row.get(c)).ok_or_else(|| {
+                            row.error(
+                                c,
+                                ErrorKind::InvalidValue(
+                                    "a state's code is 0 (no), 1 (full), 2 (associate), 3 (observer), -9 (missing) or -1 (not a state)"
+                                        .into(),
+                                ),
+                            )
+                        })?,
+                    };
                 }
                 Ok((k, year))
             })();
