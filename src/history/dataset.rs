@@ -13,6 +13,7 @@
 // Fx hashing: loading hashes every event's ids several times, and SipHash's
 // protection against crafted keys costs more than it buys for research files.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -884,25 +885,39 @@ impl DatasetBuilder {
         }
 
         // Check each event on its own, then group by (org, member).
-        let mut groups: HashMap<(usize, usize), Vec<EventId>> = HashMap::default();
+        let mut groups: HashMap<(usize, usize), Pair> = HashMap::default();
         let mut dissolved: HashMap<usize, EventId> = HashMap::default();
         let mut seen: HashMap<(usize, Option<usize>, EventKind, NaiveDate), u64> =
             HashMap::default();
-        let mut ids: HashMap<String, Origin> = HashMap::default();
-        for ev in events {
-            if let Some(first) = ids.get(&ev.id) {
+        // Where each repeated event id was first used (by any event, kept
+        // or not), found borrowing the ids: no copy of every id and origin.
+        let first_use: Vec<Option<Origin>> = {
+            let mut first: HashMap<&str, usize> = HashMap::default();
+            first.reserve(events.len());
+            (events.iter().enumerate())
+                .map(|(i, ev)| match first.entry(ev.id.as_str()) {
+                    Entry::Occupied(at) => Some(events[*at.get()].origin.clone()),
+                    Entry::Vacant(slot) => {
+                        slot.insert(i);
+                        None
+                    }
+                })
+                .collect()
+        };
+        let mut org_of = OrgOf::default();
+        for (ev, first) in events.into_iter().zip(first_use) {
+            if let Some(first) = first {
                 let e = Error::new(ErrorKind::Duplicate(format!(
                     "event id `{}` is already used{}; each event has one id (its readings share it)",
                     ev.id,
-                    first_at(first)
+                    first_at(&first)
                 )))
                 .in_field("event")
                 .with_value(ev.id.clone());
                 problems.extend(refused(&ev, e));
                 continue;
             }
-            ids.insert(ev.id.clone(), ev.origin.clone());
-            match check_event(&ds, &ev) {
+            match check_event(&ds, org_of.get(&ds, &ev.org), &ev) {
                 Err(e) => problems.extend(refused(&ev, e)),
                 Ok((org, member)) => {
                     check_sources_of_event(&ds.source_index, &ev, &mut problems);
@@ -923,7 +938,7 @@ impl DatasetBuilder {
                     seen.insert(key, ev.origin.line.unwrap_or(0));
                     let id = EventId::new(ds.events.len());
                     match member {
-                        Some(m) => groups.entry((org, m)).or_default().push(id),
+                        Some(m) => groups.entry((org, m)).or_default().events.push(id),
                         None if ev.kind == EventKind::Dissolved => {
                             if let Some(&first) = dissolved.get(&org) {
                                 let first: &Event = &ds.events[first];
@@ -976,10 +991,9 @@ impl DatasetBuilder {
         // Gaps: an organization's own, or one pair's (which makes the pair
         // a membership even with no event).
         ds.org_unknown = vec![Vec::new(); ds.orgs.len()];
-        let mut pair_unknown: HashMap<(usize, usize), Vec<u32>> = HashMap::default();
         for u in unknowns {
-            let org = match ds.org_lookup.get(&u.org.trim().to_lowercase()) {
-                Some(&o) => o,
+            let org = match org_of.get(&ds, u.org.trim()) {
+                Some(o) => o,
                 None => {
                     problems.push(
                         u.origin.attach(
@@ -1005,8 +1019,7 @@ impl DatasetBuilder {
                 None => ds.org_unknown[org].push(id),
                 Some(code) => match ds.party_index.get(code) {
                     Some(&p) => {
-                        groups.entry((org, p)).or_default();
-                        pair_unknown.entry((org, p)).or_default().push(id);
+                        groups.entry((org, p)).or_default().unknown.push(id);
                     }
                     None => {
                         problems.push(
@@ -1043,7 +1056,6 @@ impl DatasetBuilder {
             }
         }
 
-        let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
         // Memberships are sorted by (organization, party code); rank the codes
         // once rather than compare strings in the sort.
         let mut by_code: Vec<usize> = (0..ds.parties.len()).collect();
@@ -1052,15 +1064,19 @@ impl DatasetBuilder {
         for (r, &p) in by_code.iter().enumerate() {
             rank[p] = r;
         }
-        keys.sort_unstable_by_key(|&(org, party)| (org, rank[party]));
-        for (org, party) in keys {
-            let mut ids = groups.remove(&(org, party)).unwrap_or_default();
+        let mut groups: Vec<((usize, usize), Pair)> = groups.into_iter().collect();
+        groups.sort_unstable_by_key(|&((org, party), _)| (org, rank[party]));
+        for ((org, party), pair) in groups {
+            let Pair {
+                events: mut ids,
+                unknown,
+            } = pair;
             // Stable: file order breaks ties between events on one day.
             ids.sort_by_key(|&i| ds.events[i].day());
             let end = dissolved.get(&org).copied();
             let (mut membership, errs) = replay(&ds.events, org, party, ids, end);
             problems.extend(errs);
-            membership.unknown = pair_unknown.remove(&(org, party)).unwrap_or_default();
+            membership.unknown = unknown;
             by_start(&mut membership.unknown, &ds.unknowns);
             ds.memberships.push(membership);
         }
@@ -1204,9 +1220,43 @@ fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: 
     }
 }
 
-/// Resolves an event's organization and member and checks it is complete.
-fn check_event(ds: &Dataset, ev: &Event) -> Result<(usize, Option<usize>), Error> {
-    let org = *ds.org_lookup.get(&ev.org.to_lowercase()).ok_or_else(|| {
+/// One (organization, party) pair's events and gaps, gathered for replay.
+#[derive(Default)]
+struct Pair {
+    events: Vec<EventId>,
+    unknown: Vec<u32>,
+}
+
+/// Finds organizations by id or name, ignoring case, as `org_lookup` keys
+/// them. Records come one organization after another, so the last answer
+/// is kept: lowercasing every event's and gap's organization was a good
+/// part of a build.
+#[derive(Default)]
+struct OrgOf {
+    last: Option<(String, Option<usize>)>,
+}
+
+impl OrgOf {
+    fn get(&mut self, ds: &Dataset, name: &str) -> Option<usize> {
+        match &self.last {
+            Some((asked, org)) if asked == name => *org,
+            _ => {
+                let org = ds.org_lookup.get(&name.to_lowercase()).copied();
+                self.last = Some((name.to_string(), org));
+                org
+            }
+        }
+    }
+}
+
+/// Checks an event is complete and resolves its member; `org` is its
+/// organization, found by [`OrgOf`].
+fn check_event(
+    ds: &Dataset,
+    org: Option<usize>,
+    ev: &Event,
+) -> Result<(usize, Option<usize>), Error> {
+    let org = org.ok_or_else(|| {
         Error::new(ErrorKind::UnknownOrganization(ev.org.clone()))
             .in_field("org")
             .with_value(ev.org.clone())
