@@ -339,9 +339,10 @@ impl Dataset {
     fn index_answers(&mut self) {
         let mut segments = Vec::new();
         let mut ranges = Vec::with_capacity(self.memberships.len());
+        let mut cuts = Vec::new();
         for (i, m) in self.memberships.iter().enumerate() {
             let first = segments.len();
-            answer::segments(self, i as u32, m, &mut segments);
+            answer::segments(self, i as u32, m, &mut cuts, &mut segments);
             ranges.push(first..segments.len());
         }
         for (m, r) in self.memberships.iter_mut().zip(ranges) {
@@ -913,6 +914,7 @@ impl DatasetBuilder {
                 .collect()
         };
         let mut org_of = OrgOf::default();
+        ds.events.reserve(events.len());
         for (ev, first) in events.into_iter().zip(first_use) {
             if let Some(first) = first {
                 let e = Error::new(ErrorKind::Duplicate(format!(
@@ -999,6 +1001,7 @@ impl DatasetBuilder {
         // Gaps: an organization's own, or one pair's (which makes the pair
         // a membership even with no event).
         ds.org_unknown = vec![Vec::new(); ds.orgs.len()];
+        ds.unknowns.reserve(unknowns.len());
         for u in unknowns {
             let org = match org_of.get(&ds, u.org.trim()) {
                 Some(o) => o,
@@ -1329,14 +1332,17 @@ fn replay(
     events: &[Event],
     org: usize,
     party: usize,
-    ids: Vec<EventId>,
+    mut ids: Vec<EventId>,
     dissolved: Option<EventId>,
 ) -> (Membership, Vec<Error>) {
     let mut spells: Vec<Spell> = Vec::new();
-    let mut kept = Vec::with_capacity(ids.len());
+    // The events kept are `ids[..kept]`, in order: written over the ids
+    // already read, so the pair's list is not allocated twice.
+    let mut kept = 0;
     let mut errors = Vec::new();
     let mut standing = Standing::Never;
-    for id in ids {
+    for next in 0..ids.len() {
+        let id = ids[next];
         let ev = &events[id];
         if let Some(d) = dissolved
             && ev.day() >= events[d].day()
@@ -1400,7 +1406,8 @@ fn replay(
             );
             continue;
         }
-        kept.push(id);
+        ids[kept] = id;
+        kept += 1;
         if before == after {
             continue;
         }
@@ -1427,17 +1434,18 @@ fn replay(
             None => Standing::Left,
         };
     }
+    ids.truncate(kept);
     // An organization's end ends every status in it.
     if let (Some(d), Standing::In(_)) = (dissolved, standing) {
         close(&mut spells, events, d);
-        kept.push(d);
+        ids.push(d);
     }
     (
         Membership {
             org,
             party,
             spells,
-            events: kept,
+            events: ids,
             unknown: Vec::new(),
             segments: 0..0,
         },

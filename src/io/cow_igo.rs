@@ -431,7 +431,7 @@ impl DatasetBuilder {
                     } else {
                         format!("COW IGO v3 ends in {y}")
                     };
-                    emit.gap(None, jan1(y + 1), None, &note, line);
+                    emit.gap(None, jan1(y + 1), None, note, line);
                 }
             }
         }
@@ -532,12 +532,11 @@ impl Emitter<'_> {
             let before = status_of(before_code);
             if let Some((from, to, from_line)) = missing.take() {
                 let start = if prev.is_some() { after + 1 } else { from };
-                let note = format!("COW IGO: -9 (missing data) in {}", years(from, to));
                 self.gap(
                     Some(member),
                     jan1(start),
                     Some(dec31(year)),
-                    &note,
+                    missing_note(from, to),
                     from_line,
                 );
                 if before != now
@@ -571,12 +570,11 @@ impl Emitter<'_> {
         }
         if let Some((from, to, from_line)) = missing {
             let start = prev.map_or(from, |(after, _)| after + 1);
-            let note = format!("COW IGO: -9 (missing data) in {}", years(from, to));
             self.gap(
                 Some(member),
                 jan1(start),
                 Some(jan1(last_year + 1)),
-                &note,
+                missing_note(from, to),
                 from_line,
             );
         }
@@ -588,7 +586,7 @@ impl Emitter<'_> {
         member: Option<&str>,
         from: NaiveDate,
         until: Option<NaiveDate>,
-        note: &str,
+        note: String,
         line: u64,
     ) {
         let Ok(span) = Span::new(from, until) else {
@@ -762,12 +760,13 @@ fn window(from: i32, to: i32) -> Result<UncertainDate, Error> {
     UncertainDate::between(jan1(from), dec31)
 }
 
-/// `1990` or `1990–1992`.
-fn years(from: i32, to: i32) -> String {
+/// The note of a gap of -9 cells in the years `from..=to`: `… in 1990` or
+/// `… in 1990–1992`, written in one go (a gap per run of -9s is made).
+fn missing_note(from: i32, to: i32) -> String {
     if from == to {
-        from.to_string()
+        format!("COW IGO: -9 (missing data) in {from}")
     } else {
-        format!("{from}–{to}")
+        format!("COW IGO: -9 (missing data) in {from}–{to}")
     }
 }
 
