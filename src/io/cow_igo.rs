@@ -1,10 +1,10 @@
 //! COW IGO igo-year files: each IGO an organization, one column per state,
 //! one row per IGO per observed year.
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::{Error, ErrorKind};
 use crate::history::dataset::DatasetBuilder;
@@ -170,22 +170,25 @@ impl DatasetBuilder {
             })
             .collect();
         let n = state_cols.len();
-        let column_names: std::collections::HashSet<String> = state_cols
+        let column_names: HashSet<String> = state_cols
             .iter()
             .map(|&i| table.header()[i].to_lowercase())
             .collect();
         let mut counts = ImportCounts::default();
         let mut igos: Vec<Igo> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         // The same ids in lower case, to refuse one differing only in case
         // without a scan of every IGO (which made loading quadratic).
-        let mut lower: HashMap<String, usize> = HashMap::new();
+        let mut lower: HashMap<String, usize> = HashMap::default();
         // Rows left out (lenient): per `ioname` in lower case, the latest
         // year they may hold (`i32::MAX` when a row's year is unreadable),
         // so that an IGO is not said to end where a row of it was left out.
         // (The data's last year is that of the rows kept: a year read from a
         // bad row is not trusted to move every IGO's end.)
-        let mut left_out: HashMap<String, i32> = HashMap::new();
+        let mut left_out: HashMap<String, i32> = HashMap::default();
+        // The last `ioname` found not to name a state column: an IGO's rows
+        // come one after another, so each id is lowercased and looked up once.
+        let mut not_a_column = String::new();
         let mut data_rows = 0;
         // One row's state cells, each written before the row is kept.
         let mut cells: Vec<i8> = vec![0; n];
@@ -212,13 +215,16 @@ impl DatasetBuilder {
                 }
                 // Without a state list a column's name is its state's code:
                 // an IGO named like a column would be a member of itself.
-                if states.is_none() && column_names.contains(&id.to_lowercase()) {
-                    return Err(row.error(
-                        id_col,
-                        ErrorKind::InvalidValue(format!(
-                            "the IGO `{id}` has the name of a state column; without a state list a column's name is its state's code (rename one, or read with the state list)"
-                        )),
-                    ));
+                if states.is_none() && id != not_a_column {
+                    if column_names.contains(&id.to_lowercase()) {
+                        return Err(row.error(
+                            id_col,
+                            ErrorKind::InvalidValue(format!(
+                                "the IGO `{id}` has the name of a state column; without a state list a column's name is its state's code (rename one, or read with the state list)"
+                            )),
+                        ));
+                    }
+                    not_a_column = id.to_string();
                 }
                 let year = year_field(&row, year_col, false)?;
                 let k = index.get(id).copied();
