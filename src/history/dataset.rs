@@ -894,7 +894,11 @@ impl DatasetBuilder {
         }
 
         // Check each event on its own, then group by (org, member).
-        let mut groups: HashMap<(usize, usize), Pair> = HashMap::default();
+        // Each pair's events and gaps, as (organization, party, record):
+        // listed, then sorted by pair below (a map of pairs spent most of
+        // the grouping's time on its scattered entries).
+        let mut pair_events: Vec<(usize, usize, EventId)> = Vec::new();
+        let mut pair_gaps: Vec<(usize, usize, u32)> = Vec::new();
         let mut dissolved: HashMap<usize, EventId> = HashMap::default();
         let mut seen: HashMap<(usize, Option<usize>, EventKind, NaiveDate), u64> =
             HashMap::default();
@@ -948,7 +952,7 @@ impl DatasetBuilder {
                     seen.insert(key, ev.origin.line.unwrap_or(0));
                     let id = EventId::new(ds.events.len());
                     match member {
-                        Some(m) => groups.entry((org, m)).or_default().events.push(id),
+                        Some(m) => pair_events.push((org, m, id)),
                         None if ev.kind == EventKind::Dissolved => {
                             if let Some(&first) = dissolved.get(&org) {
                                 let first: &Event = &ds.events[first];
@@ -1030,7 +1034,7 @@ impl DatasetBuilder {
                 None => ds.org_unknown[org].push(id),
                 Some(code) => match ds.party_index.get(code) {
                     Some(&p) => {
-                        groups.entry((org, p)).or_default().unknown.push(id);
+                        pair_gaps.push((org, p, id));
                     }
                     None => {
                         problems.push(
@@ -1075,13 +1079,40 @@ impl DatasetBuilder {
         for (r, &p) in by_code.iter().enumerate() {
             rank[p] = r;
         }
-        let mut groups: Vec<((usize, usize), Pair)> = groups.into_iter().collect();
-        groups.sort_unstable_by_key(|&((org, party), _)| (org, rank[party]));
-        for ((org, party), pair) in groups {
-            let Pair {
-                events: mut ids,
-                unknown,
-            } = pair;
+        // By pair in membership order, each pair's records in input order.
+        pair_events.sort_unstable_by_key(|&(org, party, id)| (org, rank[party], id));
+        pair_gaps.sort_unstable_by_key(|&(org, party, id)| (org, rank[party], id));
+        let (mut e, mut g) = (0, 0);
+        loop {
+            // The next pair: the first of either list's next (a pair with
+            // events, gaps or both).
+            let (org, party) = match (pair_events.get(e), pair_gaps.get(g)) {
+                (None, None) => break,
+                (Some(&(o, p, _)), None) | (None, Some(&(o, p, _))) => (o, p),
+                (Some(&(o, p, _)), Some(&(go, gp, _))) => {
+                    if (o, rank[p]) <= (go, rank[gp]) {
+                        (o, p)
+                    } else {
+                        (go, gp)
+                    }
+                }
+            };
+            let first = e;
+            while pair_events
+                .get(e)
+                .is_some_and(|&(o, p, _)| (o, p) == (org, party))
+            {
+                e += 1;
+            }
+            let mut ids: Vec<EventId> = pair_events[first..e].iter().map(|r| r.2).collect();
+            let first = g;
+            while pair_gaps
+                .get(g)
+                .is_some_and(|&(o, p, _)| (o, p) == (org, party))
+            {
+                g += 1;
+            }
+            let unknown: Vec<u32> = pair_gaps[first..g].iter().map(|r| r.2).collect();
             // Stable: file order breaks ties between events on one day.
             ids.sort_by_key(|&i| ds.events[i].day());
             let end = dissolved.get(&org).copied();
@@ -1229,13 +1260,6 @@ fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: 
             }
         }
     }
-}
-
-/// One (organization, party) pair's events and gaps, gathered for replay.
-#[derive(Default)]
-struct Pair {
-    events: Vec<EventId>,
-    unknown: Vec<u32>,
 }
 
 /// Finds organizations by id or name, ignoring case, as `org_lookup` keys
