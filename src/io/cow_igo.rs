@@ -402,6 +402,11 @@ impl DatasetBuilder {
                     .count();
                 let starts = changes[at..at + mine].iter().map(|c| c.1 as usize);
                 at += mine;
+                // Most states never change in an IGO, and a state never in
+                // it (0) or never a state (-1) has nothing to replay.
+                if mine == 0 && matches!(igo.codes[order[0] * n + j], 0 | NOT_A_STATE) {
+                    continue;
+                }
                 let ends = starts.clone().chain([order.len()]);
                 let runs = std::iter::once(0).chain(starts).zip(ends).map(|(s, e)| {
                     let (from, line) = igo.years[order[s]];
@@ -734,23 +739,34 @@ struct Run {
 /// Most cells repeat the year before's, so whole stretches of a row are
 /// compared at once and only the changes are replayed.
 fn changes(codes: &[i8], n: usize, order: &[usize]) -> Vec<(u32, u32)> {
+    // Positions are of rows and columns of one file: far below u32::MAX.
     let mut out = Vec::new();
+    let mut differ = |p: usize, from: usize, x: &[i8], y: &[i8]| {
+        for (i, (u, v)) in x.iter().zip(y).enumerate() {
+            if u != v {
+                out.push(((from + i) as u32, p as u32));
+            }
+        }
+    };
     for (p, pair) in order.windows(2).enumerate() {
         let (a, b) = (&codes[pair[0] * n..][..n], &codes[pair[1] * n..][..n]);
-        if a == b {
-            continue;
-        }
-        for (k, (x, y)) in a.chunks(16).zip(b.chunks(16)).enumerate() {
-            if x == y {
-                continue;
-            }
-            for (i, (u, v)) in x.iter().zip(y).enumerate() {
-                if u != v {
-                    // Positions are of rows and columns of one file: far below u32::MAX.
-                    out.push(((k * 16 + i) as u32, (p + 1) as u32));
-                }
+        // 16 columns compared as one array (one vector comparison).
+        let (mut a16, mut b16) = (a.chunks_exact(16), b.chunks_exact(16));
+        for (k, (x, y)) in a16.by_ref().zip(b16.by_ref()).enumerate() {
+            let same = matches!(
+                (<&[i8; 16]>::try_from(x), <&[i8; 16]>::try_from(y)),
+                (Ok(x), Ok(y)) if x == y
+            );
+            if !same {
+                differ(p + 1, k * 16, x, y);
             }
         }
+        differ(
+            p + 1,
+            n - a16.remainder().len(),
+            a16.remainder(),
+            b16.remainder(),
+        );
     }
     out.sort_unstable();
     out
