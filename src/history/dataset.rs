@@ -1240,16 +1240,17 @@ fn check_sources(
 
 fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: &mut Vec<Error>) {
     for (i, r) in ev.readings.iter().enumerate() {
-        // Reading i came from the event's (i+1)th row: name that row.
-        let at = match i.checked_sub(1).and_then(|k| ev.more_lines.get(k)) {
-            Some(&line) => Origin {
-                file: ev.origin.file.clone(),
-                line: Some(line),
-            },
-            None => ev.origin.clone(),
-        };
         for s in &r.sources {
             if !index.contains_key(s) {
+                // Reading i came from the event's (i+1)th row: name that row
+                // (made only for a problem: a copy per event was a cost).
+                let at = match i.checked_sub(1).and_then(|k| ev.more_lines.get(k)) {
+                    Some(&line) => Origin {
+                        file: ev.origin.file.clone(),
+                        line: Some(line),
+                    },
+                    None => ev.origin.clone(),
+                };
                 problems.push(
                     at.attach(
                         Error::new(ErrorKind::UnknownSource(s.clone()))
