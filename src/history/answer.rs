@@ -354,9 +354,17 @@ pub(crate) fn verdict_without_record(
 }
 
 /// Cuts membership `m` (number `mi`) into segments of one verdict, keeping
-/// those [`Dataset::members_on`] lists.
-pub(crate) fn segments(ds: &Dataset, mi: u32, m: &Membership, out: &mut Vec<Segment>) {
-    let mut cuts: Vec<NaiveDate> = Vec::new();
+/// those [`Dataset::members_on`] lists. `cuts` is scratch space, kept by
+/// the caller so that building every membership's segments does not
+/// allocate it again for each.
+pub(crate) fn segments(
+    ds: &Dataset,
+    mi: u32,
+    m: &Membership,
+    cuts: &mut Vec<NaiveDate>,
+    out: &mut Vec<Segment>,
+) {
+    cuts.clear();
     for s in &m.spells {
         cuts.extend([s.start_earliest, s.start_latest, s.start]);
         cuts.extend([s.end_earliest, s.end, s.end_latest].into_iter().flatten());

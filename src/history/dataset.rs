@@ -13,6 +13,7 @@
 // Fx hashing: loading hashes every event's ids several times, and SipHash's
 // protection against crafted keys costs more than it buys for research files.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -336,9 +337,10 @@ impl Dataset {
     fn index_answers(&mut self) {
         let mut segments = Vec::new();
         let mut ranges = Vec::with_capacity(self.memberships.len());
+        let mut cuts = Vec::new();
         for (i, m) in self.memberships.iter().enumerate() {
             let first = segments.len();
-            answer::segments(self, i as u32, m, &mut segments);
+            answer::segments(self, i as u32, m, &mut cuts, &mut segments);
             ranges.push(first..segments.len());
         }
         for (m, r) in self.memberships.iter_mut().zip(ranges) {
@@ -347,17 +349,25 @@ impl Dataset {
         // Segments are stored in the order the index lists an organization's
         // (by start, then end): a listing then reads them from one run of
         // memory, not from all over. `by_membership` keeps each pair's.
-        let mut order: Vec<u32> = (0..segments.len() as u32).collect();
-        order.sort_unstable_by_key(|&i| {
-            let s = &segments[i as usize];
-            (s.org, s.start, s.end, i)
-        });
+        // Each segment's key packed in one integer, sorted with its position
+        // (a comparison of two integers, no lookup): organization, start,
+        // end, position, each in 32 bits (a day's sign bit flipped so that
+        // unsigned order is the days' order).
+        let day = |d: i32| u128::from((d as u32) ^ (1 << 31));
+        let mut order: Vec<u128> = (segments.iter().enumerate())
+            .map(|(i, s)| {
+                u128::from(s.org) << 96 | day(s.start) << 64 | day(s.end) << 32 | i as u128
+            })
+            .collect();
+        order.sort_unstable();
+        // The position is the low 32 bits.
+        let at = |key: &u128| *key as u32 as usize;
         let mut position = vec![0u32; segments.len()];
-        for (p, &i) in order.iter().enumerate() {
-            position[i as usize] = p as u32;
+        for (p, key) in order.iter().enumerate() {
+            position[at(key)] = p as u32;
         }
         self.segments_by_membership = position;
-        let segments: Vec<Segment> = order.iter().map(|&i| segments[i as usize]).collect();
+        let segments: Vec<Segment> = order.iter().map(|key| segments[at(key)]).collect();
         let rows: Vec<(u32, u32, i32, i32, u32)> = segments
             .iter()
             .enumerate()
@@ -889,25 +899,44 @@ impl DatasetBuilder {
         }
 
         // Check each event on its own, then group by (org, member).
-        let mut groups: HashMap<(usize, usize), Vec<EventId>> = HashMap::default();
+        // Each pair's events and gaps, as (organization, party, record):
+        // listed, then sorted by pair below (a map of pairs spent most of
+        // the grouping's time on its scattered entries).
+        let mut pair_events: Vec<(usize, usize, EventId)> = Vec::new();
+        let mut pair_gaps: Vec<(usize, usize, u32)> = Vec::new();
         let mut dissolved: HashMap<usize, EventId> = HashMap::default();
         let mut seen: HashMap<(usize, Option<usize>, EventKind, NaiveDate), u64> =
             HashMap::default();
-        let mut ids: HashMap<String, Origin> = HashMap::default();
-        for ev in events {
-            if let Some(first) = ids.get(&ev.id) {
+        // Where each repeated event id was first used (by any event, kept
+        // or not), found borrowing the ids: no copy of every id and origin.
+        let first_use: Vec<Option<Origin>> = {
+            let mut first: HashMap<&str, usize> = HashMap::default();
+            first.reserve(events.len());
+            (events.iter().enumerate())
+                .map(|(i, ev)| match first.entry(ev.id.as_str()) {
+                    Entry::Occupied(at) => Some(events[*at.get()].origin.clone()),
+                    Entry::Vacant(slot) => {
+                        slot.insert(i);
+                        None
+                    }
+                })
+                .collect()
+        };
+        let mut org_of = OrgOf::default();
+        ds.events.reserve(events.len());
+        for (ev, first) in events.into_iter().zip(first_use) {
+            if let Some(first) = first {
                 let e = Error::new(ErrorKind::Duplicate(format!(
                     "event id `{}` is already used{}; each event has one id (its readings share it)",
                     ev.id,
-                    first_at(first)
+                    first_at(&first)
                 )))
                 .in_field("event")
                 .with_value(ev.id.clone());
                 problems.extend(refused(&ev, e));
                 continue;
             }
-            ids.insert(ev.id.clone(), ev.origin.clone());
-            match check_event(&ds, &ev) {
+            match check_event(&ds, org_of.get(&ds, &ev.org), &ev) {
                 Err(e) => problems.extend(refused(&ev, e)),
                 Ok((org, member)) => {
                     check_sources_of_event(&ds.source_index, &ev, &mut problems);
@@ -928,7 +957,7 @@ impl DatasetBuilder {
                     seen.insert(key, ev.origin.line.unwrap_or(0));
                     let id = EventId::new(ds.events.len());
                     match member {
-                        Some(m) => groups.entry((org, m)).or_default().push(id),
+                        Some(m) => pair_events.push((org, m, id)),
                         None if ev.kind == EventKind::Dissolved => {
                             if let Some(&first) = dissolved.get(&org) {
                                 let first: &Event = &ds.events[first];
@@ -981,10 +1010,10 @@ impl DatasetBuilder {
         // Gaps: an organization's own, or one pair's (which makes the pair
         // a membership even with no event).
         ds.org_unknown = vec![Vec::new(); ds.orgs.len()];
-        let mut pair_unknown: HashMap<(usize, usize), Vec<u32>> = HashMap::default();
+        ds.unknowns.reserve(unknowns.len());
         for u in unknowns {
-            let org = match ds.org_lookup.get(&u.org.trim().to_lowercase()) {
-                Some(&o) => o,
+            let org = match org_of.get(&ds, u.org.trim()) {
+                Some(o) => o,
                 None => {
                     problems.push(
                         u.origin.attach(
@@ -1010,8 +1039,7 @@ impl DatasetBuilder {
                 None => ds.org_unknown[org].push(id),
                 Some(code) => match ds.party_index.get(code) {
                     Some(&p) => {
-                        groups.entry((org, p)).or_default();
-                        pair_unknown.entry((org, p)).or_default().push(id);
+                        pair_gaps.push((org, p, id));
                     }
                     None => {
                         problems.push(
@@ -1048,7 +1076,6 @@ impl DatasetBuilder {
             }
         }
 
-        let mut keys: Vec<(usize, usize)> = groups.keys().copied().collect();
         // Memberships are sorted by (organization, party code); rank the codes
         // once rather than compare strings in the sort.
         let mut by_code: Vec<usize> = (0..ds.parties.len()).collect();
@@ -1057,15 +1084,46 @@ impl DatasetBuilder {
         for (r, &p) in by_code.iter().enumerate() {
             rank[p] = r;
         }
-        keys.sort_unstable_by_key(|&(org, party)| (org, rank[party]));
-        for (org, party) in keys {
-            let mut ids = groups.remove(&(org, party)).unwrap_or_default();
+        // By pair in membership order, each pair's records in input order.
+        pair_events.sort_unstable_by_key(|&(org, party, id)| (org, rank[party], id));
+        pair_gaps.sort_unstable_by_key(|&(org, party, id)| (org, rank[party], id));
+        let (mut e, mut g) = (0, 0);
+        loop {
+            // The next pair: the first of either list's next (a pair with
+            // events, gaps or both).
+            let (org, party) = match (pair_events.get(e), pair_gaps.get(g)) {
+                (None, None) => break,
+                (Some(&(o, p, _)), None) | (None, Some(&(o, p, _))) => (o, p),
+                (Some(&(o, p, _)), Some(&(go, gp, _))) => {
+                    if (o, rank[p]) <= (go, rank[gp]) {
+                        (o, p)
+                    } else {
+                        (go, gp)
+                    }
+                }
+            };
+            let first = e;
+            while pair_events
+                .get(e)
+                .is_some_and(|&(o, p, _)| (o, p) == (org, party))
+            {
+                e += 1;
+            }
+            let mut ids: Vec<EventId> = pair_events[first..e].iter().map(|r| r.2).collect();
+            let first = g;
+            while pair_gaps
+                .get(g)
+                .is_some_and(|&(o, p, _)| (o, p) == (org, party))
+            {
+                g += 1;
+            }
+            let unknown: Vec<u32> = pair_gaps[first..g].iter().map(|r| r.2).collect();
             // Stable: file order breaks ties between events on one day.
             ids.sort_by_key(|&i| ds.events[i].day());
             let end = dissolved.get(&org).copied();
             let (mut membership, errs) = replay(&ds.events, org, party, ids, end);
             problems.extend(errs);
-            membership.unknown = pair_unknown.remove(&(org, party)).unwrap_or_default();
+            membership.unknown = unknown;
             by_start(&mut membership.unknown, &ds.unknowns);
             ds.memberships.push(membership);
         }
@@ -1187,16 +1245,17 @@ fn check_sources(
 
 fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: &mut Vec<Error>) {
     for (i, r) in ev.readings.iter().enumerate() {
-        // Reading i came from the event's (i+1)th row: name that row.
-        let at = match i.checked_sub(1).and_then(|k| ev.more_lines.get(k)) {
-            Some(&line) => Origin {
-                file: ev.origin.file.clone(),
-                line: Some(line),
-            },
-            None => ev.origin.clone(),
-        };
         for s in &r.sources {
             if !index.contains_key(s) {
+                // Reading i came from the event's (i+1)th row: name that row
+                // (made only for a problem: a copy per event was a cost).
+                let at = match i.checked_sub(1).and_then(|k| ev.more_lines.get(k)) {
+                    Some(&line) => Origin {
+                        file: ev.origin.file.clone(),
+                        line: Some(line),
+                    },
+                    None => ev.origin.clone(),
+                };
                 problems.push(
                     at.attach(
                         Error::new(ErrorKind::UnknownSource(s.clone()))
@@ -1209,9 +1268,36 @@ fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: 
     }
 }
 
-/// Resolves an event's organization and member and checks it is complete.
-fn check_event(ds: &Dataset, ev: &Event) -> Result<(usize, Option<usize>), Error> {
-    let org = *ds.org_lookup.get(&ev.org.to_lowercase()).ok_or_else(|| {
+/// Finds organizations by id or name, ignoring case, as `org_lookup` keys
+/// them. Records come one organization after another, so the last answer
+/// is kept: lowercasing every event's and gap's organization was a good
+/// part of a build.
+#[derive(Default)]
+struct OrgOf {
+    last: Option<(String, Option<usize>)>,
+}
+
+impl OrgOf {
+    fn get(&mut self, ds: &Dataset, name: &str) -> Option<usize> {
+        match &self.last {
+            Some((asked, org)) if asked == name => *org,
+            _ => {
+                let org = ds.org_lookup.get(&name.to_lowercase()).copied();
+                self.last = Some((name.to_string(), org));
+                org
+            }
+        }
+    }
+}
+
+/// Checks an event is complete and resolves its member; `org` is its
+/// organization, found by [`OrgOf`].
+fn check_event(
+    ds: &Dataset,
+    org: Option<usize>,
+    ev: &Event,
+) -> Result<(usize, Option<usize>), Error> {
+    let org = org.ok_or_else(|| {
         Error::new(ErrorKind::UnknownOrganization(ev.org.clone()))
             .in_field("org")
             .with_value(ev.org.clone())
@@ -1276,14 +1362,17 @@ fn replay(
     events: &[Event],
     org: usize,
     party: usize,
-    ids: Vec<EventId>,
+    mut ids: Vec<EventId>,
     dissolved: Option<EventId>,
 ) -> (Membership, Vec<Error>) {
     let mut spells: Vec<Spell> = Vec::new();
-    let mut kept = Vec::with_capacity(ids.len());
+    // The events kept are `ids[..kept]`, in order: written over the ids
+    // already read, so the pair's list is not allocated twice.
+    let mut kept = 0;
     let mut errors = Vec::new();
     let mut standing = Standing::Never;
-    for id in ids {
+    for next in 0..ids.len() {
+        let id = ids[next];
         let ev = &events[id];
         if let Some(d) = dissolved
             && ev.day() >= events[d].day()
@@ -1347,7 +1436,8 @@ fn replay(
             );
             continue;
         }
-        kept.push(id);
+        ids[kept] = id;
+        kept += 1;
         if before == after {
             continue;
         }
@@ -1374,17 +1464,18 @@ fn replay(
             None => Standing::Left,
         };
     }
+    ids.truncate(kept);
     // An organization's end ends every status in it.
     if let (Some(d), Standing::In(_)) = (dissolved, standing) {
         close(&mut spells, events, d);
-        kept.push(d);
+        ids.push(d);
     }
     (
         Membership {
             org,
             party,
             spells,
-            events: kept,
+            events: ids,
             unknown: Vec::new(),
             segments: 0..0,
         },

@@ -1,10 +1,10 @@
 //! COW IGO igo-year files: each IGO an organization, one column per state,
 //! one row per IGO per observed year.
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error::{Error, ErrorKind};
 use crate::history::dataset::DatasetBuilder;
@@ -59,6 +59,19 @@ fn cell(s: &str) -> Option<i8> {
         "3" => Some(3),
         "-9" => Some(MISSING),
         "-1" => Some(NOT_A_STATE),
+        _ => None,
+    }
+}
+
+/// A cell as its bytes are written: [`cell`] without the text around it.
+fn code(s: &[u8]) -> Option<i8> {
+    match s {
+        b"0" => Some(0),
+        b"1" => Some(1),
+        b"2" => Some(2),
+        b"3" => Some(3),
+        b"-9" => Some(MISSING),
+        b"-1" => Some(NOT_A_STATE),
         _ => None,
     }
 }
@@ -157,28 +170,28 @@ impl DatasetBuilder {
             })
             .collect();
         let n = state_cols.len();
-        let mut is_state = vec![false; table.header().len()];
-        for &c in &state_cols {
-            is_state[c] = true;
-        }
-        let column_names: std::collections::HashSet<String> = state_cols
+        let column_names: HashSet<String> = state_cols
             .iter()
             .map(|&i| table.header()[i].to_lowercase())
             .collect();
         let mut counts = ImportCounts::default();
         let mut igos: Vec<Igo> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         // The same ids in lower case, to refuse one differing only in case
         // without a scan of every IGO (which made loading quadratic).
-        let mut lower: HashMap<String, usize> = HashMap::new();
+        let mut lower: HashMap<String, usize> = HashMap::default();
         // Rows left out (lenient): per `ioname` in lower case, the latest
         // year they may hold (`i32::MAX` when a row's year is unreadable),
         // so that an IGO is not said to end where a row of it was left out.
         // (The data's last year is that of the rows kept: a year read from a
         // bad row is not trusted to move every IGO's end.)
-        let mut left_out: HashMap<String, i32> = HashMap::new();
+        let mut left_out: HashMap<String, i32> = HashMap::default();
+        // The last `ioname` found not to name a state column: an IGO's rows
+        // come one after another, so each id is lowercased and looked up once.
+        let mut not_a_column = String::new();
         let mut data_rows = 0;
-        let mut cells: Vec<i8> = Vec::with_capacity(n);
+        // One row's state cells, each written before the row is kept.
+        let mut cells: Vec<i8> = vec![0; n];
         let mut buffer = csv::StringRecord::new();
         while let Some(row) = table.next_row_in(std::mem::take(&mut buffer)) {
             data_rows += 1;
@@ -202,13 +215,16 @@ impl DatasetBuilder {
                 }
                 // Without a state list a column's name is its state's code:
                 // an IGO named like a column would be a member of itself.
-                if states.is_none() && column_names.contains(&id.to_lowercase()) {
-                    return Err(row.error(
-                        id_col,
-                        ErrorKind::InvalidValue(format!(
-                            "the IGO `{id}` has the name of a state column; without a state list a column's name is its state's code (rename one, or read with the state list)"
-                        )),
-                    ));
+                if states.is_none() && id != not_a_column {
+                    if column_names.contains(&id.to_lowercase()) {
+                        return Err(row.error(
+                            id_col,
+                            ErrorKind::InvalidValue(format!(
+                                "the IGO `{id}` has the name of a state column; without a state list a column's name is its state's code (rename one, or read with the state list)"
+                            )),
+                        ));
+                    }
+                    not_a_column = id.to_string();
                 }
                 let year = year_field(&row, year_col, false)?;
                 let k = index.get(id).copied();
@@ -239,21 +255,21 @@ impl DatasetBuilder {
                         }
                     }
                 }
-                cells.clear();
-                for (c, field) in row.fields().enumerate() {
-                    if !is_state[c] {
-                        continue;
-                    }
-                    let v = cell(field).or_else(|| cell(field.trim())).ok_or_else(|| {
-                        row.error(
-                            c,
-                            ErrorKind::InvalidValue(
-                                "a state's code is 0 (no), 1 (full), 2 (associate), 3 (observer), -9 (missing) or -1 (not a state)"
-                                    .into(),
-                            ),
-                        )
-                    })?;
-                    cells.push(v);
+                let fields = row.byte_record();
+                for (slot, &c) in cells.iter_mut().zip(&state_cols) {
+                    // As written first (nearly every cell), then trimmed (` 1`).
+                    *slot = match fields.get(c).and_then(code) {
+                        Some(v) => v,
+                        None => cell(row.get(c)).ok_or_else(|| {
+                            row.error(
+                                c,
+                                ErrorKind::InvalidValue(
+                                    "a state's code is 0 (no), 1 (full), 2 (associate), 3 (observer), -9 (missing) or -1 (not a state)"
+                                        .into(),
+                                ),
+                            )
+                        })?,
+                    };
                 }
                 Ok((k, year))
             })();
@@ -366,6 +382,7 @@ impl DatasetBuilder {
             // Rows in year order, keeping each row's codes with it.
             let mut order: Vec<usize> = (0..igo.years.len()).collect();
             order.sort_by_key(|&r| igo.years[r].0);
+            let changes = changes(&igo.codes, n, &order);
             let mut emit = Emitter {
                 builder: self,
                 file: &file,
@@ -373,11 +390,34 @@ impl DatasetBuilder {
                 counts: &mut counts,
                 serial: 0,
             };
+            // Every IGO has a row (it was made for one).
+            let years = (igo.years[order[0]].0, igo.years[order[order.len() - 1]].0);
+            let mut at = 0;
             for (j, code) in codes.iter().enumerate() {
-                let obs = order
+                // Column `j`'s changes, then its runs of equal codes: each
+                // starts at the first row or at a change, ends before the next.
+                let mine = changes[at..]
                     .iter()
-                    .map(|&r| (igo.years[r].0, igo.years[r].1, igo.codes[r * n + j]));
-                emit.state(code, obs, existence[j].as_ref());
+                    .take_while(|c| c.0 as usize == j)
+                    .count();
+                let starts = changes[at..at + mine].iter().map(|c| c.1 as usize);
+                at += mine;
+                // Most states never change in an IGO, and a state never in
+                // it (0) or never a state (-1) has nothing to replay.
+                if mine == 0 && matches!(igo.codes[order[0] * n + j], 0 | NOT_A_STATE) {
+                    continue;
+                }
+                let ends = starts.clone().chain([order.len()]);
+                let runs = std::iter::once(0).chain(starts).zip(ends).map(|(s, e)| {
+                    let (from, line) = igo.years[order[s]];
+                    Run {
+                        code: igo.codes[order[s] * n + j],
+                        from,
+                        line,
+                        to: igo.years[order[e - 1]].0,
+                    }
+                });
+                emit.state(code, runs, years, existence[j].as_ref());
             }
             let last = order.last().map(|&r| igo.years[r]);
             let later_left_out = left_out
@@ -402,7 +442,7 @@ impl DatasetBuilder {
                     } else {
                         format!("COW IGO v3 ends in {y}")
                     };
-                    emit.gap(None, jan1(y + 1), None, &note, line);
+                    emit.gap(None, jan1(y + 1), None, note, line);
                 }
             }
         }
@@ -461,7 +501,8 @@ impl Emitter<'_> {
             .ok()
     }
 
-    /// Replays one state's observations `(year, line, code)` in year order.
+    /// Replays one state's observations in year order, given as runs of
+    /// equal codes (`years`: the IGO's first and last year).
     ///
     /// The rule (see `docs/datasets.md`): an observation is the status at
     /// the end of its year; a change between the known observations of
@@ -471,35 +512,42 @@ impl Emitter<'_> {
     /// gap, [`Unknown`]), and no event is made up for them. With a state
     /// list, a change to or from `-1` (not a state) falls on the state
     /// system's day when that day lies in the window.
+    ///
+    /// Only a run's first year can change anything: the years after it
+    /// repeat its code (nothing happens) and are not replayed one by one.
     fn state(
         &mut self,
         member: &str,
-        obs: impl Iterator<Item = (i32, u64, i8)>,
+        runs: impl Iterator<Item = Run>,
+        (first_year, last_year): (i32, i32),
         existence: Option<&IntervalSet<NaiveDate>>,
     ) {
+        // The last known observation: (its year, its code).
         let mut prev: Option<(i32, i8)> = None;
-        let mut first_year = None;
+        // Missing years since it: (first, last, the first one's line).
         let mut missing: Option<(i32, i32, u64)> = None;
-        let mut last = None;
-        for (year, line, code) in obs {
-            first_year.get_or_insert(year);
-            last = Some((year, line));
+        for Run {
+            code,
+            from: year,
+            line,
+            to,
+        } in runs
+        {
             if code == MISSING {
-                let run = missing.get_or_insert((year, year, line));
-                run.1 = year;
+                // Runs are maximal: the one before was known (or none).
+                missing = Some((year, to, line));
                 continue;
             }
             let now = status_of(code);
-            let (after, before_code) = prev.unwrap_or((first_year.unwrap_or(year) - 1, 0));
+            let (after, before_code) = prev.unwrap_or((first_year - 1, 0));
             let before = status_of(before_code);
             if let Some((from, to, from_line)) = missing.take() {
                 let start = if prev.is_some() { after + 1 } else { from };
-                let note = format!("COW IGO: -9 (missing data) in {}", years(from, to));
                 self.gap(
                     Some(member),
                     jan1(start),
                     Some(dec31(year)),
-                    &note,
+                    missing_note(from, to),
                     from_line,
                 );
                 if before != now
@@ -518,7 +566,7 @@ impl Emitter<'_> {
             } else if before != now
                 && let Some(window) = self.dated(window(after + 1, year), line)
             {
-                let founding = prev.is_none() && first_year == Some(year);
+                let founding = prev.is_none() && year == first_year;
                 self.change(
                     member,
                     (before, before_code),
@@ -529,16 +577,15 @@ impl Emitter<'_> {
                     existence,
                 );
             }
-            prev = Some((year, code));
+            prev = Some((to, code));
         }
-        if let (Some((from, to, from_line)), Some((year, _))) = (missing, last) {
+        if let Some((from, to, from_line)) = missing {
             let start = prev.map_or(from, |(after, _)| after + 1);
-            let note = format!("COW IGO: -9 (missing data) in {}", years(from, to));
             self.gap(
                 Some(member),
                 jan1(start),
-                Some(jan1(year + 1)),
-                &note,
+                Some(jan1(last_year + 1)),
+                missing_note(from, to),
                 from_line,
             );
         }
@@ -550,7 +597,7 @@ impl Emitter<'_> {
         member: Option<&str>,
         from: NaiveDate,
         until: Option<NaiveDate>,
-        note: &str,
+        note: String,
         line: u64,
     ) {
         let Ok(span) = Span::new(from, until) else {
@@ -678,6 +725,53 @@ impl Emitter<'_> {
     }
 }
 
+/// One state's code over consecutive rows of an IGO (in year order): the
+/// first row's year and line, the last row's year.
+struct Run {
+    code: i8,
+    from: i32,
+    line: u64,
+    to: i32,
+}
+
+/// Where a column's code differs from the row before (rows in year order,
+/// `codes[row * n + column]`): `(column, position in order)`, by column.
+/// Most cells repeat the year before's, so whole stretches of a row are
+/// compared at once and only the changes are replayed.
+fn changes(codes: &[i8], n: usize, order: &[usize]) -> Vec<(u32, u32)> {
+    // Positions are of rows and columns of one file: far below u32::MAX.
+    let mut out = Vec::new();
+    let mut differ = |p: usize, from: usize, x: &[i8], y: &[i8]| {
+        for (i, (u, v)) in x.iter().zip(y).enumerate() {
+            if u != v {
+                out.push(((from + i) as u32, p as u32));
+            }
+        }
+    };
+    for (p, pair) in order.windows(2).enumerate() {
+        let (a, b) = (&codes[pair[0] * n..][..n], &codes[pair[1] * n..][..n]);
+        // 16 columns compared as one array (one vector comparison).
+        let (mut a16, mut b16) = (a.chunks_exact(16), b.chunks_exact(16));
+        for (k, (x, y)) in a16.by_ref().zip(b16.by_ref()).enumerate() {
+            let same = matches!(
+                (<&[i8; 16]>::try_from(x), <&[i8; 16]>::try_from(y)),
+                (Ok(x), Ok(y)) if x == y
+            );
+            if !same {
+                differ(p + 1, k * 16, x, y);
+            }
+        }
+        differ(
+            p + 1,
+            n - a16.remainder().len(),
+            a16.remainder(),
+            b16.remainder(),
+        );
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Some day in the years `from..=to`: the year itself when they are one.
 fn window(from: i32, to: i32) -> Result<UncertainDate, Error> {
     if from >= to {
@@ -688,12 +782,13 @@ fn window(from: i32, to: i32) -> Result<UncertainDate, Error> {
     UncertainDate::between(jan1(from), dec31)
 }
 
-/// `1990` or `1990–1992`.
-fn years(from: i32, to: i32) -> String {
+/// The note of a gap of -9 cells in the years `from..=to`: `… in 1990` or
+/// `… in 1990–1992`, written in one go (a gap per run of -9s is made).
+fn missing_note(from: i32, to: i32) -> String {
     if from == to {
-        from.to_string()
+        format!("COW IGO: -9 (missing data) in {from}")
     } else {
-        format!("{from}–{to}")
+        format!("COW IGO: -9 (missing data) in {from}–{to}")
     }
 }
 
