@@ -362,9 +362,14 @@ impl Side {
     /// `layout`'s share of the number alive; and on every change day, its
     /// [`Cut`].
     fn add_group(&mut self, group: &[Row], info: Info<'_>, layout: Layout) {
-        let every_day = full_size(group) <= layout.full_per_interval.saturating_mul(group.len());
+        let full = full_size(group);
+        let every_day = full <= layout.full_per_interval.saturating_mul(group.len());
         let first = self.end.len();
-        if !every_day {
+        if every_day {
+            self.snap.reserve(full);
+            self.snap_tag.reserve(full);
+            self.snap_flags.reserve(full);
+        } else {
             self.end.extend(group.iter().map(|r| r.2));
             self.item.extend(group.iter().map(|r| r.3));
             self.tag
@@ -376,38 +381,50 @@ impl Side {
         let mut steps = Vec::new();
         // The snapshot in force: where it starts, its ends (latest first),
         // and how many intervals had started by its day; the events then.
-        let (mut snap, mut snap_ends, mut snap_started) = (pos(self.snap.len()), Vec::new(), 0);
+        let (mut snap, mut snap_ends, mut snap_started) = (0, Vec::new(), 0);
+        let mut snapshot: Vec<u32> = Vec::new();
         let mut last = 0;
         sweep(group, |day, started, ended, alive| {
-            let due = started + ended - last >= (alive.len() * times / per).max(layout.min_events);
-            if every_day || due {
-                let mut snapshot = alive.to_vec();
-                snapshot.sort_unstable_by_key(|&i| (std::cmp::Reverse(group[i as usize].2), i));
-                snap = pos(self.snap.len());
-                for &i in &snapshot {
+            let mut push = |side: &mut Side, positions: &[u32]| {
+                snap = pos(side.snap.len());
+                for &i in positions {
                     let item = group[i as usize].3;
-                    self.snap.push(item);
-                    self.snap_tag.push(info.tag[item as usize]);
-                    self.snap_flags.push(info.flags[item as usize]);
+                    side.snap.push(item);
+                    side.snap_tag.push(info.tag[item as usize]);
+                    side.snap_flags.push(info.flags[item as usize]);
                 }
-                snap_ends = snapshot.iter().map(|&i| group[i as usize].2).collect();
-                snap_started = started;
-                last = started + ended;
-            }
-            let (lo, hi) = if every_day {
-                (first, first)
-            } else {
-                (first + snap_started, first + started)
             };
-            steps.push((
-                day,
+            let cut = if every_day {
+                // Every item of a full list is alive until the next change
+                // day: no order needed, no window.
+                push(self, alive);
+                Cut {
+                    snap,
+                    live: pos(alive.len()),
+                    lo: pos(first),
+                    hi: pos(first),
+                }
+            } else {
+                let due =
+                    started + ended - last >= (alive.len() * times / per).max(layout.min_events);
+                if due {
+                    snapshot.clear();
+                    snapshot.extend_from_slice(alive);
+                    snapshot.sort_unstable_by_key(|&i| (std::cmp::Reverse(group[i as usize].2), i));
+                    push(self, &snapshot);
+                    snap_ends.clear();
+                    snap_ends.extend(snapshot.iter().map(|&i| group[i as usize].2));
+                    snap_started = started;
+                    last = started + ended;
+                }
                 Cut {
                     snap,
                     live: pos(snap_ends.partition_point(|&e| e > day)),
-                    lo: pos(lo),
-                    hi: pos(hi),
-                },
-            ));
+                    lo: pos(first + snap_started),
+                    hi: pos(first + started),
+                }
+            };
+            steps.push((day, cut));
         });
         self.steps.push(steps, None);
     }
