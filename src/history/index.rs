@@ -232,138 +232,6 @@ impl<P: Copy> Steps<P> {
     }
 }
 
-/// Tags, in two bytes each where every tag of a side fits (a listing of
-/// members then reads half the memory: the COW IGO file has 217 states),
-/// else in four.
-#[derive(Debug, Clone)]
-enum TagVec {
-    Narrow(Vec<u16>),
-    Wide(Vec<u32>),
-}
-
-impl Default for TagVec {
-    fn default() -> Self {
-        TagVec::Narrow(Vec::new())
-    }
-}
-
-impl TagVec {
-    /// Storage for tags up to `max`.
-    fn for_max(max: u32) -> TagVec {
-        if u16::try_from(max).is_ok() {
-            TagVec::Narrow(Vec::new())
-        } else {
-            TagVec::Wide(Vec::new())
-        }
-    }
-
-    /// Appends a tag; it is at most the `max` this storage was made for.
-    fn push(&mut self, tag: u32) {
-        match self {
-            TagVec::Narrow(v) => {
-                debug_assert!(u16::try_from(tag).is_ok());
-                v.push(tag as u16);
-            }
-            TagVec::Wide(v) => v.push(tag),
-        }
-    }
-
-    fn reserve(&mut self, n: usize) {
-        match self {
-            TagVec::Narrow(v) => v.reserve(n),
-            TagVec::Wide(v) => v.reserve(n),
-        }
-    }
-
-    fn shrink_to_fit(&mut self) {
-        match self {
-            TagVec::Narrow(v) => v.shrink_to_fit(),
-            TagVec::Wide(v) => v.shrink_to_fit(),
-        }
-    }
-
-    fn heap_bytes(&self) -> usize {
-        match self {
-            TagVec::Narrow(v) => v.capacity() * 2,
-            TagVec::Wide(v) => v.capacity() * 4,
-        }
-    }
-
-    #[inline]
-    fn slice(&self, r: std::ops::Range<usize>) -> TagSlice<'_> {
-        match self {
-            TagVec::Narrow(v) => TagSlice::Narrow(&v[r]),
-            TagVec::Wide(v) => TagSlice::Wide(&v[r]),
-        }
-    }
-}
-
-/// A run of a [`TagVec`].
-#[derive(Debug, Clone, Copy)]
-enum TagSlice<'a> {
-    Narrow(&'a [u16]),
-    Wide(&'a [u32]),
-}
-
-impl Default for TagSlice<'_> {
-    fn default() -> Self {
-        TagSlice::Narrow(&[])
-    }
-}
-
-impl<'a> TagSlice<'a> {
-    #[inline]
-    fn len(self) -> usize {
-        match self {
-            TagSlice::Narrow(v) => v.len(),
-            TagSlice::Wide(v) => v.len(),
-        }
-    }
-
-    #[inline]
-    fn get(self, i: usize) -> u32 {
-        match self {
-            TagSlice::Narrow(v) => u32::from(v[i]),
-            TagSlice::Wide(v) => v[i],
-        }
-    }
-
-    /// The tags from position `i` on.
-    #[inline]
-    fn from(self, i: usize) -> TagSlice<'a> {
-        match self {
-            TagSlice::Narrow(v) => TagSlice::Narrow(&v[i..]),
-            TagSlice::Wide(v) => TagSlice::Wide(&v[i..]),
-        }
-    }
-
-    /// Folds `f` over the tags at the positions `keep` accepts, in order.
-    #[inline]
-    fn fold_where<B>(
-        self,
-        init: B,
-        mut keep: impl FnMut(usize) -> bool,
-        mut f: impl FnMut(B, u32) -> B,
-    ) -> B {
-        // One match, then a plain loop (which the compiler can vectorize
-        // when `keep` is always true).
-        match self {
-            TagSlice::Narrow(v) => {
-                v.iter().enumerate().fold(
-                    init,
-                    |acc, (i, &t)| {
-                        if keep(i) { f(acc, u32::from(t)) } else { acc }
-                    },
-                )
-            }
-            TagSlice::Wide(v) => v
-                .iter()
-                .enumerate()
-                .fold(init, |acc, (i, &t)| if keep(i) { f(acc, t) } else { acc }),
-        }
-    }
-}
-
 /// Intervals grouped (by organization or by party); see the module's
 /// documentation. Every item carries a *tag* (for an organization, the
 /// item's party) stored beside it, so that a listing of tags reads nothing
@@ -375,13 +243,13 @@ struct Side {
     /// The snapshots: items and their tags, each snapshot's latest end
     /// first, so that those still alive on a later day are a prefix.
     snap: Vec<u32>,
-    snap_tag: TagVec,
+    snap_tag: Vec<u32>,
     snap_flags: Vec<Flags>,
     /// The intervals of the groups with windows (not every change day a
     /// snapshot), each group's sorted by start: ends, items, tags.
     end: Vec<i32>,
     item: Vec<u32>,
-    tag: TagVec,
+    tag: Vec<u32>,
     flags: Vec<Flags>,
 }
 
@@ -469,12 +337,7 @@ impl Side {
     fn new(mut rows: Vec<Row>, groups: usize, layout: Layout, info: Info<'_>) -> Side {
         rows.sort_unstable();
         let n = rows.len();
-        let max = info.tag.iter().copied().max().unwrap_or(0);
-        let mut s = Side {
-            snap_tag: TagVec::for_max(max),
-            tag: TagVec::for_max(max),
-            ..Side::default()
-        };
+        let mut s = Side::default();
         let mut at = 0;
         for g in 0..groups {
             let first = at;
@@ -484,10 +347,9 @@ impl Side {
             s.add_group(&rows[first..at], info, layout);
         }
         s.steps.shrink();
-        s.snap.shrink_to_fit();
-        s.item.shrink_to_fit();
-        s.snap_tag.shrink_to_fit();
-        s.tag.shrink_to_fit();
+        for v in [&mut s.snap, &mut s.snap_tag, &mut s.item, &mut s.tag] {
+            v.shrink_to_fit();
+        }
         s.end.shrink_to_fit();
         s.snap_flags.shrink_to_fit();
         s.flags.shrink_to_fit();
@@ -510,9 +372,8 @@ impl Side {
         } else {
             self.end.extend(group.iter().map(|r| r.2));
             self.item.extend(group.iter().map(|r| r.3));
-            for r in group {
-                self.tag.push(info.tag[r.3 as usize]);
-            }
+            self.tag
+                .extend(group.iter().map(|r| info.tag[r.3 as usize]));
             self.flags
                 .extend(group.iter().map(|r| info.flags[r.3 as usize]));
         }
@@ -581,20 +442,23 @@ impl Side {
         Alive {
             t,
             head: self.snap[snap.clone()].iter(),
-            head_tags: self.snap_tag.slice(snap.clone()),
+            head_tags: &self.snap_tag[snap.clone()],
             head_flags: &self.snap_flags[snap],
             ends: &self.end[window.clone()],
             items: &self.item[window.clone()],
-            tags: self.tag.slice(window.clone()),
+            tags: &self.tag[window.clone()],
             flags: &self.flags[window],
         }
     }
 
     fn heap_bytes(&self) -> usize {
         self.steps.heap_bytes()
-            + (self.snap.capacity() + self.end.capacity() + self.item.capacity()) * 4
-            + self.snap_tag.heap_bytes()
-            + self.tag.heap_bytes()
+            + (self.snap.capacity()
+                + self.snap_tag.capacity()
+                + self.end.capacity()
+                + self.item.capacity()
+                + self.tag.capacity())
+                * 4
             + (self.snap_flags.capacity() + self.flags.capacity()) * std::mem::size_of::<Flags>()
     }
 }
@@ -609,12 +473,12 @@ pub(crate) struct Alive<'a> {
     head: std::slice::Iter<'a, u32>,
     /// The tags and flags of `head` as it was made (those not yet taken
     /// are the last `head.len()`).
-    head_tags: TagSlice<'a>,
+    head_tags: &'a [u32],
     head_flags: &'a [Flags],
     /// The window's ends, items, tags and flags, those not yet looked at.
     ends: &'a [i32],
     items: &'a [u32],
-    tags: TagSlice<'a>,
+    tags: &'a [u32],
     flags: &'a [Flags],
 }
 
@@ -632,7 +496,7 @@ impl<'a> Alive<'a> {
     pub(crate) fn tags(&self) -> Tags<'a> {
         Tags {
             t: self.t,
-            head: self.head_tags.from(self.head_tags.len() - self.head.len()),
+            head: self.head_tags[self.head_tags.len() - self.head.len()..].iter(),
             ends: self.ends,
             tags: self.tags,
         }
@@ -648,19 +512,19 @@ impl Iterator for Alive<'_> {
         if let Some(&item) = self.head.next() {
             return Some(Entry {
                 item,
-                tag: self.head_tags.get(k),
+                tag: self.head_tags[k],
                 flags: self.head_flags[k],
             });
         }
         while let Some((&e, ends)) = self.ends.split_first() {
             let entry = Entry {
                 item: self.items[0],
-                tag: self.tags.get(0),
+                tag: self.tags[0],
                 flags: self.flags[0],
             };
             self.ends = ends;
             self.items = &self.items[1..];
-            self.tags = self.tags.from(1);
+            self.tags = &self.tags[1..];
             self.flags = &self.flags[1..];
             if e > self.t {
                 return Some(entry);
@@ -678,33 +542,23 @@ impl Iterator for Alive<'_> {
     fn fold<B, F: FnMut(B, Entry) -> B>(self, init: B, mut f: F) -> B {
         let t = self.t;
         let k = self.head_tags.len() - self.head.len();
-        let (items, tags, flags) = (
-            self.head.as_slice(),
-            self.head_tags.from(k),
-            &self.head_flags[k..],
-        );
-        let acc = (0..items.len()).fold(init, |acc, i| {
-            f(
-                acc,
-                Entry {
-                    item: items[i],
-                    tag: tags.get(i),
-                    flags: flags[i],
-                },
-            )
-        });
-        let (ends, items, tags, flags) = (self.ends, self.items, self.tags, self.flags);
-        (0..ends.len())
-            .filter(|&i| ends[i] > t)
-            .fold(acc, |acc, i| {
-                f(
-                    acc,
-                    Entry {
-                        item: items[i],
-                        tag: tags.get(i),
-                        flags: flags[i],
-                    },
-                )
+        let acc = self
+            .head
+            .as_slice()
+            .iter()
+            .zip(&self.head_tags[k..])
+            .zip(&self.head_flags[k..])
+            .fold(init, |acc, ((&item, &tag), &flags)| {
+                f(acc, Entry { item, tag, flags })
+            });
+        self.ends
+            .iter()
+            .zip(self.items)
+            .zip(self.tags)
+            .zip(self.flags)
+            .filter(|&(((&e, _), _), _)| e > t)
+            .fold(acc, |acc, (((_, &item), &tag), &flags)| {
+                f(acc, Entry { item, tag, flags })
             })
     }
 }
@@ -714,9 +568,9 @@ impl Iterator for Alive<'_> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tags<'a> {
     t: i32,
-    head: TagSlice<'a>,
+    head: std::slice::Iter<'a, u32>,
     ends: &'a [i32],
-    tags: TagSlice<'a>,
+    tags: &'a [u32],
 }
 
 impl Iterator for Tags<'_> {
@@ -724,15 +578,13 @@ impl Iterator for Tags<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<u32> {
-        if self.head.len() > 0 {
-            let tag = self.head.get(0);
-            self.head = self.head.from(1);
+        if let Some(&tag) = self.head.next() {
             return Some(tag);
         }
         while let Some((&e, ends)) = self.ends.split_first() {
-            let tag = self.tags.get(0);
+            let tag = self.tags[0];
             self.ends = ends;
-            self.tags = self.tags.from(1);
+            self.tags = &self.tags[1..];
             if e > self.t {
                 return Some(tag);
             }
@@ -741,17 +593,20 @@ impl Iterator for Tags<'_> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let head = self.head.len();
-        (head, Some(head + self.ends.len()))
+        (self.head.len(), Some(self.head.len() + self.ends.len()))
     }
 
     // The ready slice as a plain loop (which the compiler can vectorize),
     // then the window.
     #[inline]
     fn fold<B, F: FnMut(B, u32) -> B>(self, init: B, mut f: F) -> B {
-        let (t, ends) = (self.t, self.ends);
-        let acc = self.head.fold_where(init, |_| true, &mut f);
-        self.tags.fold_where(acc, |i| ends[i] > t, f)
+        let t = self.t;
+        let acc = self.head.fold(init, |acc, &tag| f(acc, tag));
+        self.ends
+            .iter()
+            .zip(self.tags)
+            .filter(|&(&e, _)| e > t)
+            .fold(acc, |acc, (_, &tag)| f(acc, tag))
     }
 }
 
@@ -959,16 +814,9 @@ mod tests {
     /// Both layouts list exactly the items a scan of `rows` finds alive on
     /// `t`, and their tags as they are taken.
     fn check(rows: &[Row], t: i32) {
-        // Tags: the item's number times three, so a tag is not its item,
-        // stored in two bytes, and the same plus 70,000, stored in four;
+        // Tags: the item's number times three, so a tag is not its item;
         // flags: its number plus one.
-        for wide in [0, 70_000] {
-            check_tags(rows, t, wide);
-        }
-    }
-
-    fn check_tags(rows: &[Row], t: i32, wide: u32) {
-        let tag: Vec<u32> = (0..rows.len() as u32).map(|i| i * 3 + wide).collect();
+        let tag: Vec<u32> = (0..rows.len() as u32).map(|i| i * 3).collect();
         let flags: Vec<Flags> = (0..rows.len() as u16)
             .map(|i| Flags::from_bits(i + 1))
             .collect();
@@ -978,8 +826,6 @@ mod tests {
         };
         for (full, layout) in LAYOUTS.into_iter().enumerate() {
             let side = Side::new(rows.to_vec(), 3, layout, info);
-            let wide_storage = matches!(side.snap_tag, TagVec::Wide(_));
-            assert_eq!(wide_storage, wide > 0 && !rows.is_empty());
             for g in 0..3 {
                 let alive = side.alive(g, t);
                 // Each entry carries its item's tag and flags.
