@@ -120,6 +120,18 @@ fn scan_orgs(ds: &Dataset, member: &str, t: NaiveDate) -> Vec<String> {
     v
 }
 
+/// The codes of `members_on(org, t)?.members()`, sorted.
+fn member_codes(ds: &Dataset, org: membership_history::OrgId, t: NaiveDate) -> Vec<String> {
+    let mut codes: Vec<String> = ds
+        .members_on(org, t)
+        .unwrap()
+        .members()
+        .map(|p| ds.parties()[p.index()].code().to_string())
+        .collect();
+    codes.sort();
+    codes
+}
+
 /// The members de jure by the preferred readings, from `members_on`: the
 /// answers that say so, which must be the parties of `members()`, listed
 /// first, and as many as `count_on` counts.
@@ -141,14 +153,11 @@ fn surface_members(ds: &Dataset, org: &str, t: NaiveDate) -> Vec<String> {
         .map(|a| a.party().code().to_string())
         .collect();
     v.sort();
-    let mut ids: Vec<String> = ds
-        .members_on(o, t)
-        .unwrap()
-        .members()
-        .map(|p| ds.parties()[p.index()].code().to_string())
-        .collect();
-    ids.sort();
-    assert_eq!(ids, v, "{org} on {t}: members() against the answers");
+    assert_eq!(
+        member_codes(ds, o, t),
+        v,
+        "{org} on {t}: members() against the answers"
+    );
     assert_eq!(
         ds.count_on(o, t).unwrap().members(),
         v.len(),
@@ -312,14 +321,11 @@ fn check_workload(raw: &synth::Raw, days: &[i32]) {
             ours.sort_unstable();
             let want_codes: Vec<String> = want.iter().map(|&p| synth::party_code(p)).collect();
             assert_eq!(ours, want_codes, "ours, org {o} day {t}");
-            let mut ids: Vec<String> = ds
-                .members_on(org, synth::date(t))
-                .unwrap()
-                .members()
-                .map(|p| ds.parties()[p.index()].code().to_string())
-                .collect();
-            ids.sort_unstable();
-            assert_eq!(ids, want_codes, "members(), org {o} day {t}");
+            assert_eq!(
+                member_codes(&ds, org, synth::date(t)),
+                want_codes,
+                "members(), org {o} day {t}"
+            );
             let counts = ds.count_on(org, synth::date(t)).unwrap();
             assert_eq!(counts.members(), want.len(), "count_on, org {o} day {t}");
             for (lib, f) in [
