@@ -14,7 +14,9 @@
 //!
 //! Two *sides* hold the intervals, grouped by organization (items: its
 //! parties' segments, tagged with the parties) and by party (items: its
-//! organizations' segments, tagged with the organizations). An
+//! organizations' segments, tagged with the organizations); beside each
+//! item are its tag and its answer's flags, so that a listing reads nothing
+//! else. An
 //! organization has two groups: its members' segments (those whose answer
 //! is "member de jure", by the preferred readings) and the rest, so that
 //! its members are listed without looking at the others.
@@ -26,7 +28,7 @@
 //! (the intervals started since that snapshot, sorted by start, to be
 //! filtered by end). A query finds its change day in the group's bucket
 //! table ([`Steps`], O(1) for evenly spread days) and reads the cut: two
-//! ready slices (items and tags) and a window. No binary search, no count
+//! ready slices (items, tags, flags) and a window. No binary search, no count
 //! of ends: the live prefix and the window's bounds are worked out when the
 //! index is built.
 //!
@@ -34,19 +36,19 @@
 //!
 //! * on **every** change day (full lists, no window) where the snapshots
 //!   hold at most `full_per_interval` entries per interval (for an
-//!   organization 32: at most 32 × 8 bytes, an item and its tag, per
-//!   interval); every organization of the COW IGO file and the bundled
-//!   data qualifies;
+//!   organization 32: at most 32 × 10 bytes, an item, its tag and its
+//!   flags, per interval); every organization of the COW IGO file and the
+//!   bundled data qualifies;
 //! * else whenever the events (starts and ends) since the last snapshot
 //!   reach a share of the number alive: for an organization a quarter, so
 //!   that its window is a small part of its answer and a listing is mostly
-//!   a ready slice (the snapshots then hold about 8 entries, 64 bytes with
-//!   their tags, per interval); for a party twice, so that its snapshots
+//!   a ready slice (the snapshots then hold about 8 entries, 80 bytes with
+//!   their tags and flags, per interval); for a party twice, so that its snapshots
 //!   hold at most half as many entries as there are events.
 //!
 //! On top come 20 bytes per change day (its key and cut), at most one
 //! bucket (4 bytes) per change day and 24 bytes per group, and for a group
-//! with windows 12 bytes per interval (end, item, tag). A change day is a
+//! with windows 14 bytes per interval (end, item, tag, flags). A change day is a
 //! start or an end, so there are at most two per interval.
 //!
 //! Counting is the job of [`Counter`], below, with the same bucket tables.
