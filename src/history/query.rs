@@ -158,7 +158,8 @@ impl PartyRef for PartyId {
 pub struct MembersOn<'a> {
     ds: &'a Dataset,
     date: NaiveDate,
-    /// The members' segments, then the others'.
+    /// The members' segments, listed first (for a party's listing, all of
+    /// its segments).
     members: Alive<'a>,
     /// The others' segments are looked up only once the members are all
     /// taken (a listing of members alone never reads them).
