@@ -469,6 +469,19 @@ fn members(c: &mut Criterion) {
         .collect();
     count_members(c, "count_overlap", &overlap);
     list_members(c, "members_overlap", &overlap);
+    // The same members among twice as many spells that end before the
+    // query days or start after them. With every spell overlapping, as
+    // above, rust-lapper's count needs no search (every start is on or
+    // before the day, every end after it: it checks the first and last
+    // and stops); here it searches both.
+    let among: Vec<(String, Workload)> = [16, 256, 4_096, 65_536]
+        .into_iter()
+        .map(|k| {
+            let raw = synth::overlapping_among(k, SEED ^ k as u64);
+            (label(k), Workload::new(&raw, |r| center - r.range(0, 2)))
+        })
+        .collect();
+    count_members(c, "count_overlap_among", &among);
 
     // The real COW IGO data, when its file is there (path from `MH_COW_IGO`).
     // The default is `../shared/...` from the repository root: this file is

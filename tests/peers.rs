@@ -364,18 +364,25 @@ fn peers_agree_on_cow_shaped_benchmark_inputs() {
 fn peers_agree_on_overlap_benchmark_inputs() {
     let c = synth::overlap_day();
     for k in [16, 256, 4_096] {
-        let raw = synth::overlapping(k, SEED ^ k as u64);
-        check_workload(&raw, &[c - 30_000, c - 1, c, c + 1, c + 5_000, c + 30_000]);
-        let ds = raw.dataset();
-        let o = ds.org_id(&synth::org_code(0)).unwrap();
-        assert_eq!(
-            ds.members_on(o, synth::date(c))
-                .unwrap()
-                .filter(|a| a.is_definite_member())
-                .count(),
-            k,
-            "every member overlaps the day"
-        );
+        for (raw, spells) in [
+            (synth::overlapping(k, SEED ^ k as u64), k),
+            (synth::overlapping_among(k, SEED ^ k as u64), 3 * k),
+        ] {
+            assert_eq!(raw.pairs.len(), spells);
+            check_workload(&raw, &[c - 30_000, c - 1, c, c + 1, c + 5_000, c + 30_000]);
+            let ds = raw.dataset();
+            let o = ds.org_id(&synth::org_code(0)).unwrap();
+            for day in [c - 1, c] {
+                assert_eq!(
+                    ds.members_on(o, synth::date(day))
+                        .unwrap()
+                        .filter(|a| a.is_definite_member())
+                        .count(),
+                    k,
+                    "k members overlap the query days, the others do not"
+                );
+            }
+        }
     }
 }
 

@@ -54,7 +54,7 @@ impl Key for NaiveDate {
     /// than counting days (no division).
     #[inline]
     fn key(self) -> i64 {
-        (i64::from(self.year()) << 9) | i64::from(self.ordinal0())
+        (i64::from(self.year()) << 9) | i64::from(self.ordinal())
     }
 }
 

@@ -5,7 +5,8 @@
 //!   long, open-ended member spells; a few exits, suspensions and returns;
 //!   most organizations under 200 members. Scales from 10^3 to 10^7 spells
 //!   ([`cow_like_raw`] gives the spells without building a `Dataset`).
-//! * [`overlapping`]: one organization whose members all overlap one day.
+//! * [`overlapping`]: one organization whose members all overlap one day;
+//!   [`overlapping_among`]: the same among twice as many that do not.
 //! * [`disjoint`]: a set of disjoint, non-touching half-open intervals.
 //!
 //! Everything comes from a fixed seed through [`SplitMix64`]; no `rand`.
@@ -245,6 +246,37 @@ pub fn overlapping(members: usize, seed: u64) -> Raw {
         pairs,
         spells: members,
     }
+}
+
+/// One organization `O000000` with `3 * members` parties: `members` of
+/// them members on [`overlap_day`] and the day before it, as in
+/// [`overlapping`], a third whose spells end before those days, and a
+/// third whose spells start after them. So a count on those days has
+/// starts and ends on both sides of the day to search, where in
+/// [`overlapping`] every start is before it and every end after.
+pub fn overlapping_among(members: usize, seed: u64) -> Raw {
+    let mut rng = SplitMix64(seed);
+    let center = overlap_day();
+    let mut raw = overlapping(members, seed);
+    for party in members as u32..3 * members as u32 {
+        let length = 1 + rng.below(20_000) as i32;
+        let (start, end) = if party < 2 * members as u32 {
+            // Withdrawn by the day before the center, the first query day.
+            let end = center - 1 - rng.below(20_000) as i32;
+            (end - length, end)
+        } else {
+            let start = center + 1 + rng.below(20_000) as i32;
+            (start, start + length)
+        };
+        raw.pairs.push(PairHistory {
+            org: 0,
+            party,
+            events: vec![(start, EventKind::Acceded), (end, EventKind::Withdrew)],
+        });
+    }
+    raw.parties = 3 * members;
+    raw.spells = 3 * members;
+    raw
 }
 
 pub fn overlap_day() -> i32 {
