@@ -431,24 +431,13 @@ impl Side {
         self.steps.push(steps, None);
     }
 
-    /// The items of group `g` alive on day `t`: one bucket lookup, then
-    /// ready slices.
+    /// The cut of group `g` in force on day `t`: one bucket lookup.
     #[inline(always)]
-    fn alive(&self, g: usize, t: i32) -> Alive<'_> {
-        let Some(cut) = self.steps.at_or_before(g, t) else {
-            return Alive::default();
-        };
-        let snap = cut.snap as usize..(cut.snap + cut.live) as usize;
-        let window = cut.lo as usize..cut.hi as usize;
-        Alive {
+    fn find(&self, g: usize, t: i32) -> Found<'_> {
+        Found {
+            side: self,
             t,
-            head: self.snap[snap.clone()].iter(),
-            head_tags: &self.snap_tag[snap.clone()],
-            head_flags: &self.snap_flags[snap],
-            ends: &self.end[window.clone()],
-            items: &self.item[window.clone()],
-            tags: &self.tag[window.clone()],
-            flags: &self.flags[window],
+            cut: self.steps.at_or_before(g, t),
         }
     }
 
@@ -461,6 +450,63 @@ impl Side {
                 + self.tag.capacity())
                 * 4
             + (self.snap_flags.capacity() + self.flags.capacity()) * std::mem::size_of::<Flags>()
+    }
+}
+
+/// A group's cut for one day, found but not yet read: [`Found::alive`]
+/// makes the slices of its items, tags and flags, [`Found::tags`] only the
+/// tags'. Every slice costs a bounds check, and a listing of members reads
+/// the tags alone.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found<'a> {
+    side: &'a Side,
+    t: i32,
+    /// None before the group's first day: nothing holds.
+    cut: Option<Cut>,
+}
+
+impl<'a> Found<'a> {
+    /// The items alive, with their tags and flags: ready slices.
+    #[inline]
+    pub(crate) fn alive(self) -> Alive<'a> {
+        let (side, Some(cut)) = (self.side, self.cut) else {
+            return Alive::default();
+        };
+        let snap = cut.snap as usize..(cut.snap + cut.live) as usize;
+        let window = cut.lo as usize..cut.hi as usize;
+        Alive {
+            t: self.t,
+            head: side.snap[snap.clone()].iter(),
+            head_tags: &side.snap_tag[snap.clone()],
+            head_flags: &side.snap_flags[snap],
+            ends: &side.end[window.clone()],
+            items: &side.item[window.clone()],
+            tags: &side.tag[window.clone()],
+            flags: &side.flags[window],
+        }
+    }
+
+    /// The tags of the items alive, the others not read.
+    #[inline]
+    pub(crate) fn tags(self) -> Tags<'a> {
+        let (side, Some(cut)) = (self.side, self.cut) else {
+            return Tags::default();
+        };
+        let window = cut.lo as usize..cut.hi as usize;
+        Tags {
+            t: self.t,
+            head: side.snap_tag[cut.snap as usize..(cut.snap + cut.live) as usize].iter(),
+            ends: &side.end[window.clone()],
+            tags: &side.tag[window],
+        }
+    }
+
+    /// As [`Iterator::size_hint`] of [`alive`](Found::alive).
+    pub(crate) fn size_hint(self) -> (usize, Option<usize>) {
+        self.cut.map_or((0, Some(0)), |c| {
+            let live = c.live as usize;
+            (live, Some(live + (c.hi - c.lo) as usize))
+        })
     }
 }
 
@@ -669,19 +715,19 @@ impl Index {
     /// The segments of organization `org`'s members (de jure, by the
     /// preferred readings) holding on `date`.
     #[inline]
-    pub(crate) fn members_of_org(&self, org: usize, date: NaiveDate) -> Alive<'_> {
-        self.by_org.alive(2 * org, day(date))
+    pub(crate) fn members_of_org(&self, org: usize, date: NaiveDate) -> Found<'_> {
+        self.by_org.find(2 * org, day(date))
     }
 
     /// The other segments of organization `org` holding on `date`.
     #[inline]
     pub(crate) fn others_of_org(&self, org: usize, date: NaiveDate) -> Alive<'_> {
-        self.by_org.alive(2 * org + 1, day(date))
+        self.by_org.find(2 * org + 1, day(date)).alive()
     }
 
     /// The segments of party `party` holding on `date`.
-    pub(crate) fn of_party(&self, party: usize, date: NaiveDate) -> Alive<'_> {
-        self.by_party.alive(party, day(date))
+    pub(crate) fn of_party(&self, party: usize, date: NaiveDate) -> Found<'_> {
+        self.by_party.find(party, day(date))
     }
 
     /// Bytes held on the heap.
@@ -827,7 +873,7 @@ mod tests {
         for (full, layout) in LAYOUTS.into_iter().enumerate() {
             let side = Side::new(rows.to_vec(), 3, layout, info);
             for g in 0..3 {
-                let alive = side.alive(g, t);
+                let alive = side.find(g, t).alive();
                 // Each entry carries its item's tag and flags.
                 let entries: Vec<Entry> = alive.clone().collect();
                 for e in &entries {
@@ -848,6 +894,12 @@ mod tests {
                 // Tags come in the items' order, and those left after each
                 // item taken are the tags of the items left.
                 let want_tags: Vec<u32> = listed.iter().map(|&i| tag[i as usize]).collect();
+                // The cut read for its tags alone gives the same tags, and
+                // its size hint bounds the listing.
+                let found = side.find(g, t);
+                assert_eq!(found.tags().collect::<Vec<u32>>(), want_tags);
+                let (low, high) = found.size_hint();
+                assert!(low <= listed.len() && high >= Some(listed.len()));
                 let mut it = alive.clone();
                 for k in 0..=listed.len() {
                     assert_eq!(it.tags().collect::<Vec<u32>>(), &want_tags[k..]);

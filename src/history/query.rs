@@ -12,7 +12,7 @@ use crate::history::answer::{self, Answer};
 use crate::history::dataset::{Dataset, Membership, Spell};
 use crate::history::date::IntoDay;
 use crate::history::event::{Event, EventId};
-use crate::history::index::{Alive, Entry, Tags};
+use crate::history::index::{Alive, Entry, Found, Tags};
 use crate::history::lookup;
 use crate::history::party::{Organization, Party, Source};
 use crate::history::status::{EventKind, Status};
@@ -159,8 +159,10 @@ pub struct MembersOn<'a> {
     ds: &'a Dataset,
     date: NaiveDate,
     /// The members' segments, listed first (for a party's listing, all of
-    /// its segments).
-    members: Alive<'a>,
+    /// its segments): the index's cut, read as `members` on the first
+    /// `next` (a listing of members alone reads only its tags).
+    found: Found<'a>,
+    members: Option<Alive<'a>>,
     /// The others' segments are looked up only once the members are all
     /// taken (a listing of members alone never reads them).
     rest: Option<Alive<'a>>,
@@ -218,7 +220,10 @@ impl<'a> MembersOn<'a> {
     /// ```
     #[inline]
     pub fn members(self) -> Members<'a> {
-        Members(self.members.tags())
+        Members(match self.members {
+            Some(members) => members.tags(),
+            None => self.found.tags(),
+        })
     }
 }
 
@@ -252,8 +257,8 @@ impl<'a> Iterator for MembersOn<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Answer<'a>> {
-        let (ds, date, asked) = (self.ds, self.date, self.asked);
-        if let Some(e) = self.members.next() {
+        let (ds, date, asked, found) = (self.ds, self.date, self.asked, self.found);
+        if let Some(e) = self.members.get_or_insert_with(|| found.alive()).next() {
             return Some(asked.answer(ds, e, date));
         }
         self.rest
@@ -263,7 +268,10 @@ impl<'a> Iterator for MembersOn<'a> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let (low, high) = self.members.size_hint();
+        let (low, high) = match &self.members {
+            Some(members) => members.size_hint(),
+            None => self.found.size_hint(),
+        };
         match (&self.rest, self.asked) {
             (Some(rest), _) => {
                 let (l, h) = rest.size_hint();
@@ -279,6 +287,7 @@ impl<'a> Iterator for MembersOn<'a> {
         let (ds, date, asked) = (self.ds, self.date, self.asked);
         let acc = self
             .members
+            .unwrap_or_else(|| self.found.alive())
             .fold(init, |acc, e| f(acc, asked.answer(ds, e, date)));
         self.rest
             .unwrap_or_else(|| asked.others(ds, date))
@@ -768,7 +777,8 @@ impl Dataset {
         Ok(MembersOn {
             ds: self,
             date,
-            members: self.index.members_of_org(o, date),
+            found: self.index.members_of_org(o, date),
+            members: None,
             rest: None,
             asked: Asked::Org(o as u32),
         })
@@ -830,7 +840,8 @@ impl Dataset {
         Ok(OrganizationsOf(MembersOn {
             ds: self,
             date,
-            members: self.index.of_party(p, date),
+            found: self.index.of_party(p, date),
+            members: None,
             rest: None,
             asked: Asked::Party(p as u32),
         }))
