@@ -9,9 +9,10 @@
 //! target/release/query_instructions count cow ../shared/datasets/cow-igo-v3/igo_year_formatv3.csv 200000
 //! ```
 //!
-//! The queries are [`QUERIES`] (organization, day) pairs from a fixed seed,
-//! organizations uniform, days uniform over the data's years (1816–2014 for
-//! COW, 1990–2030 for the bundled data), asked in turn. It prints a
+//! The queries are [`QUERIES`] (organization, day) pairs from a fixed seed
+//! (for `organizations`, (party, day) pairs), organizations and parties
+//! uniform, days uniform over the data's years (1816–2014 for COW,
+//! 1990–2030 for the bundled data), asked in turn. It prints a
 //! checksum of the answers, so that none is optimized away. With `n` = 0 it
 //! loads and prepares only: the difference of two runs is the queries'.
 
@@ -19,7 +20,7 @@ use std::hint::black_box;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use membership_history::{CowIgo, Dataset, Error, OrgId};
+use membership_history::{CowIgo, Dataset, Error};
 
 fn main() -> ExitCode {
     match run() {
@@ -38,7 +39,8 @@ fn main() -> ExitCode {
 const QUERIES: usize = 1024;
 
 fn run() -> Result<u64, Box<dyn std::error::Error>> {
-    const USAGE: &str = "usage: query_instructions members|answers|count bundled|cow PATH N";
+    const USAGE: &str =
+        "usage: query_instructions members|answers|count|organizations bundled|cow PATH N";
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (query, rest) = args.split_first().ok_or(USAGE)?;
     let (ds, years, n) = match rest {
@@ -59,6 +61,11 @@ fn run() -> Result<u64, Box<dyn std::error::Error>> {
         .iter()
         .map(|o| ds.org_id(o.id()).ok_or("an organization without an id"))
         .collect::<Result<Vec<_>, _>>()?;
+    let parties = ds
+        .parties()
+        .iter()
+        .map(|p| ds.party_id(p.code()).ok_or("a party without a code"))
+        .collect::<Result<Vec<_>, _>>()?;
     // A 64-bit LCG (Knuth's MMIX constants): fixed seed, no dependency.
     let mut x: u64 = 12_345;
     let mut next = || {
@@ -67,12 +74,21 @@ fn run() -> Result<u64, Box<dyn std::error::Error>> {
             .wrapping_add(1_442_695_040_888_963_407);
         x >> 16
     };
-    let mut queries = Vec::with_capacity(QUERIES);
-    for _ in 0..QUERIES {
-        let org = orgs[next() as usize % orgs.len()];
+    let mut ask_of = |ids: usize| -> Result<_, &str> {
+        let id = next() as usize % ids;
         let year = years.0 + (next() % (years.1 - years.0) as u64) as i32;
         let day = NaiveDate::from_yo_opt(year, 1 + (next() % 365) as u32).ok_or("a day")?;
-        queries.push((org, day));
+        Ok((id, day))
+    };
+    let mut queries = Vec::with_capacity(QUERIES);
+    for _ in 0..QUERIES {
+        let (i, day) = ask_of(orgs.len())?;
+        queries.push((orgs[i], day));
+    }
+    let mut party_queries = Vec::with_capacity(QUERIES);
+    for _ in 0..QUERIES {
+        let (i, day) = ask_of(parties.len())?;
+        party_queries.push((parties[i], day));
     }
     let ds = &ds;
     match query.as_str() {
@@ -92,16 +108,19 @@ fn run() -> Result<u64, Box<dyn std::error::Error>> {
         "count" => ask(&queries, n, |org, day| {
             Ok(ds.count_on(org, day)?.members() as u64)
         }),
+        "organizations" => ask(&party_queries, n, |party, day| {
+            Ok(ds.organizations_of(party, day)?.count() as u64)
+        }),
         _ => Err(USAGE.into()),
     }
 }
 
 /// The sum of `f`'s answers to `n` queries, taken in turn; generic, so
 /// that each query is inlined into its loop as in the benchmarks.
-fn ask(
-    queries: &[(OrgId, NaiveDate)],
+fn ask<Id: Copy>(
+    queries: &[(Id, NaiveDate)],
     n: usize,
-    f: impl Fn(OrgId, NaiveDate) -> Result<u64, Error>,
+    f: impl Fn(Id, NaiveDate) -> Result<u64, Error>,
 ) -> Result<u64, Box<dyn std::error::Error>> {
     let mut sum = 0u64;
     for i in 0..n {

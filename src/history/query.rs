@@ -836,6 +836,10 @@ impl Dataset {
     /// assert_eq!(orgs[0].status(), Some(Status::Observer));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    // Always inlined, as `members_on` is, so that its answer is never
+    // copied: listing the bundled data's answers 390.9 instructions per
+    // query with `#[inline]`, 328.6 with this (`scripts/instructions.sh`).
+    #[inline(always)]
     pub fn organizations_of(
         &self,
         member: impl PartyRef,
