@@ -47,7 +47,7 @@
 //!   hold at most half as many entries as there are events.
 //!
 //! On top come 20 bytes per change day (its key and cut), at most one
-//! bucket (4 bytes) per change day and 24 bytes per group, and for a group
+//! bucket (16 bytes) per change day and 32 bytes per group, and for a group
 //! with windows 14 bytes per interval (end, item, tag, flags). A change day is a
 //! start or an end, so there are at most two per interval.
 //!
@@ -96,17 +96,18 @@ const SCAN: usize = 16;
 /// holds from it to the next change day), each group's days sorted and
 /// distinct, with a bucket table per group (the scheme of `FrozenSet`, see
 /// `interval/lookup.rs`): the group's span of days is cut into about as
-/// many equal buckets as it has days, and the table says where each
-/// bucket's days begin, so the last day on or before `t` is found in one
-/// step and a scan of a bucket of one or two days, not a binary search.
-/// The payload sits beside its day, so the search's last read brings it.
-/// Memory: the day and its payload, and at most one bucket (4 bytes) per
-/// day, 8 + 16 bytes per group.
+/// many equal buckets as it has days, and each bucket says where its days
+/// begin and what its first two are, so that the last day on or before `t`
+/// is found with one read of the table and two comparisons, no loop; only a
+/// bucket of more than two days is scanned past them (binary searched past
+/// `SCAN`, so the worst case stays O(log n)).
+/// Memory: the day and its payload, at most one bucket (16 bytes) per day,
+/// and 16 + 16 bytes per group.
 #[derive(Debug, Clone)]
 struct Steps<P> {
     groups: Vec<StepGroup>,
     steps: Vec<(i32, P)>,
-    table: Vec<u32>,
+    table: Vec<Bucket>,
 }
 
 impl<P> Default for Steps<P> {
@@ -126,25 +127,40 @@ struct StepGroup {
     /// falls in bucket `(t - min) >> shift`, or past the last, `buckets`.
     min: i32,
     shift: u32,
-    /// Bucket `b <= buckets` holds the steps `table[at + b]..table[at + b +
-    /// 1]` (positions in `steps`); bucket `buckets`, past the last day, is
-    /// empty and starts at the group's end.
+    /// Bucket `b <= buckets` is `table[at + b]`; bucket `buckets`, past the
+    /// last day, is empty and starts at the group's end.
     at: u32,
     buckets: u32,
 }
 
+/// One bucket of a group's days in a [`Steps`].
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    /// The position in `steps` of its first day (of the next bucket's, if
+    /// it has none): every day before it is earlier than the bucket.
+    first: u32,
+    /// How many days it holds.
+    len: u32,
+    /// Its first two days, `OPEN` (later than any day asked) where it
+    /// holds fewer: those on or before `t` are two comparisons.
+    days: [i32; 2],
+}
+
 impl<P: Copy> Steps<P> {
     /// Adds the next group, its `steps` sorted by day and distinct
-    /// (perhaps none). With `end`, a last step `(OPEN, end)` follows them,
-    /// never found by a search, so that every day's step has a next one
-    /// (where a list ends, say).
-    fn push(&mut self, steps: impl IntoIterator<Item = (i32, P)>, end: Option<P>) {
+    /// (perhaps none).
+    fn push(&mut self, steps: impl IntoIterator<Item = (i32, P)>) {
         let first = self.steps.len();
         self.steps.extend(steps);
         let group = &self.steps[first..];
         let len = group.len();
         debug_assert!(group.windows(2).all(|w| w[0].0 < w[1].0));
         let at = pos(self.table.len());
+        let empty = |at: usize| Bucket {
+            first: pos(at),
+            len: 0,
+            days: [OPEN; 2],
+        };
         let (Some(&(min, _)), Some(&(max, _))) = (group.first(), group.last()) else {
             self.groups.push(StepGroup {
                 min: OPEN,
@@ -152,8 +168,7 @@ impl<P: Copy> Steps<P> {
                 at,
                 buckets: 0,
             });
-            self.table.extend([pos(first); 2]);
-            self.steps.extend(end.map(|p| (OPEN, p)));
+            self.table.push(empty(first));
             return;
         };
         let range = (i64::from(max) - i64::from(min)) as u64;
@@ -164,21 +179,31 @@ impl<P: Copy> Steps<P> {
         }
         let buckets = (range >> shift) as usize + 1;
         let mut i = 0;
-        for b in 0..=buckets as u64 {
-            while i < len && ((i64::from(group[i].0) - i64::from(min)) as u64 >> shift) < b {
+        for b in 0..buckets as u64 {
+            let start = i;
+            while i < len && ((i64::from(group[i].0) - i64::from(min)) as u64 >> shift) == b {
                 i += 1;
             }
-            self.table.push(pos(first + i));
+            let day = |k: usize| {
+                group
+                    .get(start + k)
+                    .filter(|_| start + k < i)
+                    .map_or(OPEN, |s| s.0)
+            };
+            self.table.push(Bucket {
+                first: pos(first + start),
+                len: pos(i - start),
+                days: [day(0), day(1)],
+            });
         }
         // The bucket past the last day: empty, at the end.
-        self.table.push(pos(first + len));
+        self.table.push(empty(first + len));
         self.groups.push(StepGroup {
             min,
             shift,
             at,
             buckets: pos(buckets),
         });
-        self.steps.extend(end.map(|p| (OPEN, p)));
     }
 
     /// The positions in `steps` of group `g`'s days.
@@ -186,14 +211,12 @@ impl<P: Copy> Steps<P> {
     fn range(&self, g: usize) -> std::ops::Range<usize> {
         let m = self.groups[g];
         let at = m.at as usize;
-        self.table[at] as usize..self.table[at + m.buckets as usize] as usize
+        self.table[at].first as usize..self.table[at + m.buckets as usize].first as usize
     }
 
     /// The payload of group `g`'s last day on or before `t`.
     // Always inlined: a call costs about as much as the lookup (one
-    // criterion run: members_cow 11.4 ns with calls). It returns the
-    // payload, not a position to read it at, so that one bounds check
-    // covers both.
+    // criterion run: members_cow 11.4 ns with calls).
     #[inline(always)]
     fn at_or_before(&self, g: usize, t: i32) -> Option<P> {
         let m = self.groups[g];
@@ -201,24 +224,20 @@ impl<P: Copy> Steps<P> {
             return None;
         }
         let b = (((i64::from(t) - i64::from(m.min)) as u64) >> m.shift).min(u64::from(m.buckets));
-        let at = m.at as usize + b as usize;
-        let (lo, hi) = match self.table[at..at + 2] {
-            [lo, hi] => (lo as usize, hi as usize),
-            _ => return None,
-        };
-        // Every step before the bucket is on or before t (the first is,
-        // as t >= min), every step after it later than t.
-        let upto = &self.steps[..hi];
-        let bucket = upto.get(lo..)?;
-        let n = lo
-            + if bucket.len() <= SCAN {
-                // Most buckets hold one or two days: a plain walk, which
-                // stops at the first day after t.
-                bucket.iter().take_while(|s| s.0 <= t).count()
+        let e = self.table[m.at as usize + b as usize];
+        // Every day before the bucket is on or before t (the group's first
+        // is, as t >= min, and it is in bucket 0), every day after it later.
+        let mut n = e.first as usize + usize::from(t >= e.days[0]) + usize::from(t >= e.days[1]);
+        if e.len > 2 && t >= e.days[1] {
+            // A crowded bucket: its days past the first two.
+            let rest = self.steps.get(n..e.first as usize + e.len as usize)?;
+            n += if rest.len() <= SCAN {
+                rest.iter().take_while(|s| s.0 <= t).count()
             } else {
-                bucket.partition_point(|s| s.0 <= t)
+                rest.partition_point(|s| s.0 <= t)
             };
-        upto.get(n.wrapping_sub(1)).map(|s| s.1)
+        }
+        self.steps.get(n.wrapping_sub(1)).map(|s| s.1)
     }
 
     fn shrink(&mut self) {
@@ -230,7 +249,7 @@ impl<P: Copy> Steps<P> {
     fn heap_bytes(&self) -> usize {
         self.groups.capacity() * std::mem::size_of::<StepGroup>()
             + self.steps.capacity() * std::mem::size_of::<(i32, P)>()
-            + self.table.capacity() * 4
+            + self.table.capacity() * std::mem::size_of::<Bucket>()
     }
 }
 
@@ -428,7 +447,7 @@ impl Side {
             };
             steps.push((day, cut));
         });
-        self.steps.push(steps, None);
+        self.steps.push(steps);
     }
 
     /// The cut of group `g` in force on day `t`: one bucket lookup.
@@ -741,8 +760,8 @@ impl Index {
 /// the counts from each such day to the next, `KINDS` side by side. The
 /// counts on day `t` are one bucket lookup over the group's change days
 /// ([`Steps`]) and one read of 16 bytes, however many overlap. Memory: at
-/// most 4 + 4 + 16 bytes per change day, at most two change days per
-/// interval counted.
+/// most 4 + 16 bytes per change day and a bucket of 16, at most two change
+/// days per interval counted.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Counter {
     /// Each change day with the counts from it to the next.
@@ -781,7 +800,7 @@ impl Counter {
                 // A count is never below zero: every end has its start.
                 days.push((day, now.map(|n| u32::try_from(n).unwrap_or(0))));
             }
-            c.steps.push(days.iter().copied(), None);
+            c.steps.push(days.iter().copied());
         }
         c.steps.shrink();
         c
@@ -964,6 +983,9 @@ mod tests {
     #[test]
     fn steps_find_the_day_a_search_finds() {
         let mut rng = Rng(0x57E9);
+        // Buckets of three days to SCAN (scanned past their first two) and
+        // longer (searched): both must come up.
+        let (mut scanned, mut searched) = (0, 0);
         for case in 0..2_000 {
             let groups: Vec<Vec<i32>> = (0..3)
                 .map(|_| {
@@ -979,19 +1001,23 @@ mod tests {
                     days
                 })
                 .collect();
-            // The payload is the day's number in its group, and every other
-            // group ends with a step that is never found.
+            // The payload is the day's number in its group.
             let mut steps: Steps<usize> = Steps::default();
-            for (g, days) in groups.iter().enumerate() {
-                let end = (g % 2 == 0).then_some(usize::MAX);
-                steps.push(days.iter().copied().zip(0..), end);
+            for days in &groups {
+                steps.push(days.iter().copied().zip(0..));
+            }
+            for e in &steps.table {
+                scanned += usize::from(e.len > 2 && e.len as usize <= SCAN);
+                searched += usize::from(e.len as usize > SCAN);
             }
             let mut first = 0;
             for (g, days) in groups.iter().enumerate() {
                 assert_eq!(steps.range(g), first..first + days.len());
                 for _ in 0..50 {
-                    let t = match rng.range(0, 3) {
+                    let t = match rng.range(0, 4) {
                         0 if !days.is_empty() => days[rng.range(0, days.len() as i32) as usize],
+                        // The day before one: the bucket's comparisons, off by one.
+                        3 if !days.is_empty() => days[rng.range(0, days.len() as i32) as usize] - 1,
                         1 => rng.range(-200_000_000, 200_000_000),
                         _ => rng.range(-50, 50),
                     };
@@ -1003,9 +1029,13 @@ mod tests {
                         "group {g} day {t} days {days:?}"
                     );
                 }
-                first += days.len() + usize::from(g % 2 == 0);
+                first += days.len();
             }
         }
+        assert!(
+            scanned > 100 && searched > 100,
+            "{scanned} scanned, {searched} searched"
+        );
     }
 
     /// Keys order like the dates and come back to them, over chrono's range.
