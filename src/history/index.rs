@@ -278,19 +278,52 @@ struct Info<'a> {
     flags: &'a [Flags],
 }
 
+/// Buffers [`Side::new`] reuses from group to group, so that a group costs
+/// no allocation of its own (there are thousands of small ones).
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The group's finite ends with their positions in it, sorted.
+    ends: Vec<(i32, u32)>,
+    /// The positions alive, and where each position sits in `alive`.
+    alive: Vec<u32>,
+    slot: Vec<u32>,
+    /// The group's change days with their cuts.
+    steps: Vec<(i32, Cut)>,
+    /// A sparse group's snapshot in force: its positions and their ends.
+    snapshot: Vec<u32>,
+    snap_ends: Vec<i32>,
+}
+
+impl Scratch {
+    /// Sorts the finite ends of `group` into `ends`.
+    fn sort_ends(&mut self, group: &[Row]) {
+        self.ends.clear();
+        self.ends.extend(
+            (0..group.len())
+                .filter(|&i| group[i].2 != OPEN)
+                .map(|i| (group[i].2, pos(i))),
+        );
+        self.ends.sort_unstable();
+    }
+}
+
 /// Walks the change days of a group sorted by start, calling `at_day` after
 /// each day's starts and ends with the day, how many intervals have started
 /// and how many finite ends have passed so far, and the positions in
-/// `group` of the intervals alive from that day on (in no order).
-fn sweep(group: &[Row], mut at_day: impl FnMut(i32, usize, usize, &[u32])) {
-    let mut ends: Vec<(i32, u32)> = (0..group.len())
-        .filter(|&i| group[i].2 != OPEN)
-        .map(|i| (group[i].2, pos(i)))
-        .collect();
-    ends.sort_unstable();
+/// `group` of the intervals alive from that day on (in no order). `ends`
+/// are the group's finite ends, sorted ([`Scratch::sort_ends`]); `alive`
+/// and `slot` are buffers.
+fn sweep(
+    group: &[Row],
+    ends: &[(i32, u32)],
+    alive: &mut Vec<u32>,
+    slot: &mut Vec<u32>,
+    mut at_day: impl FnMut(i32, usize, usize, &[u32]),
+) {
     // `slot[i]` is where interval `i` sits in `alive`, for O(1) removal.
-    let mut alive: Vec<u32> = Vec::new();
-    let mut slot = vec![0u32; group.len()];
+    alive.clear();
+    slot.clear();
+    slot.resize(group.len(), 0);
     let (mut si, mut ei) = (0, 0);
     loop {
         let day = match (group.get(si), ends.get(ei)) {
@@ -312,16 +345,38 @@ fn sweep(group: &[Row], mut at_day: impl FnMut(i32, usize, usize, &[u32])) {
             alive.push(pos(si));
             si += 1;
         }
-        at_day(day, si, ei, &alive);
+        at_day(day, si, ei, alive);
     }
 }
 
 /// The entries a group's full lists would take: the number alive summed
-/// over its change days.
-fn full_size(group: &[Row]) -> usize {
-    let mut size = 0;
-    sweep(group, |_, _, _, alive| size += alive.len());
-    size
+/// over its change days, counted without a sweep. An interval is alive on
+/// the change days from its start's to the last before its end, so it adds
+/// `rank(end) - rank(start)`, where `rank(x)` is the number of change days
+/// before `x` (all of them for an open end). `ends` are the group's finite
+/// ends, sorted.
+fn full_size(group: &[Row], ends: &[(i32, u32)]) -> usize {
+    let (mut si, mut ei) = (0, 0);
+    // Change days passed, and the ranks of the starts and ends met.
+    let (mut days, mut starts, mut finite_ends) = (0usize, 0usize, 0usize);
+    loop {
+        let day = match (group.get(si), ends.get(ei)) {
+            (Some(s), Some(&(e, _))) => s.1.min(e),
+            (Some(s), None) => s.1,
+            (None, Some(&(e, _))) => e,
+            (None, None) => break,
+        };
+        while ei < ends.len() && ends[ei].0 == day {
+            finite_ends += days;
+            ei += 1;
+        }
+        while si < group.len() && group[si].1 == day {
+            starts += days;
+            si += 1;
+        }
+        days += 1;
+    }
+    finite_ends + (group.len() - ends.len()) * days - starts
 }
 
 /// Converts a length to the `u32` positions the index stores.
@@ -333,20 +388,49 @@ fn pos(n: usize) -> u32 {
     n as u32
 }
 
+/// `rows` grouped by a counting sort on their group (rows of a group
+/// `>= groups` left out), each group sorted by `(start, end, item)`, and
+/// where each group begins (`groups + 1` bounds). Rows made from segments
+/// in the index's order arrive sorted within their groups (an
+/// organization's), so only the groups that are not (a party's) are
+/// sorted: a sort of every row was most of the index's build.
+fn grouped(rows: Vec<Row>, groups: usize) -> (Vec<Row>, Vec<usize>) {
+    let mut bounds = vec![0usize; groups + 1];
+    let of = |r: &Row| Some(r.0 as usize).filter(|&g| g < groups);
+    for g in rows.iter().filter_map(of) {
+        bounds[g + 1] += 1;
+    }
+    for g in 0..groups {
+        bounds[g + 1] += bounds[g];
+    }
+    let mut next = bounds.clone();
+    let mut out = vec![(0, 0, 0, 0); bounds[groups]];
+    for r in rows {
+        if let Some(g) = of(&r) {
+            out[next[g]] = r;
+            next[g] += 1;
+        }
+    }
+    for g in bounds.windows(2) {
+        let group = &mut out[g[0]..g[1]];
+        // Rows that compare equal are alike, so this is the order a sort
+        // of every row gives.
+        if !group.is_sorted() {
+            group.sort_unstable();
+        }
+    }
+    (out, bounds)
+}
+
 impl Side {
     /// `rows` are `(group, start, end, item)`; `groups` is the number of
     /// groups, `info` gives each item's tag and flags.
-    fn new(mut rows: Vec<Row>, groups: usize, layout: Layout, info: Info<'_>) -> Side {
-        rows.sort_unstable();
-        let n = rows.len();
+    fn new(rows: Vec<Row>, groups: usize, layout: Layout, info: Info<'_>) -> Side {
+        let (rows, bounds) = grouped(rows, groups);
         let mut s = Side::default();
-        let mut at = 0;
-        for g in 0..groups {
-            let first = at;
-            while at < n && rows[at].0 as usize == g {
-                at += 1;
-            }
-            s.add_group(&rows[first..at], info, layout);
+        let mut scratch = Scratch::default();
+        for g in bounds.windows(2) {
+            s.add_group(&rows[g[0]..g[1]], info, layout, &mut scratch);
         }
         s.steps.shrink();
         for v in [&mut s.snap, &mut s.snap_tag, &mut s.item, &mut s.tag] {
@@ -363,8 +447,9 @@ impl Side {
     /// no window), else whenever the events since the last reach the
     /// `layout`'s share of the number alive; and on every change day, its
     /// [`Cut`].
-    fn add_group(&mut self, group: &[Row], info: Info<'_>, layout: Layout) {
-        let full = full_size(group);
+    fn add_group(&mut self, group: &[Row], info: Info<'_>, layout: Layout, scratch: &mut Scratch) {
+        scratch.sort_ends(group);
+        let full = full_size(group, &scratch.ends);
         let every_day = full <= layout.full_per_interval.saturating_mul(group.len());
         let first = self.end.len();
         if every_day {
@@ -380,13 +465,22 @@ impl Side {
                 .extend(group.iter().map(|r| info.flags[r.3 as usize]));
         }
         let (times, per) = layout.events_per_alive;
-        let mut steps = Vec::new();
-        // The snapshot in force: where it starts, its ends (latest first),
-        // and how many intervals had started by its day; the events then.
-        let (mut snap, mut snap_ends, mut snap_started) = (0, Vec::new(), 0);
-        let mut snapshot: Vec<u32> = Vec::new();
+        let Scratch {
+            ends,
+            alive,
+            slot,
+            steps,
+            snapshot,
+            snap_ends,
+        } = scratch;
+        steps.clear();
+        snap_ends.clear();
+        // The snapshot in force: where it starts, its ends (latest first,
+        // in `snap_ends`), and how many intervals had started by its day;
+        // the events then.
+        let (mut snap, mut snap_started) = (0, 0);
         let mut last = 0;
-        sweep(group, |day, started, ended, alive| {
+        sweep(group, ends, alive, slot, |day, started, ended, alive| {
             let mut push = |side: &mut Side, positions: &[u32]| {
                 snap = pos(side.snap.len());
                 for &i in positions {
@@ -413,7 +507,7 @@ impl Side {
                     snapshot.clear();
                     snapshot.extend_from_slice(alive);
                     snapshot.sort_unstable_by_key(|&i| (std::cmp::Reverse(group[i as usize].2), i));
-                    push(self, &snapshot);
+                    push(self, snapshot);
                     snap_ends.clear();
                     snap_ends.extend(snapshot.iter().map(|&i| group[i as usize].2));
                     snap_started = started;
@@ -428,7 +522,7 @@ impl Side {
             };
             steps.push((day, cut));
         });
-        self.steps.push(steps, None);
+        self.steps.push(steps.drain(..), None);
     }
 
     /// The items of group `g` alive on day `t`: one bucket lookup, then
