@@ -282,8 +282,9 @@ struct Info<'a> {
 /// no allocation of its own (there are thousands of small ones).
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The group's finite ends with their positions in it, sorted.
-    ends: Vec<(i32, u32)>,
+    /// The group's finite ends with their positions in it, sorted, each
+    /// packed in one integer ([`end_key`]).
+    ends: Vec<u64>,
     /// The positions alive, and where each position sits in `alive`.
     alive: Vec<u32>,
     slot: Vec<u32>,
@@ -301,10 +302,26 @@ impl Scratch {
         self.ends.extend(
             (0..group.len())
                 .filter(|&i| group[i].2 != OPEN)
-                .map(|i| (group[i].2, pos(i))),
+                .map(|i| end_key(group[i].2, pos(i))),
         );
+        // One integer compared, not a pair: a third of the sort's time.
         self.ends.sort_unstable();
     }
+}
+
+/// A day in 32 bits whose unsigned order is the days' order.
+fn unsigned(day: i32) -> u32 {
+    (day as u32) ^ (1 << 31)
+}
+
+/// An end and its position, ordered like the pair `(end, position)`.
+fn end_key(end: i32, position: u32) -> u64 {
+    u64::from(unsigned(end)) << 32 | u64::from(position)
+}
+
+/// The end of an [`end_key`].
+fn end_of(key: u64) -> i32 {
+    ((key >> 32) as u32 ^ (1 << 31)) as i32
 }
 
 /// Walks the change days of a group sorted by start, calling `at_day` after
@@ -315,7 +332,7 @@ impl Scratch {
 /// and `slot` are buffers.
 fn sweep(
     group: &[Row],
-    ends: &[(i32, u32)],
+    ends: &[u64],
     alive: &mut Vec<u32>,
     slot: &mut Vec<u32>,
     mut at_day: impl FnMut(i32, usize, usize, &[u32]),
@@ -326,14 +343,14 @@ fn sweep(
     slot.resize(group.len(), 0);
     let (mut si, mut ei) = (0, 0);
     loop {
-        let day = match (group.get(si), ends.get(ei)) {
-            (Some(s), Some(&(e, _))) => s.1.min(e),
+        let day = match (group.get(si), ends.get(ei).map(|&k| end_of(k))) {
+            (Some(s), Some(e)) => s.1.min(e),
             (Some(s), None) => s.1,
-            (None, Some(&(e, _))) => e,
+            (None, Some(e)) => e,
             (None, None) => break,
         };
-        while ei < ends.len() && ends[ei].0 == day {
-            let at = slot[ends[ei].1 as usize] as usize;
+        while ei < ends.len() && end_of(ends[ei]) == day {
+            let at = slot[ends[ei] as u32 as usize] as usize;
             alive.swap_remove(at);
             if let Some(&moved) = alive.get(at) {
                 slot[moved as usize] = pos(at);
@@ -355,18 +372,18 @@ fn sweep(
 /// `rank(end) - rank(start)`, where `rank(x)` is the number of change days
 /// before `x` (all of them for an open end). `ends` are the group's finite
 /// ends, sorted.
-fn full_size(group: &[Row], ends: &[(i32, u32)]) -> usize {
+fn full_size(group: &[Row], ends: &[u64]) -> usize {
     let (mut si, mut ei) = (0, 0);
     // Change days passed, and the ranks of the starts and ends met.
     let (mut days, mut starts, mut finite_ends) = (0usize, 0usize, 0usize);
     loop {
-        let day = match (group.get(si), ends.get(ei)) {
-            (Some(s), Some(&(e, _))) => s.1.min(e),
+        let day = match (group.get(si), ends.get(ei).map(|&k| end_of(k))) {
+            (Some(s), Some(e)) => s.1.min(e),
             (Some(s), None) => s.1,
-            (None, Some(&(e, _))) => e,
+            (None, Some(e)) => e,
             (None, None) => break,
         };
-        while ei < ends.len() && ends[ei].0 == day {
+        while ei < ends.len() && end_of(ends[ei]) == day {
             finite_ends += days;
             ei += 1;
         }
@@ -416,7 +433,10 @@ fn grouped(rows: Vec<Row>, groups: usize) -> (Vec<Row>, Vec<usize>) {
         // Rows that compare equal are alike, so this is the order a sort
         // of every row gives.
         if !group.is_sorted() {
-            group.sort_unstable();
+            // By one integer, not four fields (the group is the same).
+            group.sort_unstable_by_key(|r| {
+                u128::from(unsigned(r.1)) << 64 | u128::from(unsigned(r.2)) << 32 | u128::from(r.3)
+            });
         }
     }
     (out, bounds)
