@@ -319,9 +319,14 @@ fn end_key(end: i32, position: u32) -> u64 {
     u64::from(unsigned(end)) << 32 | u64::from(position)
 }
 
+/// The day of an [`unsigned`].
+fn signed(key: u32) -> i32 {
+    (key ^ (1 << 31)) as i32
+}
+
 /// The end of an [`end_key`].
 fn end_of(key: u64) -> i32 {
-    ((key >> 32) as u32 ^ (1 << 31)) as i32
+    signed((key >> 32) as u32)
 }
 
 /// Walks the change days of a group sorted by start, calling `at_day` after
@@ -822,31 +827,60 @@ pub(crate) const KINDS: usize = 4;
 impl Counter {
     /// `rows` are `(group, kind, start, end)`, `kind < KINDS`.
     pub(crate) fn new(rows: Vec<(u32, u32, i32, i32)>, groups: usize) -> Counter {
-        // (group, day, kind, +1 or -1); ends sort before starts on one day
-        // (-1 < 1), which does not matter: only the counts after all of a
-        // day's changes are kept.
-        let mut deltas: Vec<(u32, i32, u32, i32)> = Vec::with_capacity(rows.len() * 2);
-        for &(g, k, start, end) in &rows {
-            deltas.push((g, start, k, 1));
-            if end != OPEN {
-                deltas.push((g, end, k, -1));
+        // Each start (+1) and finite end (-1) packed in one integer, `(day,
+        // kind, +1 or -1)`, grouped by a counting sort and sorted by day
+        // within its group: a sort of every `(group, day, kind, ±1)` tuple
+        // was most of the build. Ends sort before starts on one day, which
+        // does not matter: only the counts after all of a day's changes are
+        // kept. Rows of a group `>= groups` are left out.
+        let key = |day: i32, kind: u32, start: bool| {
+            debug_assert!((kind as usize) < KINDS);
+            u64::from(unsigned(day)) << 32
+                | u64::from(kind & (u32::MAX >> 1)) << 1
+                | u64::from(start)
+        };
+        let of = |g: u32| Some(g as usize).filter(|&g| g < groups);
+        let mut bounds = vec![0usize; groups + 1];
+        for &(g, _, _, end) in &rows {
+            if let Some(g) = of(g) {
+                bounds[g + 1] += 1 + usize::from(end != OPEN);
             }
         }
-        deltas.sort_unstable();
+        for g in 0..groups {
+            bounds[g + 1] += bounds[g];
+        }
+        let mut next = bounds.clone();
+        let mut deltas = vec![0u64; bounds[groups]];
+        for &(g, k, start, end) in &rows {
+            if let Some(g) = of(g) {
+                deltas[next[g]] = key(start, k, true);
+                next[g] += 1;
+                if end != OPEN {
+                    deltas[next[g]] = key(end, k, false);
+                    next[g] += 1;
+                }
+            }
+        }
         let mut c = Counter::default();
         let mut days = Vec::new();
-        let mut at = 0;
-        for g in 0..groups {
+        for g in bounds.windows(2) {
+            let group = &mut deltas[g[0]..g[1]];
+            group.sort_unstable();
             let mut now = [0i64; KINDS];
             days.clear();
-            while at < deltas.len() && deltas[at].0 as usize == g {
-                let day = deltas[at].1;
-                while at < deltas.len() && deltas[at].0 as usize == g && deltas[at].1 == day {
-                    now[deltas[at].2 as usize] += i64::from(deltas[at].3);
+            let mut at = 0;
+            while at < group.len() {
+                let day = group[at] >> 32;
+                while at < group.len() && group[at] >> 32 == day {
+                    let d = group[at];
+                    now[(d as u32 >> 1) as usize] += if d & 1 == 1 { 1 } else { -1 };
                     at += 1;
                 }
                 // A count is never below zero: every end has its start.
-                days.push((day, now.map(|n| u32::try_from(n).unwrap_or(0))));
+                days.push((
+                    signed(day as u32),
+                    now.map(|n| u32::try_from(n).unwrap_or(0)),
+                ));
             }
             c.steps.push(days.iter().copied(), None);
         }
