@@ -1084,9 +1084,15 @@ impl DatasetBuilder {
         for (r, &p) in by_code.iter().enumerate() {
             rank[p] = r;
         }
-        // By pair in membership order, each pair's records in input order.
-        pair_events.sort_unstable_by_key(|&(org, party, id)| (org, rank[party], id));
-        pair_gaps.sort_unstable_by_key(|&(org, party, id)| (org, rank[party], id));
+        // By pair in membership order, each pair's records in input order:
+        // they were listed in input order, so two stable counting sorts (by
+        // party's rank, then by organization) give the order a sort by
+        // (organization, rank, record) gives, with no comparison.
+        let (orgs, parties) = (ds.orgs.len(), ds.parties.len());
+        counting_sort(&mut pair_events, parties, |&(_, party, _)| rank[party]);
+        counting_sort(&mut pair_events, orgs, |&(org, _, _)| org);
+        counting_sort(&mut pair_gaps, parties, |&(_, party, _)| rank[party]);
+        counting_sort(&mut pair_gaps, orgs, |&(org, _, _)| org);
         let (mut e, mut g) = (0, 0);
         loop {
             // The next pair: the first of either list's next (a pair with
@@ -1162,6 +1168,24 @@ impl DatasetBuilder {
         problems.sort_by_key(|e| (file_rank(e), e.line()));
         (ds, problems)
     }
+}
+
+/// Sorts `rows` stably by `key`, each key below `keys`, in O(rows + keys).
+fn counting_sort<T: Copy>(rows: &mut Vec<T>, keys: usize, key: impl Fn(&T) -> usize) {
+    let mut at = vec![0usize; keys + 1];
+    for r in rows.iter() {
+        at[key(r) + 1] += 1;
+    }
+    for k in 0..keys {
+        at[k + 1] += at[k];
+    }
+    let mut sorted = rows.clone();
+    for r in rows.iter() {
+        let k = key(r);
+        sorted[at[k]] = *r;
+        at[k] += 1;
+    }
+    *rows = sorted;
 }
 
 /// The problems for an event left out of the dataset: `e` at its first row,
