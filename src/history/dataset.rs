@@ -15,6 +15,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::collections::hash_map::Entry;
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -741,7 +742,7 @@ impl DatasetBuilder {
         // Names are checked in input order, so each problem names its row.
         let mut org_ix: HashMap<String, usize> = HashMap::default();
         // The file each organization was first named in.
-        let mut org_file: Vec<Option<String>> = Vec::new();
+        let mut org_file: Vec<Option<Arc<str>>> = Vec::new();
         for (org, name, origin) in names {
             let bad = if org.trim().is_empty() {
                 Some(("org", "a name needs its organization's id", &org))
@@ -1277,7 +1278,7 @@ fn check_sources(
 
 fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: &mut Vec<Error>) {
     for (i, r) in ev.readings.iter().enumerate() {
-        for s in &r.sources {
+        for s in r.sources.iter() {
             if !index.contains_key(s) {
                 // Reading i came from the event's (i+1)th row: name that row
                 // (made only for a problem: a copy per event was a cost).
@@ -1330,9 +1331,9 @@ fn check_event(
     ev: &Event,
 ) -> Result<(usize, Option<usize>), Error> {
     let org = org.ok_or_else(|| {
-        Error::new(ErrorKind::UnknownOrganization(ev.org.clone()))
+        Error::new(ErrorKind::UnknownOrganization(ev.org.to_string()))
             .in_field("org")
-            .with_value(ev.org.clone())
+            .with_value(&*ev.org)
     })?;
     if ev.readings.is_empty() {
         return Err(Error::new(ErrorKind::InvalidValue(
@@ -1349,10 +1350,10 @@ fn check_event(
     }
     let member = match (&ev.member, ev.kind.is_organization_event()) {
         (Some(m), false) => {
-            let p = *ds.party_index.get(m).ok_or_else(|| {
-                Error::new(ErrorKind::UnknownParty(m.clone()))
+            let p = *ds.party_index.get(&**m).ok_or_else(|| {
+                Error::new(ErrorKind::UnknownParty(m.to_string()))
                     .in_field("member")
-                    .with_value(m.clone())
+                    .with_value(&**m)
             })?;
             // A state may share its code with an organization's id (COW's
             // `NAM` is Namibia and the Non-Aligned Movement): only the
@@ -1363,7 +1364,7 @@ fn check_event(
                     "an organization cannot be a member of itself".into(),
                 ))
                 .in_field("member")
-                .with_value(m.clone()));
+                .with_value(&**m));
             }
             Some(p)
         }
@@ -1374,7 +1375,7 @@ fn check_event(
                 ev.kind
             )))
             .in_field("member")
-            .with_value(m.clone()));
+            .with_value(&**m));
         }
         (None, false) => {
             return Err(Error::new(ErrorKind::InvalidValue(format!(

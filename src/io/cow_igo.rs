@@ -2,6 +2,7 @@
 //! one row per IGO per observed year.
 
 use std::io::Read;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -332,13 +333,19 @@ impl DatasetBuilder {
             // Every row was bad (lenient): nothing to add.
             return Ok(counts);
         }
-        let file = table.file().to_string();
+        // Strings every event (or gap) of the file shares: its name, each
+        // state's code, each IGO's id and the two lists of sources cited.
+        let file: Arc<str> = Arc::from(table.file());
+        let cites = Cites {
+            cow: Arc::from([SOURCE.to_string()]),
+            with_states: STATE_EVENT.iter().map(|s| s.to_string()).collect(),
+        };
         self.ensure_source(Source::new(
             SOURCE,
             "Pevehouse, Nordstrom, McManus and Jamison, Correlates of War Intergovernmental Organizations data, version 3 (2020), igo-year format",
             "https://correlatesofwar.org/data-sets/igos/",
         ));
-        let codes: Vec<String> = parties.iter().map(|p| p.code().to_string()).collect();
+        let codes: Vec<Arc<str>> = parties.iter().map(|p| Arc::from(p.code())).collect();
         for p in parties {
             if self.ensure_party(p) {
                 counts.states += 1;
@@ -352,7 +359,7 @@ impl DatasetBuilder {
             ));
             for (code, days) in codes.iter().zip(&existence) {
                 if let Some(days) = days {
-                    self.add_existence(code.clone(), days.clone());
+                    self.add_existence(&**code, days.clone());
                 }
             }
         }
@@ -377,7 +384,7 @@ impl DatasetBuilder {
             // Names are located at the IGO's first row, so that a clash the
             // build finds (an `ioname` differing from another only in case,
             // a name another importer's organization uses) says where.
-            let origin = Origin::new(file.as_str(), igo.years.first().map_or(0, |y| y.1));
+            let origin = Origin::at(&file, igo.years.first().map_or(0, |y| y.1));
             self.push_name(
                 igo.id.clone(),
                 NameKind::Official,
@@ -406,6 +413,8 @@ impl DatasetBuilder {
                 builder: self,
                 file: &file,
                 org: &igo.id,
+                org_shared: Arc::from(igo.id.as_str()),
+                cites: &cites,
                 counts: &mut counts,
                 serial: 0,
             };
@@ -469,11 +478,22 @@ impl DatasetBuilder {
     }
 }
 
+/// The lists of sources a COW IGO event cites, shared by every event.
+struct Cites {
+    /// [`SOURCE`].
+    cow: Arc<[String]>,
+    /// [`STATE_EVENT`].
+    with_states: Arc<[String]>,
+}
+
 /// Turns one state's yearly observations into events.
 struct Emitter<'a> {
     builder: &'a mut DatasetBuilder,
-    file: &'a str,
+    file: &'a Arc<str>,
     org: &'a str,
+    /// `org`, shared by the IGO's events.
+    org_shared: Arc<str>,
+    cites: &'a Cites,
     counts: &'a mut ImportCounts,
     serial: usize,
 }
@@ -481,42 +501,43 @@ struct Emitter<'a> {
 impl Emitter<'_> {
     fn push(
         &mut self,
-        member: Option<&str>,
+        member: Option<&Arc<str>>,
         kind: EventKind,
         date: UncertainDate,
         note: &str,
         line: u64,
     ) {
-        self.push_citing(member, kind, date, note, line, &[SOURCE]);
+        let cow = Arc::clone(&self.cites.cow);
+        self.push_citing(member, kind, date, note, line, cow);
     }
 
     /// An event citing `sources`.
     fn push_citing(
         &mut self,
-        member: Option<&str>,
+        member: Option<&Arc<str>>,
         kind: EventKind,
         date: UncertainDate,
         note: &str,
         line: u64,
-        sources: &[&str],
+        sources: Arc<[String]>,
     ) {
         self.serial += 1;
         self.counts.events += 1;
-        let ev = Event::new(
+        let ev = Event::shared(
             format!("cow-{}-{}", self.org, self.serial),
-            self.org,
-            member,
+            Arc::clone(&self.org_shared),
+            member.cloned(),
             kind,
-            vec![Reading::new(date, note, sources.iter().copied())],
+            vec![Reading::shared(date, note.to_string(), sources)],
         )
-        .with_origin(Origin::new(self.file, line));
+        .with_origin(Origin::at(self.file, line));
         self.builder.add_event(ev);
     }
 
     /// A date made from the rows' years; one the crate cannot hold (past
     /// year 9999) is a problem at `line` instead of an event.
     fn dated(&mut self, date: Result<UncertainDate, Error>, line: u64) -> Option<UncertainDate> {
-        date.map_err(|e| self.builder.problem(e.in_file(self.file).at_line(line)))
+        date.map_err(|e| self.builder.problem(e.in_file(&**self.file).at_line(line)))
             .ok()
     }
 
@@ -536,7 +557,7 @@ impl Emitter<'_> {
     /// repeat its code (nothing happens) and are not replayed one by one.
     fn state(
         &mut self,
-        member: &str,
+        member: &Arc<str>,
         runs: impl Iterator<Item = Run>,
         (first_year, last_year): (i32, i32),
         existence: Option<&IntervalSet<NaiveDate>>,
@@ -613,7 +634,7 @@ impl Emitter<'_> {
     /// A gap in the data, for `member` or (with `None`) the whole IGO.
     fn gap(
         &mut self,
-        member: Option<&str>,
+        member: Option<&Arc<str>>,
         from: NaiveDate,
         until: Option<NaiveDate>,
         note: String,
@@ -623,15 +644,15 @@ impl Emitter<'_> {
             return;
         };
         self.builder.add_unknown(
-            Unknown::new(self.org, member, span, note, [SOURCE])
-                .with_origin(Origin::new(self.file, line)),
+            Unknown::new(self.org, member.map(|m| &**m), span, note, [SOURCE])
+                .with_origin(Origin::at(self.file, line)),
         );
     }
 
     #[allow(clippy::too_many_arguments)] // one state, one change: its two sides and where
     fn change(
         &mut self,
-        m: &str,
+        m: &Arc<str>,
         (before, before_code): (Option<Status>, i8),
         (after, after_code): (Option<Status>, i8),
         date: UncertainDate,
@@ -664,7 +685,7 @@ impl Emitter<'_> {
                 date,
                 &note,
                 line,
-                STATE_EVENT,
+                Arc::clone(&self.cites.with_states),
             );
             return;
         }
@@ -677,7 +698,7 @@ impl Emitter<'_> {
                     first,
                     note,
                     line,
-                    STATE_EVENT,
+                    Arc::clone(&self.cites.with_states),
                 );
             }
             let window = if day < date.latest() {
@@ -718,7 +739,7 @@ impl Emitter<'_> {
 
     fn open(
         &mut self,
-        m: &str,
+        m: &Arc<str>,
         status: Status,
         date: UncertainDate,
         note: &str,
@@ -734,7 +755,7 @@ impl Emitter<'_> {
         self.push(Some(m), kind, date, note, line);
     }
 
-    fn close(&mut self, m: &str, status: Status, date: UncertainDate, note: &str, line: u64) {
+    fn close(&mut self, m: &Arc<str>, status: Status, date: UncertainDate, note: &str, line: u64) {
         let kind = match status {
             Status::Associate => EventKind::AssociateEnded,
             Status::Observer => EventKind::ObserverEnded,

@@ -8,6 +8,7 @@
 //! column, invalid UTF-8, an empty file.
 
 use std::io::{BufRead, BufReader, Read};
+use std::sync::Arc;
 
 use csv::StringRecord;
 
@@ -16,7 +17,8 @@ use crate::history::event::Origin;
 
 /// An open table: its header, and rows to come.
 pub(crate) struct Table<R: Read> {
-    file: String,
+    /// Shared with the origin of every record read from it.
+    file: Arc<str>,
     reader: csv::Reader<BufReader<LineEnds<R>>>,
     header: Vec<String>,
     /// Set after a read failure: a reader that reads on past problems
@@ -26,7 +28,7 @@ pub(crate) struct Table<R: Read> {
 
 /// One row, with what it takes to report an error in it.
 pub(crate) struct Row<'t> {
-    file: &'t str,
+    file: &'t Arc<str>,
     header: &'t [String],
     line: u64,
     record: StringRecord,
@@ -81,7 +83,7 @@ impl<R: Read> Table<R> {
             })
             .collect();
         let table = Table {
-            file: file.to_string(),
+            file: Arc::from(file),
             reader,
             header,
             failed: false,
@@ -126,7 +128,7 @@ impl<R: Read> Table<R> {
 
     fn header_error(&self, rule: String) -> Error {
         Error::new(ErrorKind::Header(rule))
-            .in_file(self.file.clone())
+            .in_file(&*self.file)
             .at_line(1)
     }
 
@@ -189,7 +191,7 @@ impl<R: Read> Table<R> {
                     expected: self.header.len(),
                     found: record.len(),
                 })
-                .in_file(self.file.clone())
+                .in_file(&*self.file)
                 .at_line(line)));
             }
             return Some(Ok(Row {
@@ -233,7 +235,7 @@ impl<R: Read> Table<R> {
             let shown: String = field.chars().take(40).collect();
             return Some(
                 Error::new(ErrorKind::InvalidValue(rule))
-                    .in_file(self.file.clone())
+                    .in_file(&*self.file)
                     .at_line(line)
                     .in_field(self.header.get(col).map_or("", String::as_str))
                     .with_value(shown),
@@ -315,7 +317,7 @@ impl Row<'_> {
 
     /// Where the row is, for records that keep it for later errors.
     pub(crate) fn origin(&self) -> Origin {
-        Origin::new(self.file, self.line)
+        Origin::at(self.file, self.line)
     }
 
     /// The row's line in its file.
@@ -327,7 +329,7 @@ impl Row<'_> {
     /// An error about the value in column `col`.
     pub(crate) fn error(&self, col: usize, kind: ErrorKind) -> Error {
         Error::new(kind)
-            .in_file(self.file)
+            .in_file(&**self.file)
             .at_line(self.line)
             .in_field(self.header.get(col).map_or("", String::as_str))
             .with_value(self.get(col))
@@ -335,7 +337,7 @@ impl Row<'_> {
 
     /// Attaches this row's position and column `col` to an error from a parser.
     pub(crate) fn locate(&self, col: usize, e: Error) -> Error {
-        e.in_file(self.file)
+        e.in_file(&**self.file)
             .at_line(self.line)
             .in_field(self.header.get(col).map_or("", String::as_str))
             .replace_value(self.get(col))
