@@ -15,6 +15,9 @@ use csv::StringRecord;
 use crate::error::{Error, ErrorKind};
 use crate::history::event::Origin;
 
+/// Bytes read ahead to sniff the separator from the header line.
+const SNIFF: usize = 1 << 16;
+
 /// An open table: its header, and rows to come.
 pub(crate) struct Table<R: Read> {
     /// Shared with the origin of every record read from it.
@@ -45,7 +48,7 @@ pub(crate) struct Columns<'a> {
 impl<R: Read> Table<R> {
     /// Opens a table, sniffing the separator and checking the header.
     pub(crate) fn open(file: &str, input: R, columns: &Columns<'_>) -> Result<Self, Error> {
-        let mut buf = BufReader::with_capacity(1 << 16, LineEnds::new(input));
+        let mut buf = BufReader::with_capacity(SNIFF, LineEnds::new(input));
         let head = buf.fill_buf().map_err(|e| Error::io(e).in_file(file))?;
         let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
         let tabs = first_line.iter().filter(|&&b| b == b'\t').count();
@@ -55,6 +58,10 @@ impl<R: Read> Table<R> {
             .delimiter(delimiter)
             .flexible(true)
             .has_headers(false)
+            // As large as `buf`: once its first fill (the sniffed bytes) is
+            // read, the csv reader's reads bypass it and the input is
+            // copied once, not into `buf` and again into the reader's buffer.
+            .buffer_capacity(SNIFF)
             .from_reader(buf);
         let mut record = StringRecord::new();
         let got = reader
