@@ -524,7 +524,7 @@ impl Emitter<'_> {
         self.serial += 1;
         self.counts.events += 1;
         let ev = Event::shared(
-            format!("cow-{}-{}", self.org, self.serial),
+            self.event_id(),
             Arc::clone(&self.org_shared),
             member.cloned(),
             kind,
@@ -532,6 +532,16 @@ impl Emitter<'_> {
         )
         .with_origin(Origin::at(self.file, line));
         self.builder.add_event(ev);
+    }
+
+    /// The next event's id, `cow-{org}-{serial}`.
+    fn event_id(&self) -> String {
+        let mut id = String::with_capacity(self.org.len() + 12);
+        id.push_str("cow-");
+        id.push_str(self.org);
+        id.push('-');
+        push_number(&mut id, self.serial as i64);
+        id
     }
 
     /// A date made from the rows' years; one the crate cannot hold (past
@@ -825,11 +835,36 @@ fn window(from: i32, to: i32) -> Result<UncertainDate, Error> {
 /// The note of a gap of -9 cells in the years `from..=to`: `… in 1990` or
 /// `… in 1990–1992`, written in one go (a gap per run of -9s is made).
 fn missing_note(from: i32, to: i32) -> String {
-    if from == to {
-        format!("COW IGO: -9 (missing data) in {from}")
-    } else {
-        format!("COW IGO: -9 (missing data) in {from}–{to}")
+    const HEAD: &str = "COW IGO: -9 (missing data) in ";
+    let mut note = String::with_capacity(HEAD.len() + 16);
+    note.push_str(HEAD);
+    push_number(&mut note, from.into());
+    if from != to {
+        note.push('–');
+        push_number(&mut note, to.into());
     }
+    note
+}
+
+/// Appends `n` in decimal, as `{n}` writes it. Notes and event ids are made
+/// for every gap and event, and `format!` cost about as much as the rest of
+/// making one.
+fn push_number(s: &mut String, n: i64) {
+    if n < 0 {
+        s.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    s.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 fn dec31(year: i32) -> NaiveDate {
@@ -840,4 +875,29 @@ fn dec31(year: i32) -> NaiveDate {
 fn jan1(year: i32) -> NaiveDate {
     // Years come from checked rows (at most one past them), so the day exists.
     NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `push_number` and `missing_note` write what `format!` wrote.
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        let edges = [0, 1, -1, 9, 10, -10, 1816, 2014, 99_999, i64::MAX, i64::MIN];
+        let spread = (-3_000..3_000).map(|n| n * 7);
+        for n in edges.into_iter().chain(spread) {
+            let mut s = String::from("x");
+            push_number(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
+        for (from, to) in [(1990, 1990), (1990, 1992), (-5, 3)] {
+            let want = if from == to {
+                format!("COW IGO: -9 (missing data) in {from}")
+            } else {
+                format!("COW IGO: -9 (missing data) in {from}–{to}")
+            };
+            assert_eq!(missing_note(from, to), want);
+        }
+    }
 }
