@@ -932,9 +932,16 @@ impl DatasetBuilder {
                 .collect()
         };
         let mut org_of = OrgOf::default();
-        ds.events.reserve(events.len());
-        for (ev, first) in events.into_iter().zip(first_use) {
-            if let Some(first) = first {
+        // The events kept stay where they are, in the builder's list (a new
+        // list was megabytes of fresh memory to fault in on a large file);
+        // each organization's dissolution is noted with its day and origin
+        // for the message about a second one.
+        let mut events = events;
+        let mut first_use = first_use.into_iter();
+        let mut kept = 0;
+        let mut dissolved_at: HashMap<usize, (NaiveDate, Origin)> = HashMap::default();
+        events.retain(|ev| {
+            if let Some(first) = first_use.next().flatten() {
                 let e = Error::new(ErrorKind::Duplicate(format!(
                     "event id `{}` is already used{}; each event has one id (its readings share it)",
                     ev.id,
@@ -942,13 +949,16 @@ impl DatasetBuilder {
                 )))
                 .in_field("event")
                 .with_value(ev.id.clone());
-                problems.extend(refused(&ev, e));
-                continue;
+                problems.extend(refused(ev, e));
+                return false;
             }
-            match check_event(&ds, org_of.get(&ds, &ev.org), &ev) {
-                Err(e) => problems.extend(refused(&ev, e)),
+            match check_event(&ds, org_of.get(&ds, &ev.org), ev) {
+                Err(e) => {
+                    problems.extend(refused(ev, e));
+                    false
+                }
                 Ok((org, member)) => {
-                    check_sources_of_event(&ds.source_index, &ev, &mut problems);
+                    check_sources_of_event(&ds.source_index, ev, &mut problems);
                     let key = (org, member, ev.kind, ev.day());
                     if let Some(first) = seen.get(&key) {
                         let e = Error::new(ErrorKind::Duplicate(format!(
@@ -960,36 +970,36 @@ impl DatasetBuilder {
                         )))
                         .in_field("event")
                         .with_value(ev.id.clone());
-                        problems.extend(refused(&ev, e));
-                        continue;
+                        problems.extend(refused(ev, e));
+                        return false;
                     }
                     seen.insert(key, ev.origin.line.unwrap_or(0));
-                    let id = EventId::new(ds.events.len());
+                    let id = EventId::new(kept);
                     match member {
                         Some(m) => pair_events.push((org, m, id)),
                         None if ev.kind == EventKind::Dissolved => {
-                            if let Some(&first) = dissolved.get(&org) {
-                                let first: &Event = &ds.events[first];
+                            if let Some((day, origin)) = dissolved_at.get(&org) {
                                 problems.push(ev.origin.attach(
                                     Error::new(ErrorKind::Sequence(format!(
                                         "organization `{}` is dissolved twice (first on {}, at {})",
-                                        ev.org,
-                                        first.day(),
-                                        first.origin
+                                        ev.org, day, origin
                                     )))
                                     .in_field("kind")
                                     .with_value(ev.kind.as_str()),
                                 ));
-                                continue;
+                                return false;
                             }
                             dissolved.insert(org, id);
+                            dissolved_at.insert(org, (ev.day(), ev.origin.clone()));
                         }
                         None => {}
                     }
-                    ds.events.push(ev);
+                    kept += 1;
+                    true
                 }
             }
-        }
+        });
+        ds.events = events;
 
         // An organization event after the end (a renaming) is refused too.
         for ev in &ds.events {
@@ -1018,9 +1028,11 @@ impl DatasetBuilder {
 
         // Gaps: an organization's own, or one pair's (which makes the pair
         // a membership even with no event).
-        ds.org_unknown = vec![Vec::new(); ds.orgs.len()];
-        ds.unknowns.reserve(unknowns.len());
-        for u in unknowns {
+        // Like the events, the gaps kept stay in the builder's list.
+        let mut org_unknown = vec![Vec::new(); ds.orgs.len()];
+        let mut unknowns = unknowns;
+        let mut kept = 0;
+        unknowns.retain(|u| {
             let org = match org_of.get(&ds, u.org.trim()) {
                 Some(o) => o,
                 None => {
@@ -1031,7 +1043,7 @@ impl DatasetBuilder {
                                 .with_value(u.org.clone()),
                         ),
                     );
-                    continue;
+                    return false;
                 }
             };
             if u.sources.is_empty() {
@@ -1040,12 +1052,12 @@ impl DatasetBuilder {
                     "a gap in the data names the source that shows it",
                     "",
                 )));
-                continue;
+                return false;
             }
             check_sources(&ds.source_index, &u.sources, &mut problems, &u.origin);
-            let id = ds.unknowns.len() as u32;
+            let id = kept;
             match &u.member {
-                None => ds.org_unknown[org].push(id),
+                None => org_unknown[org].push(id),
                 Some(code) => match ds.party_index.get(code) {
                     Some(&p) => {
                         pair_gaps.push((org, p, id));
@@ -1058,12 +1070,15 @@ impl DatasetBuilder {
                                     .with_value(code.clone()),
                             ),
                         );
-                        continue;
+                        return false;
                     }
                 },
             }
-            ds.unknowns.push(u);
-        }
+            kept += 1;
+            true
+        });
+        ds.unknowns = unknowns;
+        ds.org_unknown = org_unknown;
         let by_start = |ids: &mut Vec<u32>, all: &[Unknown]| {
             ids.sort_by_key(|&u| all[u as usize].span.start());
         };
