@@ -1038,9 +1038,9 @@ impl DatasetBuilder {
                 None => {
                     problems.push(
                         u.origin.attach(
-                            Error::new(ErrorKind::UnknownOrganization(u.org.clone()))
+                            Error::new(ErrorKind::UnknownOrganization(u.org.to_string()))
                                 .in_field("org")
-                                .with_value(u.org.clone()),
+                                .with_value(&*u.org),
                         ),
                     );
                     return false;
@@ -1058,16 +1058,16 @@ impl DatasetBuilder {
             let id = kept;
             match &u.member {
                 None => org_unknown[org].push(id),
-                Some(code) => match ds.party_index.get(code) {
+                Some(code) => match ds.party_index.get(&**code) {
                     Some(&p) => {
                         pair_gaps.push((org, p, id));
                     }
                     None => {
                         problems.push(
                             u.origin.attach(
-                                Error::new(ErrorKind::UnknownParty(code.clone()))
+                                Error::new(ErrorKind::UnknownParty(code.to_string()))
                                     .in_field("member")
-                                    .with_value(code.clone()),
+                                    .with_value(&**code),
                             ),
                         );
                         return false;

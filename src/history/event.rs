@@ -34,17 +34,17 @@ pub struct Reading {
 
 /// Serializes shared strings as the sequence they are (serde's `Arc` support
 /// is behind its `rc` feature).
-fn strings<S: Serializer>(list: &Arc<[String]>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn strings<S: Serializer>(list: &Arc<[String]>, s: S) -> Result<S::Ok, S::Error> {
     list[..].serialize(s)
 }
 
 /// Serializes a shared string as the string it is.
-fn shared_str<S: Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn shared_str<S: Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(text)
 }
 
 /// Serializes a shared optional string as the optional string it is.
-fn shared_opt<S: Serializer>(text: &Option<Arc<str>>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn shared_opt<S: Serializer>(text: &Option<Arc<str>>, s: S) -> Result<S::Ok, S::Error> {
     text.as_deref().serialize(s)
 }
 

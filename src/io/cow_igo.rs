@@ -491,7 +491,7 @@ struct Emitter<'a> {
     builder: &'a mut DatasetBuilder,
     file: &'a Arc<str>,
     org: &'a str,
-    /// `org`, shared by the IGO's events.
+    /// `org`, shared by the IGO's events and gaps.
     org_shared: Arc<str>,
     cites: &'a Cites,
     counts: &'a mut ImportCounts,
@@ -653,8 +653,9 @@ impl Emitter<'_> {
         let Ok(span) = Span::new(from, until) else {
             return;
         };
+        let (org, cow) = (Arc::clone(&self.org_shared), Arc::clone(&self.cites.cow));
         self.builder.add_unknown(
-            Unknown::new(self.org, member.map(|m| &**m), span, note, [SOURCE])
+            Unknown::shared(org, member.cloned(), span, note, cow)
                 .with_origin(Origin::at(self.file, line)),
         );
     }
