@@ -415,11 +415,13 @@ fn pos(n: usize) -> u32 {
 /// where each group begins (`groups + 1` bounds). Rows made from segments
 /// in the index's order arrive sorted within their groups (an
 /// organization's), so only the groups that are not (a party's) are
-/// sorted: a sort of every row was most of the index's build.
-fn grouped(rows: Vec<Row>, groups: usize) -> (Vec<Row>, Vec<usize>) {
+/// sorted: a sort of every row was most of the index's build. The rows are
+/// walked twice (to count, then to place), so that they need not be
+/// listed before they are grouped.
+fn grouped(rows: impl Iterator<Item = Row> + Clone, groups: usize) -> (Vec<Row>, Vec<usize>) {
     let mut bounds = vec![0usize; groups + 1];
     let of = |r: &Row| Some(r.0 as usize).filter(|&g| g < groups);
-    for g in rows.iter().filter_map(of) {
+    for g in rows.clone().filter_map(|r| of(&r)) {
         bounds[g + 1] += 1;
     }
     for g in 0..groups {
@@ -450,8 +452,13 @@ fn grouped(rows: Vec<Row>, groups: usize) -> (Vec<Row>, Vec<usize>) {
 impl Side {
     /// `rows` are `(group, start, end, item)`; `groups` is the number of
     /// groups, `info` gives each item's tag and flags.
-    fn new(rows: Vec<Row>, groups: usize, layout: Layout, info: Info<'_>) -> Side {
-        let (rows, bounds) = grouped(rows, groups);
+    fn new(
+        rows: impl IntoIterator<Item = Row, IntoIter: Clone>,
+        groups: usize,
+        layout: Layout,
+        info: Info<'_>,
+    ) -> Side {
+        let (rows, bounds) = grouped(rows.into_iter(), groups);
         let mut s = Side::default();
         let mut scratch = Scratch::default();
         for g in bounds.windows(2) {
@@ -771,11 +778,11 @@ impl Index {
         orgs: usize,
         parties: usize,
     ) -> Index {
+        // Read from `rows` as they are grouped: no list of each side's.
         let by_org = rows
             .iter()
-            .map(|&(o, _, s, e, i)| (2 * o + u32::from(!member[i as usize]), s, e, i))
-            .collect();
-        let by_party = rows.iter().map(|&(_, p, s, e, i)| (p, s, e, i)).collect();
+            .map(|&(o, _, s, e, i)| (2 * o + u32::from(!member[i as usize]), s, e, i));
+        let by_party = rows.iter().map(|&(_, p, s, e, i)| (p, s, e, i));
         let party: Vec<u32> = rows.iter().map(|r| r.1).collect();
         let org: Vec<u32> = rows.iter().map(|r| r.0).collect();
         Index {
