@@ -1137,6 +1137,14 @@ impl DatasetBuilder {
         counting_sort(&mut pair_events, orgs, |&(org, _, _)| org);
         counting_sort(&mut pair_gaps, parties, |&(_, party, _)| rank[party]);
         counting_sort(&mut pair_gaps, orgs, |&(org, _, _)| org);
+        // Room for every pair at once (the list grew by copies of itself,
+        // megabytes on a large file): at most the pairs with events plus
+        // those with gaps; what is left over is given back below.
+        fn pairs<T>(rows: &[(usize, usize, T)]) -> usize {
+            rows.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)).count()
+        }
+        ds.memberships
+            .reserve(pairs(&pair_events) + pairs(&pair_gaps));
         let (mut e, mut g) = (0, 0);
         loop {
             // The next pair: the first of either list's next (a pair with
@@ -1177,6 +1185,8 @@ impl DatasetBuilder {
             by_start(&mut membership.unknown, &ds.unknowns);
             ds.memberships.push(membership);
         }
+        // In place: a smaller block is not copied.
+        ds.memberships.shrink_to_fit();
 
         ds.org_members = vec![0..0; ds.orgs.len()];
         ds.party_memberships = vec![Vec::new(); ds.parties.len()];
