@@ -397,20 +397,7 @@ impl Dataset {
                 q = from;
             }
         }
-        let rows: Vec<(u32, u32, i32, i32, u32)> = segments
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.org, s.party, s.start, s.end, i as u32))
-            .collect();
-        let member: Vec<bool> = segments
-            .iter()
-            .map(|s| s.verdict.member == Some(true))
-            .collect();
-        let flags: Vec<answer::Flags> = segments
-            .iter()
-            .map(|s| answer::Flags::of(&s.verdict))
-            .collect();
-        self.index = Index::new(&rows, &member, &flags, self.orgs.len(), self.parties.len());
+        self.index = Index::new(&segments, self.orgs.len(), self.parties.len());
         // Counts by kind: each pair's stretches of that kind, touching ones
         // joined, per organization.
         let kinds: [fn(&answer::Verdict) -> bool; crate::history::index::KINDS] = [

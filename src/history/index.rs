@@ -55,7 +55,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::history::answer::Flags;
+use crate::history::answer::{Flags, Segment};
 
 /// How a side takes its groups' snapshots.
 #[derive(Debug, Clone, Copy)]
@@ -763,28 +763,26 @@ pub(crate) fn date(day: i32) -> Option<NaiveDate> {
 }
 
 impl Index {
-    /// `rows` are `(organization, party, start, end, segment)`, row `i`
-    /// segment `i`'s; `member[i]` says whether segment `i`'s answer is
-    /// "member de jure", `flags[i]` are its answer's words (kept in the
-    /// index, so that a listing reads nothing else).
+    /// Indexes `segments`, item `i` segment `i`: an organization's members
+    /// are the segments whose answer is "member de jure", and each item's
+    /// answer's words ([`Flags`]) are kept in the index, so that a listing
+    /// reads nothing else. The segments are read as they are grouped: no
+    /// list of rows is made first.
     ///
     /// # Panics
     ///
     /// When there are more than `u32::MAX` segments.
-    pub(crate) fn new(
-        rows: &[(u32, u32, i32, i32, u32)],
-        member: &[bool],
-        flags: &[Flags],
-        orgs: usize,
-        parties: usize,
-    ) -> Index {
-        // Read from `rows` as they are grouped: no list of each side's.
-        let by_org = rows
-            .iter()
-            .map(|&(o, _, s, e, i)| (2 * o + u32::from(!member[i as usize]), s, e, i));
-        let by_party = rows.iter().map(|&(_, p, s, e, i)| (p, s, e, i));
-        let party: Vec<u32> = rows.iter().map(|r| r.1).collect();
-        let org: Vec<u32> = rows.iter().map(|r| r.0).collect();
+    pub(crate) fn new(segments: &[Segment], orgs: usize, parties: usize) -> Index {
+        let items = segments.iter().enumerate().map(|(i, s)| (s, pos(i)));
+        let by_org = items.clone().map(|(s, i)| {
+            let group = 2 * s.org + u32::from(s.verdict.member != Some(true));
+            (group, s.start, s.end, i)
+        });
+        let by_party = items.map(|(s, i)| (s.party, s.start, s.end, i));
+        let flags: Vec<Flags> = segments.iter().map(|s| Flags::of(&s.verdict)).collect();
+        let flags = &flags;
+        let party: Vec<u32> = segments.iter().map(|s| s.party).collect();
+        let org: Vec<u32> = segments.iter().map(|s| s.org).collect();
         Index {
             by_org: Side::new(by_org, 2 * orgs, BY_ORG, Info { tag: &party, flags }),
             by_party: Side::new(by_party, parties, BY_PARTY, Info { tag: &org, flags }),
