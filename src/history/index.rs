@@ -304,7 +304,7 @@ impl Scratch {
                 .filter(|&i| group[i].2 != OPEN)
                 .map(|i| end_key(group[i].2, pos(i))),
         );
-        // One integer compared, not a pair: a third of the sort's time.
+        // One integer compared, not a pair.
         self.ends.sort_unstable();
     }
 }
