@@ -515,12 +515,13 @@ impl Side {
         sweep(group, ends, alive, slot, |day, started, ended, alive| {
             let mut push = |side: &mut Side, positions: &[u32]| {
                 snap = pos(side.snap.len());
-                for &i in positions {
-                    let item = group[i as usize].3;
-                    side.snap.push(item);
-                    side.snap_tag.push(info.tag[item as usize]);
-                    side.snap_flags.push(info.flags[item as usize]);
-                }
+                // Each list extended in one go (one capacity check each,
+                // not one per entry and list).
+                let items = positions.iter().map(|&i| group[i as usize].3 as usize);
+                side.snap.extend(items.clone().map(|item| item as u32));
+                side.snap_tag
+                    .extend(items.clone().map(|item| info.tag[item]));
+                side.snap_flags.extend(items.map(|item| info.flags[item]));
             };
             let cut = if every_day {
                 // Every item of a full list is alive until the next change
