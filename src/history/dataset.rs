@@ -586,6 +586,13 @@ impl DatasetBuilder {
         self
     }
 
+    /// Makes room for `events` more events and `unknowns` more gaps (an
+    /// importer's estimate), so that the lists are not copied as they grow.
+    pub(crate) fn reserve_records(&mut self, events: usize, unknowns: usize) {
+        self.events.reserve(events);
+        self.unknowns.reserve(unknowns);
+    }
+
     /// Whether a source with this id was added (importers share builders).
     pub(crate) fn has_source(&self, id: &str) -> bool {
         self.source_ids.contains(id)
@@ -1006,6 +1013,9 @@ impl DatasetBuilder {
                 }
             }
         });
+        // What an importer reserved and did not use is given back (in
+        // place: a smaller block is not copied).
+        events.shrink_to_fit();
         ds.events = events;
 
         // An organization event after the end (a renaming) is refused too.
@@ -1084,6 +1094,7 @@ impl DatasetBuilder {
             kept += 1;
             true
         });
+        unknowns.shrink_to_fit();
         ds.unknowns = unknowns;
         ds.org_unknown = org_unknown;
         let by_start = |ids: &mut Vec<u32>, all: &[Unknown]| {

@@ -371,7 +371,23 @@ impl DatasetBuilder {
             .enumerate()
             .map(|(k, g)| (g.id.to_lowercase(), k))
             .collect();
-        for (k, igo) in igos.iter_mut().enumerate() {
+        // Each IGO's rows in year order and the changes between them, worked
+        // out before any event is made, so that the builder's lists of
+        // events and gaps are reserved about once (growing, they were copied
+        // into ever larger ones: megabytes of fresh memory).
+        let plans: Vec<(Vec<usize>, Vec<(u32, u32)>)> = igos
+            .iter()
+            .map(|igo| {
+                // Rows in year order, keeping each row's codes with it.
+                let mut order: Vec<usize> = (0..igo.years.len()).collect();
+                order.sort_by_key(|&r| igo.years[r].0);
+                let changes = changes(&igo.codes, n, &order);
+                (order, changes)
+            })
+            .collect();
+        let (events, gaps) = expected_records(&igos, &plans, n);
+        self.reserve_records(events, gaps);
+        for ((k, igo), (order, changes)) in igos.iter_mut().enumerate().zip(plans) {
             counts.organizations += 1;
             let mut free = |name: &str| {
                 !name.is_empty() && *taken.entry(name.to_lowercase()).or_insert(k) == k
@@ -405,10 +421,6 @@ impl DatasetBuilder {
                     origin,
                 );
             }
-            // Rows in year order, keeping each row's codes with it.
-            let mut order: Vec<usize> = (0..igo.years.len()).collect();
-            order.sort_by_key(|&r| igo.years[r].0);
-            let changes = changes(&igo.codes, n, &order);
             let mut emit = Emitter {
                 builder: self,
                 file: &file,
@@ -821,6 +833,48 @@ fn changes(codes: &[i8], n: usize, order: &[usize]) -> Vec<(u32, u32)> {
     }
     out.sort_unstable();
     out
+}
+
+/// About how many events and gaps the IGOs' rows give (`plans`: each one's
+/// rows in year order and the changes between them, as [`changes`] gives
+/// them), a capacity to reserve, not a count: a run of -9s is a gap, a run
+/// whose status differs from the last known one's an event (two, when one
+/// status ends and another begins), and each IGO ends with one or the
+/// other.
+fn expected_records(
+    igos: &[Igo],
+    plans: &[(Vec<usize>, Vec<(u32, u32)>)],
+    n: usize,
+) -> (usize, usize) {
+    let (mut events, mut gaps) = (igos.len(), igos.len());
+    for (igo, (order, changes)) in igos.iter().zip(plans) {
+        // As the events are made: each column's first run (at the first
+        // row), then the runs starting at its changes.
+        let first = &igo.codes[order[0] * n..][..n];
+        for &code in first {
+            match code {
+                MISSING => gaps += 1,
+                code => events += usize::from(status_of(code).is_some()),
+            }
+        }
+        for mine in changes.chunk_by(|a, b| a.0 == b.0) {
+            let column = mine[0].0 as usize;
+            let mut known = match first[column] {
+                MISSING => 0,
+                code => code,
+            };
+            for &(_, row) in mine {
+                match igo.codes[order[row as usize] * n + column] {
+                    MISSING => gaps += 1,
+                    code => {
+                        events += usize::from(status_of(code) != status_of(known));
+                        known = code;
+                    }
+                }
+            }
+        }
+    }
+    (events, gaps)
 }
 
 /// Some day in the years `from..=to`: the year itself when they are one.
