@@ -282,9 +282,6 @@ struct Info<'a> {
 /// no allocation of its own (there are thousands of small ones).
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The group's finite ends with their positions in it, sorted, each
-    /// packed in one integer ([`end_key`]).
-    ends: Vec<u64>,
     /// The positions alive, and where each position sits in `alive`.
     alive: Vec<u32>,
     slot: Vec<u32>,
@@ -293,20 +290,6 @@ struct Scratch {
     /// A sparse group's snapshot in force: its positions and their ends.
     snapshot: Vec<u32>,
     snap_ends: Vec<i32>,
-}
-
-impl Scratch {
-    /// Sorts the finite ends of `group` into `ends`.
-    fn sort_ends(&mut self, group: &[Row]) {
-        self.ends.clear();
-        self.ends.extend(
-            (0..group.len())
-                .filter(|&i| group[i].2 != OPEN)
-                .map(|i| end_key(group[i].2, pos(i))),
-        );
-        // One integer compared, not a pair.
-        self.ends.sort_unstable();
-    }
 }
 
 /// A day in 32 bits whose unsigned order is the days' order.
@@ -333,8 +316,8 @@ fn end_of(key: u64) -> i32 {
 /// each day's starts and ends with the day, how many intervals have started
 /// and how many finite ends have passed so far, and the positions in
 /// `group` of the intervals alive from that day on (in no order). `ends`
-/// are the group's finite ends, sorted ([`Scratch::sort_ends`]); `alive`
-/// and `slot` are buffers.
+/// are the group's finite ends with their positions in it, sorted, each
+/// packed in one integer ([`end_key`]); `alive` and `slot` are buffers.
 fn sweep(
     group: &[Row],
     ends: &[u64],
@@ -459,10 +442,52 @@ impl Side {
         info: Info<'_>,
     ) -> Side {
         let (rows, bounds) = grouped(rows.into_iter(), groups);
-        let mut s = Side::default();
-        let mut scratch = Scratch::default();
+        // First each group's finite ends, sorted, and whether it takes full
+        // lists: the lists are then reserved once, at their size (reserved
+        // group by group, they were copied into ever larger ones).
+        let mut ends: Vec<u64> = Vec::with_capacity(rows.len());
+        let mut plan: Vec<(usize, bool)> = Vec::with_capacity(groups);
+        let (mut full_lists, mut windows) = (0, 0);
         for g in bounds.windows(2) {
-            s.add_group(&rows[g[0]..g[1]], info, layout, &mut scratch);
+            let group = &rows[g[0]..g[1]];
+            let from = ends.len();
+            ends.extend(
+                (0..group.len())
+                    .filter(|&i| group[i].2 != OPEN)
+                    .map(|i| end_key(group[i].2, pos(i))),
+            );
+            // One integer compared, not a pair.
+            ends[from..].sort_unstable();
+            let full = full_size(group, &ends[from..]);
+            let every_day = full <= layout.full_per_interval.saturating_mul(group.len());
+            if every_day {
+                full_lists += full;
+            } else {
+                windows += group.len();
+            }
+            plan.push((ends.len(), every_day));
+        }
+        let mut s = Side::default();
+        s.snap.reserve_exact(full_lists);
+        s.snap_tag.reserve_exact(full_lists);
+        s.snap_flags.reserve_exact(full_lists);
+        s.end.reserve_exact(windows);
+        s.item.reserve_exact(windows);
+        s.tag.reserve_exact(windows);
+        s.flags.reserve_exact(windows);
+        let mut scratch = Scratch::default();
+        let mut from = 0;
+        for (g, &(to, every_day)) in bounds.windows(2).zip(&plan) {
+            let group = &rows[g[0]..g[1]];
+            s.add_group(
+                group,
+                &ends[from..to],
+                every_day,
+                info,
+                layout,
+                &mut scratch,
+            );
+            from = to;
         }
         s.steps.shrink();
         for v in [&mut s.snap, &mut s.snap_tag, &mut s.item, &mut s.tag] {
@@ -474,21 +499,23 @@ impl Side {
         s
     }
 
-    /// A group: a snapshot on every change day when the snapshots hold at
-    /// most `layout.full_per_interval` entries per interval (full lists,
+    /// A group (`ends`: its finite ends, sorted, as [`sweep`] takes them):
+    /// a snapshot on every change day when `every_day` (the snapshots hold
+    /// at most `layout.full_per_interval` entries per interval: full lists,
     /// no window), else whenever the events since the last reach the
     /// `layout`'s share of the number alive; and on every change day, its
     /// [`Cut`].
-    fn add_group(&mut self, group: &[Row], info: Info<'_>, layout: Layout, scratch: &mut Scratch) {
-        scratch.sort_ends(group);
-        let full = full_size(group, &scratch.ends);
-        let every_day = full <= layout.full_per_interval.saturating_mul(group.len());
+    fn add_group(
+        &mut self,
+        group: &[Row],
+        ends: &[u64],
+        every_day: bool,
+        info: Info<'_>,
+        layout: Layout,
+        scratch: &mut Scratch,
+    ) {
         let first = self.end.len();
-        if every_day {
-            self.snap.reserve(full);
-            self.snap_tag.reserve(full);
-            self.snap_flags.reserve(full);
-        } else {
+        if !every_day {
             self.end.extend(group.iter().map(|r| r.2));
             self.item.extend(group.iter().map(|r| r.3));
             self.tag
@@ -498,7 +525,6 @@ impl Side {
         }
         let (times, per) = layout.events_per_alive;
         let Scratch {
-            ends,
             alive,
             slot,
             steps,
