@@ -431,6 +431,9 @@ impl Dataset {
             }
         }
         self.counter = Counter::new(rows, self.orgs.len());
+        // Kept at its length, as a list collected in order was (in place:
+        // a smaller block is not copied).
+        segments.shrink_to_fit();
         self.segments = segments;
     }
 
