@@ -375,7 +375,7 @@ impl DatasetBuilder {
         // out before any event is made, so that the builder's lists of
         // events and gaps are reserved about once (growing, they were copied
         // into ever larger ones: megabytes of fresh memory).
-        let plans: Vec<(Vec<usize>, Vec<(u32, u32)>)> = igos
+        let plans: Vec<Plan> = igos
             .iter()
             .map(|igo| {
                 // Rows in year order, keeping each row's codes with it.
@@ -835,17 +835,16 @@ fn changes(codes: &[i8], n: usize, order: &[usize]) -> Vec<(u32, u32)> {
     out
 }
 
+/// An IGO's rows in year order, and the changes between them ([`changes`]).
+type Plan = (Vec<usize>, Vec<(u32, u32)>);
+
 /// About how many events and gaps the IGOs' rows give (`plans`: each one's
 /// rows in year order and the changes between them, as [`changes`] gives
 /// them), a capacity to reserve, not a count: a run of -9s is a gap, a run
 /// whose status differs from the last known one's an event (two, when one
 /// status ends and another begins), and each IGO ends with one or the
 /// other.
-fn expected_records(
-    igos: &[Igo],
-    plans: &[(Vec<usize>, Vec<(u32, u32)>)],
-    n: usize,
-) -> (usize, usize) {
+fn expected_records(igos: &[Igo], plans: &[Plan], n: usize) -> (usize, usize) {
     let (mut events, mut gaps) = (igos.len(), igos.len());
     for (igo, (order, changes)) in igos.iter().zip(plans) {
         // As the events are made: each column's first run (at the first
