@@ -15,6 +15,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::collections::hash_map::Entry;
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -359,7 +360,15 @@ impl Dataset {
                 u128::from(s.org) << 96 | day(s.start) << 64 | day(s.end) << 32 | i as u128
             })
             .collect();
-        order.sort_unstable();
+        // Memberships are by organization, so the keys come in runs of one
+        // organization: each run sorted on its own (shorter sorts), and the
+        // whole sorted only if they did not.
+        for run in order.chunk_by_mut(|a, b| a >> 96 == b >> 96) {
+            run.sort_unstable();
+        }
+        if !order.is_sorted() {
+            order.sort_unstable();
+        }
         // The position is the low 32 bits.
         let at = |key: &u128| *key as u32 as usize;
         let mut position = vec![0u32; segments.len()];
@@ -367,21 +376,28 @@ impl Dataset {
             position[at(key)] = p as u32;
         }
         self.segments_by_membership = position;
-        let segments: Vec<Segment> = order.iter().map(|key| segments[at(key)]).collect();
-        let rows: Vec<(u32, u32, i32, i32, u32)> = segments
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.org, s.party, s.start, s.end, i as u32))
-            .collect();
-        let member: Vec<bool> = segments
-            .iter()
-            .map(|s| s.verdict.member == Some(true))
-            .collect();
-        let flags: Vec<answer::Flags> = segments
-            .iter()
-            .map(|s| answer::Flags::of(&s.verdict))
-            .collect();
-        self.index = Index::new(&rows, &member, &flags, self.orgs.len(), self.parties.len());
+        // Put in that order where they are (a second list of every segment
+        // was megabytes more to fault in): position `p` takes the segment at
+        // `at(order[p])`, each cycle of the permutation followed once.
+        let mut done = vec![false; segments.len()];
+        for p in 0..segments.len() {
+            if done[p] {
+                continue;
+            }
+            let first = segments[p];
+            let mut q = p;
+            loop {
+                done[q] = true;
+                let from = at(&order[q]);
+                if from == p {
+                    segments[q] = first;
+                    break;
+                }
+                segments[q] = segments[from];
+                q = from;
+            }
+        }
+        self.index = Index::new(&segments, self.orgs.len(), self.parties.len());
         // Counts by kind: each pair's stretches of that kind, touching ones
         // joined, per organization.
         let kinds: [fn(&answer::Verdict) -> bool; crate::history::index::KINDS] = [
@@ -415,6 +431,9 @@ impl Dataset {
             }
         }
         self.counter = Counter::new(rows, self.orgs.len());
+        // Kept at its length, as a list collected in order was (in place:
+        // a smaller block is not copied).
+        segments.shrink_to_fit();
         self.segments = segments;
     }
 
@@ -568,6 +587,13 @@ impl DatasetBuilder {
     pub fn add_event(&mut self, event: Event) -> &mut Self {
         self.events.push(event);
         self
+    }
+
+    /// Makes room for `events` more events and `unknowns` more gaps (an
+    /// importer's estimate), so that the lists are not copied as they grow.
+    pub(crate) fn reserve_records(&mut self, events: usize, unknowns: usize) {
+        self.events.reserve(events);
+        self.unknowns.reserve(unknowns);
     }
 
     /// Whether a source with this id was added (importers share builders).
@@ -733,7 +759,7 @@ impl DatasetBuilder {
         // Names are checked in input order, so each problem names its row.
         let mut org_ix: HashMap<String, usize> = HashMap::default();
         // The file each organization was first named in.
-        let mut org_file: Vec<Option<String>> = Vec::new();
+        let mut org_file: Vec<Option<Arc<str>>> = Vec::new();
         for (org, name, origin) in names {
             let bad = if org.trim().is_empty() {
                 Some(("org", "a name needs its organization's id", &org))
@@ -923,9 +949,16 @@ impl DatasetBuilder {
                 .collect()
         };
         let mut org_of = OrgOf::default();
-        ds.events.reserve(events.len());
-        for (ev, first) in events.into_iter().zip(first_use) {
-            if let Some(first) = first {
+        // The events kept stay where they are, in the builder's list (a new
+        // list was megabytes of fresh memory to fault in on a large file);
+        // each organization's dissolution is noted with its day and origin
+        // for the message about a second one.
+        let mut events = events;
+        let mut first_use = first_use.into_iter();
+        let mut kept = 0;
+        let mut dissolved_at: HashMap<usize, (NaiveDate, Origin)> = HashMap::default();
+        events.retain(|ev| {
+            if let Some(first) = first_use.next().flatten() {
                 let e = Error::new(ErrorKind::Duplicate(format!(
                     "event id `{}` is already used{}; each event has one id (its readings share it)",
                     ev.id,
@@ -933,13 +966,16 @@ impl DatasetBuilder {
                 )))
                 .in_field("event")
                 .with_value(ev.id.clone());
-                problems.extend(refused(&ev, e));
-                continue;
+                problems.extend(refused(ev, e));
+                return false;
             }
-            match check_event(&ds, org_of.get(&ds, &ev.org), &ev) {
-                Err(e) => problems.extend(refused(&ev, e)),
+            match check_event(&ds, org_of.get(&ds, &ev.org), ev) {
+                Err(e) => {
+                    problems.extend(refused(ev, e));
+                    false
+                }
                 Ok((org, member)) => {
-                    check_sources_of_event(&ds.source_index, &ev, &mut problems);
+                    check_sources_of_event(&ds.source_index, ev, &mut problems);
                     let key = (org, member, ev.kind, ev.day());
                     if let Some(first) = seen.get(&key) {
                         let e = Error::new(ErrorKind::Duplicate(format!(
@@ -951,36 +987,39 @@ impl DatasetBuilder {
                         )))
                         .in_field("event")
                         .with_value(ev.id.clone());
-                        problems.extend(refused(&ev, e));
-                        continue;
+                        problems.extend(refused(ev, e));
+                        return false;
                     }
                     seen.insert(key, ev.origin.line.unwrap_or(0));
-                    let id = EventId::new(ds.events.len());
+                    let id = EventId::new(kept);
                     match member {
                         Some(m) => pair_events.push((org, m, id)),
                         None if ev.kind == EventKind::Dissolved => {
-                            if let Some(&first) = dissolved.get(&org) {
-                                let first: &Event = &ds.events[first];
+                            if let Some((day, origin)) = dissolved_at.get(&org) {
                                 problems.push(ev.origin.attach(
                                     Error::new(ErrorKind::Sequence(format!(
                                         "organization `{}` is dissolved twice (first on {}, at {})",
-                                        ev.org,
-                                        first.day(),
-                                        first.origin
+                                        ev.org, day, origin
                                     )))
                                     .in_field("kind")
                                     .with_value(ev.kind.as_str()),
                                 ));
-                                continue;
+                                return false;
                             }
                             dissolved.insert(org, id);
+                            dissolved_at.insert(org, (ev.day(), ev.origin.clone()));
                         }
                         None => {}
                     }
-                    ds.events.push(ev);
+                    kept += 1;
+                    true
                 }
             }
-        }
+        });
+        // What an importer reserved and did not use is given back (in
+        // place: a smaller block is not copied).
+        events.shrink_to_fit();
+        ds.events = events;
 
         // An organization event after the end (a renaming) is refused too.
         for ev in &ds.events {
@@ -1009,20 +1048,22 @@ impl DatasetBuilder {
 
         // Gaps: an organization's own, or one pair's (which makes the pair
         // a membership even with no event).
-        ds.org_unknown = vec![Vec::new(); ds.orgs.len()];
-        ds.unknowns.reserve(unknowns.len());
-        for u in unknowns {
+        // Like the events, the gaps kept stay in the builder's list.
+        let mut org_unknown = vec![Vec::new(); ds.orgs.len()];
+        let mut unknowns = unknowns;
+        let mut kept = 0;
+        unknowns.retain(|u| {
             let org = match org_of.get(&ds, u.org.trim()) {
                 Some(o) => o,
                 None => {
                     problems.push(
                         u.origin.attach(
-                            Error::new(ErrorKind::UnknownOrganization(u.org.clone()))
+                            Error::new(ErrorKind::UnknownOrganization(u.org.to_string()))
                                 .in_field("org")
-                                .with_value(u.org.clone()),
+                                .with_value(&*u.org),
                         ),
                     );
-                    continue;
+                    return false;
                 }
             };
             if u.sources.is_empty() {
@@ -1031,30 +1072,34 @@ impl DatasetBuilder {
                     "a gap in the data names the source that shows it",
                     "",
                 )));
-                continue;
+                return false;
             }
             check_sources(&ds.source_index, &u.sources, &mut problems, &u.origin);
-            let id = ds.unknowns.len() as u32;
+            let id = kept;
             match &u.member {
-                None => ds.org_unknown[org].push(id),
-                Some(code) => match ds.party_index.get(code) {
+                None => org_unknown[org].push(id),
+                Some(code) => match ds.party_index.get(&**code) {
                     Some(&p) => {
                         pair_gaps.push((org, p, id));
                     }
                     None => {
                         problems.push(
                             u.origin.attach(
-                                Error::new(ErrorKind::UnknownParty(code.clone()))
+                                Error::new(ErrorKind::UnknownParty(code.to_string()))
                                     .in_field("member")
-                                    .with_value(code.clone()),
+                                    .with_value(&**code),
                             ),
                         );
-                        continue;
+                        return false;
                     }
                 },
             }
-            ds.unknowns.push(u);
-        }
+            kept += 1;
+            true
+        });
+        unknowns.shrink_to_fit();
+        ds.unknowns = unknowns;
+        ds.org_unknown = org_unknown;
         let by_start = |ids: &mut Vec<u32>, all: &[Unknown]| {
             ids.sort_by_key(|&u| all[u as usize].span.start());
         };
@@ -1084,9 +1129,23 @@ impl DatasetBuilder {
         for (r, &p) in by_code.iter().enumerate() {
             rank[p] = r;
         }
-        // By pair in membership order, each pair's records in input order.
-        pair_events.sort_unstable_by_key(|&(org, party, id)| (org, rank[party], id));
-        pair_gaps.sort_unstable_by_key(|&(org, party, id)| (org, rank[party], id));
+        // By pair in membership order, each pair's records in input order:
+        // they were listed in input order, so two stable counting sorts (by
+        // party's rank, then by organization) give the order a sort by
+        // (organization, rank, record) gives, with no comparison.
+        let (orgs, parties) = (ds.orgs.len(), ds.parties.len());
+        counting_sort(&mut pair_events, parties, |&(_, party, _)| rank[party]);
+        counting_sort(&mut pair_events, orgs, |&(org, _, _)| org);
+        counting_sort(&mut pair_gaps, parties, |&(_, party, _)| rank[party]);
+        counting_sort(&mut pair_gaps, orgs, |&(org, _, _)| org);
+        // Room for every pair at once (the list grew by copies of itself,
+        // megabytes on a large file): at most the pairs with events plus
+        // those with gaps; what is left over is given back below.
+        fn pairs<T>(rows: &[(usize, usize, T)]) -> usize {
+            rows.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)).count()
+        }
+        ds.memberships
+            .reserve(pairs(&pair_events) + pairs(&pair_gaps));
         let (mut e, mut g) = (0, 0);
         loop {
             // The next pair: the first of either list's next (a pair with
@@ -1127,6 +1186,8 @@ impl DatasetBuilder {
             by_start(&mut membership.unknown, &ds.unknowns);
             ds.memberships.push(membership);
         }
+        // In place: a smaller block is not copied.
+        ds.memberships.shrink_to_fit();
 
         ds.org_members = vec![0..0; ds.orgs.len()];
         ds.party_memberships = vec![Vec::new(); ds.parties.len()];
@@ -1162,6 +1223,24 @@ impl DatasetBuilder {
         problems.sort_by_key(|e| (file_rank(e), e.line()));
         (ds, problems)
     }
+}
+
+/// Sorts `rows` stably by `key`, each key below `keys`, in O(rows + keys).
+fn counting_sort<T: Copy>(rows: &mut Vec<T>, keys: usize, key: impl Fn(&T) -> usize) {
+    let mut at = vec![0usize; keys + 1];
+    for r in rows.iter() {
+        at[key(r) + 1] += 1;
+    }
+    for k in 0..keys {
+        at[k + 1] += at[k];
+    }
+    let mut sorted = rows.clone();
+    for r in rows.iter() {
+        let k = key(r);
+        sorted[at[k]] = *r;
+        at[k] += 1;
+    }
+    *rows = sorted;
 }
 
 /// The problems for an event left out of the dataset: `e` at its first row,
@@ -1245,7 +1324,7 @@ fn check_sources(
 
 fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: &mut Vec<Error>) {
     for (i, r) in ev.readings.iter().enumerate() {
-        for s in &r.sources {
+        for s in r.sources.iter() {
             if !index.contains_key(s) {
                 // Reading i came from the event's (i+1)th row: name that row
                 // (made only for a problem: a copy per event was a cost).
@@ -1298,9 +1377,9 @@ fn check_event(
     ev: &Event,
 ) -> Result<(usize, Option<usize>), Error> {
     let org = org.ok_or_else(|| {
-        Error::new(ErrorKind::UnknownOrganization(ev.org.clone()))
+        Error::new(ErrorKind::UnknownOrganization(ev.org.to_string()))
             .in_field("org")
-            .with_value(ev.org.clone())
+            .with_value(&*ev.org)
     })?;
     if ev.readings.is_empty() {
         return Err(Error::new(ErrorKind::InvalidValue(
@@ -1317,10 +1396,10 @@ fn check_event(
     }
     let member = match (&ev.member, ev.kind.is_organization_event()) {
         (Some(m), false) => {
-            let p = *ds.party_index.get(m).ok_or_else(|| {
-                Error::new(ErrorKind::UnknownParty(m.clone()))
+            let p = *ds.party_index.get(&**m).ok_or_else(|| {
+                Error::new(ErrorKind::UnknownParty(m.to_string()))
                     .in_field("member")
-                    .with_value(m.clone())
+                    .with_value(&**m)
             })?;
             // A state may share its code with an organization's id (COW's
             // `NAM` is Namibia and the Non-Aligned Movement): only the
@@ -1331,7 +1410,7 @@ fn check_event(
                     "an organization cannot be a member of itself".into(),
                 ))
                 .in_field("member")
-                .with_value(m.clone()));
+                .with_value(&**m));
             }
             Some(p)
         }
@@ -1342,7 +1421,7 @@ fn check_event(
                 ev.kind
             )))
             .in_field("member")
-            .with_value(m.clone()));
+            .with_value(&**m));
         }
         (None, false) => {
             return Err(Error::new(ErrorKind::InvalidValue(format!(

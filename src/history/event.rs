@@ -1,7 +1,9 @@
 //! Dated, sourced [`Event`]s, each with one or more [`Reading`]s of its date.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::history::date::UncertainDate;
 use crate::history::status::EventKind;
@@ -24,7 +26,26 @@ use crate::history::status::EventKind;
 pub struct Reading {
     pub(crate) date: UncertainDate,
     pub(crate) note: String,
-    pub(crate) sources: Vec<String>,
+    /// Shared: an importer gives thousands of readings one list, and one
+    /// list of a few strings was three allocations per reading.
+    #[serde(serialize_with = "strings")]
+    pub(crate) sources: Arc<[String]>,
+}
+
+/// Serializes shared strings as the sequence they are (serde's `Arc` support
+/// is behind its `rc` feature).
+pub(crate) fn strings<S: Serializer>(list: &Arc<[String]>, s: S) -> Result<S::Ok, S::Error> {
+    list[..].serialize(s)
+}
+
+/// Serializes a shared string as the string it is.
+pub(crate) fn shared_str<S: Serializer>(text: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(text)
+}
+
+/// Serializes a shared optional string as the optional string it is.
+pub(crate) fn shared_opt<S: Serializer>(text: &Option<Arc<str>>, s: S) -> Result<S::Ok, S::Error> {
+    text.as_deref().serialize(s)
 }
 
 impl Reading {
@@ -45,6 +66,15 @@ impl Reading {
             date,
             note: note.into(),
             sources: sources.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// A reading citing a list of sources shared with other readings.
+    pub(crate) fn shared(date: UncertainDate, note: String, sources: Arc<[String]>) -> Self {
+        Reading {
+            date,
+            note,
+            sources,
         }
     }
 
@@ -86,7 +116,9 @@ impl Reading {
 /// Where a record came from, for error messages: file and line.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Origin {
-    pub(crate) file: Option<String>,
+    /// Shared: every record read from one file names it.
+    #[serde(serialize_with = "shared_opt")]
+    pub(crate) file: Option<Arc<str>>,
     pub(crate) line: Option<u64>,
 }
 
@@ -100,14 +132,23 @@ impl Origin {
     /// ```
     pub fn new(file: impl Into<String>, line: u64) -> Self {
         Origin {
-            file: Some(file.into()),
+            file: Some(file.into().into()),
+            line: Some(line),
+        }
+    }
+
+    /// A record at `line` of `file`, the name shared with the file's other
+    /// records.
+    pub(crate) fn at(file: &Arc<str>, line: u64) -> Self {
+        Origin {
+            file: Some(Arc::clone(file)),
             line: Some(line),
         }
     }
 
     pub(crate) fn attach(&self, mut e: crate::Error) -> crate::Error {
         if let Some(f) = &self.file {
-            e = e.in_file(f.clone());
+            e = e.in_file(&**f);
         }
         if let Some(l) = self.line {
             e = e.at_line(l);
@@ -188,8 +229,12 @@ impl std::ops::Index<EventId> for Vec<Event> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     pub(crate) id: String,
-    pub(crate) org: String,
-    pub(crate) member: Option<String>,
+    /// Shared, like the member: an importer gives an organization's and a
+    /// member's events one string.
+    #[serde(serialize_with = "shared_str")]
+    pub(crate) org: Arc<str>,
+    #[serde(serialize_with = "shared_opt")]
+    pub(crate) member: Option<Arc<str>>,
     pub(crate) kind: EventKind,
     pub(crate) readings: Vec<Reading>,
     pub(crate) origin: Origin,
@@ -219,8 +264,28 @@ impl Event {
     ) -> Self {
         Event {
             id: id.into(),
-            org: org.into(),
-            member: member.map(str::to_string),
+            org: org.into().into(),
+            member: member.map(Arc::from),
+            kind,
+            readings,
+            origin: Origin::default(),
+            more_lines: Vec::new(),
+        }
+    }
+
+    /// [`Event::new`] with the organization's and member's strings shared
+    /// with other events.
+    pub(crate) fn shared(
+        id: String,
+        org: Arc<str>,
+        member: Option<Arc<str>>,
+        kind: EventKind,
+        readings: Vec<Reading>,
+    ) -> Self {
+        Event {
+            id,
+            org,
+            member,
             kind,
             readings,
             origin: Origin::default(),

@@ -55,7 +55,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::history::answer::Flags;
+use crate::history::answer::{Flags, Segment};
 
 /// How a side takes its groups' snapshots.
 #[derive(Debug, Clone, Copy)]
@@ -297,29 +297,67 @@ struct Info<'a> {
     flags: &'a [Flags],
 }
 
+/// Buffers [`Side::new`] reuses from group to group, so that a group costs
+/// no allocation of its own (there are thousands of small ones).
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The positions alive, and where each position sits in `alive`.
+    alive: Vec<u32>,
+    slot: Vec<u32>,
+    /// The group's change days with their cuts.
+    steps: Vec<(i32, Cut)>,
+    /// A sparse group's snapshot in force: its positions and their ends.
+    snapshot: Vec<u32>,
+    snap_ends: Vec<i32>,
+}
+
+/// A day in 32 bits whose unsigned order is the days' order.
+fn unsigned(day: i32) -> u32 {
+    (day as u32) ^ (1 << 31)
+}
+
+/// An end and its position, ordered like the pair `(end, position)`.
+fn end_key(end: i32, position: u32) -> u64 {
+    u64::from(unsigned(end)) << 32 | u64::from(position)
+}
+
+/// The day of an [`unsigned`].
+fn signed(key: u32) -> i32 {
+    (key ^ (1 << 31)) as i32
+}
+
+/// The end of an [`end_key`].
+fn end_of(key: u64) -> i32 {
+    signed((key >> 32) as u32)
+}
+
 /// Walks the change days of a group sorted by start, calling `at_day` after
 /// each day's starts and ends with the day, how many intervals have started
 /// and how many finite ends have passed so far, and the positions in
-/// `group` of the intervals alive from that day on (in no order).
-fn sweep(group: &[Row], mut at_day: impl FnMut(i32, usize, usize, &[u32])) {
-    let mut ends: Vec<(i32, u32)> = (0..group.len())
-        .filter(|&i| group[i].2 != OPEN)
-        .map(|i| (group[i].2, pos(i)))
-        .collect();
-    ends.sort_unstable();
+/// `group` of the intervals alive from that day on (in no order). `ends`
+/// are the group's finite ends with their positions in it, sorted, each
+/// packed in one integer ([`end_key`]); `alive` and `slot` are buffers.
+fn sweep(
+    group: &[Row],
+    ends: &[u64],
+    alive: &mut Vec<u32>,
+    slot: &mut Vec<u32>,
+    mut at_day: impl FnMut(i32, usize, usize, &[u32]),
+) {
     // `slot[i]` is where interval `i` sits in `alive`, for O(1) removal.
-    let mut alive: Vec<u32> = Vec::new();
-    let mut slot = vec![0u32; group.len()];
+    alive.clear();
+    slot.clear();
+    slot.resize(group.len(), 0);
     let (mut si, mut ei) = (0, 0);
     loop {
-        let day = match (group.get(si), ends.get(ei)) {
-            (Some(s), Some(&(e, _))) => s.1.min(e),
+        let day = match (group.get(si), ends.get(ei).map(|&k| end_of(k))) {
+            (Some(s), Some(e)) => s.1.min(e),
             (Some(s), None) => s.1,
-            (None, Some(&(e, _))) => e,
+            (None, Some(e)) => e,
             (None, None) => break,
         };
-        while ei < ends.len() && ends[ei].0 == day {
-            let at = slot[ends[ei].1 as usize] as usize;
+        while ei < ends.len() && end_of(ends[ei]) == day {
+            let at = slot[ends[ei] as u32 as usize] as usize;
             alive.swap_remove(at);
             if let Some(&moved) = alive.get(at) {
                 slot[moved as usize] = pos(at);
@@ -331,16 +369,38 @@ fn sweep(group: &[Row], mut at_day: impl FnMut(i32, usize, usize, &[u32])) {
             alive.push(pos(si));
             si += 1;
         }
-        at_day(day, si, ei, &alive);
+        at_day(day, si, ei, alive);
     }
 }
 
 /// The entries a group's full lists would take: the number alive summed
-/// over its change days.
-fn full_size(group: &[Row]) -> usize {
-    let mut size = 0;
-    sweep(group, |_, _, _, alive| size += alive.len());
-    size
+/// over its change days, counted without a sweep. An interval is alive on
+/// the change days from its start's to the last before its end, so it adds
+/// `rank(end) - rank(start)`, where `rank(x)` is the number of change days
+/// before `x` (all of them for an open end). `ends` are the group's finite
+/// ends, sorted.
+fn full_size(group: &[Row], ends: &[u64]) -> usize {
+    let (mut si, mut ei) = (0, 0);
+    // Change days passed, and the ranks of the starts and ends met.
+    let (mut days, mut starts, mut finite_ends) = (0usize, 0usize, 0usize);
+    loop {
+        let day = match (group.get(si), ends.get(ei).map(|&k| end_of(k))) {
+            (Some(s), Some(e)) => s.1.min(e),
+            (Some(s), None) => s.1,
+            (None, Some(e)) => e,
+            (None, None) => break,
+        };
+        while ei < ends.len() && end_of(ends[ei]) == day {
+            finite_ends += days;
+            ei += 1;
+        }
+        while si < group.len() && group[si].1 == day {
+            starts += days;
+            si += 1;
+        }
+        days += 1;
+    }
+    finite_ends + (group.len() - ends.len()) * days - starts
 }
 
 /// Converts a length to the `u32` positions the index stores.
@@ -352,20 +412,101 @@ fn pos(n: usize) -> u32 {
     n as u32
 }
 
+/// `rows` grouped by a counting sort on their group (rows of a group
+/// `>= groups` left out), each group sorted by `(start, end, item)`, and
+/// where each group begins (`groups + 1` bounds). Rows made from segments
+/// in the index's order arrive sorted within their groups (an
+/// organization's), so only the groups that are not (a party's) are
+/// sorted: a sort of every row was most of the index's build. The rows are
+/// walked twice (to count, then to place), so that they need not be
+/// listed before they are grouped.
+fn grouped(rows: impl Iterator<Item = Row> + Clone, groups: usize) -> (Vec<Row>, Vec<usize>) {
+    let mut bounds = vec![0usize; groups + 1];
+    let of = |r: &Row| Some(r.0 as usize).filter(|&g| g < groups);
+    for g in rows.clone().filter_map(|r| of(&r)) {
+        bounds[g + 1] += 1;
+    }
+    for g in 0..groups {
+        bounds[g + 1] += bounds[g];
+    }
+    let mut next = bounds.clone();
+    let mut out = vec![(0, 0, 0, 0); bounds[groups]];
+    for r in rows {
+        if let Some(g) = of(&r) {
+            out[next[g]] = r;
+            next[g] += 1;
+        }
+    }
+    for g in bounds.windows(2) {
+        let group = &mut out[g[0]..g[1]];
+        // Rows that compare equal are alike, so this is the order a sort
+        // of every row gives.
+        if !group.is_sorted() {
+            // By one integer, not four fields (the group is the same).
+            group.sort_unstable_by_key(|r| {
+                u128::from(unsigned(r.1)) << 64 | u128::from(unsigned(r.2)) << 32 | u128::from(r.3)
+            });
+        }
+    }
+    (out, bounds)
+}
+
 impl Side {
     /// `rows` are `(group, start, end, item)`; `groups` is the number of
     /// groups, `info` gives each item's tag and flags.
-    fn new(mut rows: Vec<Row>, groups: usize, layout: Layout, info: Info<'_>) -> Side {
-        rows.sort_unstable();
-        let n = rows.len();
-        let mut s = Side::default();
-        let mut at = 0;
-        for g in 0..groups {
-            let first = at;
-            while at < n && rows[at].0 as usize == g {
-                at += 1;
+    fn new(
+        rows: impl IntoIterator<Item = Row, IntoIter: Clone>,
+        groups: usize,
+        layout: Layout,
+        info: Info<'_>,
+    ) -> Side {
+        let (rows, bounds) = grouped(rows.into_iter(), groups);
+        // First each group's finite ends, sorted, and whether it takes full
+        // lists: the lists are then reserved once, at their size (reserved
+        // group by group, they were copied into ever larger ones).
+        let mut ends: Vec<u64> = Vec::with_capacity(rows.len());
+        let mut plan: Vec<(usize, bool)> = Vec::with_capacity(groups);
+        let (mut full_lists, mut windows) = (0, 0);
+        for g in bounds.windows(2) {
+            let group = &rows[g[0]..g[1]];
+            let from = ends.len();
+            ends.extend(
+                (0..group.len())
+                    .filter(|&i| group[i].2 != OPEN)
+                    .map(|i| end_key(group[i].2, pos(i))),
+            );
+            // One integer compared, not a pair.
+            ends[from..].sort_unstable();
+            let full = full_size(group, &ends[from..]);
+            let every_day = full <= layout.full_per_interval.saturating_mul(group.len());
+            if every_day {
+                full_lists += full;
+            } else {
+                windows += group.len();
             }
-            s.add_group(&rows[first..at], info, layout);
+            plan.push((ends.len(), every_day));
+        }
+        let mut s = Side::default();
+        s.snap.reserve_exact(full_lists);
+        s.snap_tag.reserve_exact(full_lists);
+        s.snap_flags.reserve_exact(full_lists);
+        s.end.reserve_exact(windows);
+        s.item.reserve_exact(windows);
+        s.tag.reserve_exact(windows);
+        s.flags.reserve_exact(windows);
+        let mut scratch = Scratch::default();
+        let mut from = 0;
+        for (g, &(to, every_day)) in bounds.windows(2).zip(&plan) {
+            let group = &rows[g[0]..g[1]];
+            s.add_group(
+                group,
+                &ends[from..to],
+                every_day,
+                info,
+                layout,
+                &mut scratch,
+            );
+            from = to;
         }
         s.steps.shrink();
         for v in [&mut s.snap, &mut s.snap_tag, &mut s.item, &mut s.tag] {
@@ -377,20 +518,23 @@ impl Side {
         s
     }
 
-    /// A group: a snapshot on every change day when the snapshots hold at
-    /// most `layout.full_per_interval` entries per interval (full lists,
+    /// A group (`ends`: its finite ends, sorted, as [`sweep`] takes them):
+    /// a snapshot on every change day when `every_day` (the snapshots hold
+    /// at most `layout.full_per_interval` entries per interval: full lists,
     /// no window), else whenever the events since the last reach the
     /// `layout`'s share of the number alive; and on every change day, its
     /// [`Cut`].
-    fn add_group(&mut self, group: &[Row], info: Info<'_>, layout: Layout) {
-        let full = full_size(group);
-        let every_day = full <= layout.full_per_interval.saturating_mul(group.len());
+    fn add_group(
+        &mut self,
+        group: &[Row],
+        ends: &[u64],
+        every_day: bool,
+        info: Info<'_>,
+        layout: Layout,
+        scratch: &mut Scratch,
+    ) {
         let first = self.end.len();
-        if every_day {
-            self.snap.reserve(full);
-            self.snap_tag.reserve(full);
-            self.snap_flags.reserve(full);
-        } else {
+        if !every_day {
             self.end.extend(group.iter().map(|r| r.2));
             self.item.extend(group.iter().map(|r| r.3));
             self.tag
@@ -399,21 +543,30 @@ impl Side {
                 .extend(group.iter().map(|r| info.flags[r.3 as usize]));
         }
         let (times, per) = layout.events_per_alive;
-        let mut steps = Vec::new();
-        // The snapshot in force: where it starts, its ends (latest first),
-        // and how many intervals had started by its day; the events then.
-        let (mut snap, mut snap_ends, mut snap_started) = (0, Vec::new(), 0);
-        let mut snapshot: Vec<u32> = Vec::new();
+        let Scratch {
+            alive,
+            slot,
+            steps,
+            snapshot,
+            snap_ends,
+        } = scratch;
+        steps.clear();
+        snap_ends.clear();
+        // The snapshot in force: where it starts, its ends (latest first,
+        // in `snap_ends`), and how many intervals had started by its day;
+        // the events then.
+        let (mut snap, mut snap_started) = (0, 0);
         let mut last = 0;
-        sweep(group, |day, started, ended, alive| {
+        sweep(group, ends, alive, slot, |day, started, ended, alive| {
             let mut push = |side: &mut Side, positions: &[u32]| {
                 snap = pos(side.snap.len());
-                for &i in positions {
-                    let item = group[i as usize].3;
-                    side.snap.push(item);
-                    side.snap_tag.push(info.tag[item as usize]);
-                    side.snap_flags.push(info.flags[item as usize]);
-                }
+                // Each list extended in one go (one capacity check each,
+                // not one per entry and list).
+                let items = positions.iter().map(|&i| group[i as usize].3 as usize);
+                side.snap.extend(items.clone().map(|item| item as u32));
+                side.snap_tag
+                    .extend(items.clone().map(|item| info.tag[item]));
+                side.snap_flags.extend(items.map(|item| info.flags[item]));
             };
             let cut = if every_day {
                 // Every item of a full list is alive until the next change
@@ -432,7 +585,7 @@ impl Side {
                     snapshot.clear();
                     snapshot.extend_from_slice(alive);
                     snapshot.sort_unstable_by_key(|&i| (std::cmp::Reverse(group[i as usize].2), i));
-                    push(self, &snapshot);
+                    push(self, snapshot);
                     snap_ends.clear();
                     snap_ends.extend(snapshot.iter().map(|&i| group[i as usize].2));
                     snap_started = started;
@@ -447,7 +600,7 @@ impl Side {
             };
             steps.push((day, cut));
         });
-        self.steps.push(steps);
+        self.steps.push(steps.drain(..));
     }
 
     /// The cut of group `g` in force on day `t`: one bucket lookup.
@@ -703,28 +856,26 @@ pub(crate) fn date(day: i32) -> Option<NaiveDate> {
 }
 
 impl Index {
-    /// `rows` are `(organization, party, start, end, segment)`, row `i`
-    /// segment `i`'s; `member[i]` says whether segment `i`'s answer is
-    /// "member de jure", `flags[i]` are its answer's words (kept in the
-    /// index, so that a listing reads nothing else).
+    /// Indexes `segments`, item `i` segment `i`: an organization's members
+    /// are the segments whose answer is "member de jure", and each item's
+    /// answer's words ([`Flags`]) are kept in the index, so that a listing
+    /// reads nothing else. The segments are read as they are grouped: no
+    /// list of rows is made first.
     ///
     /// # Panics
     ///
     /// When there are more than `u32::MAX` segments.
-    pub(crate) fn new(
-        rows: &[(u32, u32, i32, i32, u32)],
-        member: &[bool],
-        flags: &[Flags],
-        orgs: usize,
-        parties: usize,
-    ) -> Index {
-        let by_org = rows
-            .iter()
-            .map(|&(o, _, s, e, i)| (2 * o + u32::from(!member[i as usize]), s, e, i))
-            .collect();
-        let by_party = rows.iter().map(|&(_, p, s, e, i)| (p, s, e, i)).collect();
-        let party: Vec<u32> = rows.iter().map(|r| r.1).collect();
-        let org: Vec<u32> = rows.iter().map(|r| r.0).collect();
+    pub(crate) fn new(segments: &[Segment], orgs: usize, parties: usize) -> Index {
+        let items = segments.iter().enumerate().map(|(i, s)| (s, pos(i)));
+        let by_org = items.clone().map(|(s, i)| {
+            let group = 2 * s.org + u32::from(s.verdict.member != Some(true));
+            (group, s.start, s.end, i)
+        });
+        let by_party = items.map(|(s, i)| (s.party, s.start, s.end, i));
+        let flags: Vec<Flags> = segments.iter().map(|s| Flags::of(&s.verdict)).collect();
+        let flags = &flags;
+        let party: Vec<u32> = segments.iter().map(|s| s.party).collect();
+        let org: Vec<u32> = segments.iter().map(|s| s.org).collect();
         Index {
             by_org: Side::new(by_org, 2 * orgs, BY_ORG, Info { tag: &party, flags }),
             by_party: Side::new(by_party, parties, BY_PARTY, Info { tag: &org, flags }),
@@ -774,31 +925,60 @@ pub(crate) const KINDS: usize = 4;
 impl Counter {
     /// `rows` are `(group, kind, start, end)`, `kind < KINDS`.
     pub(crate) fn new(rows: Vec<(u32, u32, i32, i32)>, groups: usize) -> Counter {
-        // (group, day, kind, +1 or -1); ends sort before starts on one day
-        // (-1 < 1), which does not matter: only the counts after all of a
-        // day's changes are kept.
-        let mut deltas: Vec<(u32, i32, u32, i32)> = Vec::with_capacity(rows.len() * 2);
-        for &(g, k, start, end) in &rows {
-            deltas.push((g, start, k, 1));
-            if end != OPEN {
-                deltas.push((g, end, k, -1));
+        // Each start (+1) and finite end (-1) packed in one integer, `(day,
+        // kind, +1 or -1)`, grouped by a counting sort and sorted by day
+        // within its group: a sort of every `(group, day, kind, ±1)` tuple
+        // was most of the build. Ends sort before starts on one day, which
+        // does not matter: only the counts after all of a day's changes are
+        // kept. Rows of a group `>= groups` are left out.
+        let key = |day: i32, kind: u32, start: bool| {
+            debug_assert!((kind as usize) < KINDS);
+            u64::from(unsigned(day)) << 32
+                | u64::from(kind & (u32::MAX >> 1)) << 1
+                | u64::from(start)
+        };
+        let of = |g: u32| Some(g as usize).filter(|&g| g < groups);
+        let mut bounds = vec![0usize; groups + 1];
+        for &(g, _, _, end) in &rows {
+            if let Some(g) = of(g) {
+                bounds[g + 1] += 1 + usize::from(end != OPEN);
             }
         }
-        deltas.sort_unstable();
+        for g in 0..groups {
+            bounds[g + 1] += bounds[g];
+        }
+        let mut next = bounds.clone();
+        let mut deltas = vec![0u64; bounds[groups]];
+        for &(g, k, start, end) in &rows {
+            if let Some(g) = of(g) {
+                deltas[next[g]] = key(start, k, true);
+                next[g] += 1;
+                if end != OPEN {
+                    deltas[next[g]] = key(end, k, false);
+                    next[g] += 1;
+                }
+            }
+        }
         let mut c = Counter::default();
         let mut days = Vec::new();
-        let mut at = 0;
-        for g in 0..groups {
+        for g in bounds.windows(2) {
+            let group = &mut deltas[g[0]..g[1]];
+            group.sort_unstable();
             let mut now = [0i64; KINDS];
             days.clear();
-            while at < deltas.len() && deltas[at].0 as usize == g {
-                let day = deltas[at].1;
-                while at < deltas.len() && deltas[at].0 as usize == g && deltas[at].1 == day {
-                    now[deltas[at].2 as usize] += i64::from(deltas[at].3);
+            let mut at = 0;
+            while at < group.len() {
+                let day = group[at] >> 32;
+                while at < group.len() && group[at] >> 32 == day {
+                    let d = group[at];
+                    now[(d as u32 >> 1) as usize] += if d & 1 == 1 { 1 } else { -1 };
                     at += 1;
                 }
                 // A count is never below zero: every end has its start.
-                days.push((day, now.map(|n| u32::try_from(n).unwrap_or(0))));
+                days.push((
+                    signed(day as u32),
+                    now.map(|n| u32::try_from(n).unwrap_or(0)),
+                ));
             }
             c.steps.push(days.iter().copied());
         }

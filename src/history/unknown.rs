@@ -7,11 +7,12 @@
 //! the last status the data gives and this record as the reason.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::history::event::Origin;
+use crate::history::event::{self, Origin};
 use crate::interval::set::Span;
 
 /// A stretch of days the data does not cover, for one member of an
@@ -38,11 +39,16 @@ use crate::interval::set::Span;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unknown {
-    pub(crate) org: String,
-    pub(crate) member: Option<String>,
+    /// Shared, like the member and the sources: an importer gives the
+    /// thousands of gaps of one organization or state one string.
+    #[serde(serialize_with = "event::shared_str")]
+    pub(crate) org: Arc<str>,
+    #[serde(serialize_with = "event::shared_opt")]
+    pub(crate) member: Option<Arc<str>>,
     pub(crate) span: Span<NaiveDate>,
     pub(crate) note: String,
-    pub(crate) sources: Vec<String>,
+    #[serde(serialize_with = "event::strings")]
+    pub(crate) sources: Arc<[String]>,
     #[serde(skip)]
     pub(crate) origin: Origin,
 }
@@ -65,11 +71,29 @@ impl Unknown {
         sources: impl IntoIterator<Item = S>,
     ) -> Self {
         Unknown {
-            org: org.into(),
-            member: member.map(str::to_string),
+            org: org.into().into(),
+            member: member.map(Arc::from),
             span,
             note: note.into(),
             sources: sources.into_iter().map(Into::into).collect(),
+            origin: Origin::default(),
+        }
+    }
+
+    /// [`Unknown::new`] with its strings shared with other records.
+    pub(crate) fn shared(
+        org: Arc<str>,
+        member: Option<Arc<str>>,
+        span: Span<NaiveDate>,
+        note: String,
+        sources: Arc<[String]>,
+    ) -> Self {
+        Unknown {
+            org,
+            member,
+            span,
+            note,
+            sources,
             origin: Origin::default(),
         }
     }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::io::Read;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -115,7 +116,7 @@ impl DatasetBuilder {
             // Every row was bad (lenient): nothing to add, not even the source.
             ImportCounts::default()
         } else {
-            self.add_atop_rows(rows, table.file().to_string(), states)
+            self.add_atop_rows(rows, Arc::from(table.file()), states)
         };
         counts.skipped = skipped;
         Ok(counts)
@@ -124,7 +125,7 @@ impl DatasetBuilder {
     fn add_atop_rows(
         &mut self,
         rows: Vec<AtopRow>,
-        file: String,
+        file: Arc<str>,
         states: Option<&CowStates>,
     ) -> ImportCounts {
         let mut counts = ImportCounts {
@@ -184,7 +185,7 @@ impl DatasetBuilder {
                 None,
                 None,
                 [SOURCE],
-                Origin::new(file.as_str(), first_line),
+                Origin::at(&file, first_line),
             );
             counts.organizations += 1;
             let founded = ix.iter().map(|&i| rows[i].entry.earliest()).min();
@@ -202,7 +203,7 @@ impl DatasetBuilder {
                         format!("the ATOP file ends in {y}"),
                         [SOURCE],
                     )
-                    .with_origin(Origin::new(file.as_str(), first_line)),
+                    .with_origin(Origin::at(&file, first_line)),
                 );
             }
             let last_exit = ix
@@ -242,7 +243,7 @@ impl DatasetBuilder {
                         kind,
                         vec![Reading::new(date.clone(), note, [SOURCE])],
                     )
-                    .with_origin(Origin::new(file.clone(), line))
+                    .with_origin(Origin::at(&file, line))
                 };
                 for (k, stay) in stays.iter().enumerate() {
                     let kind = match (k, founded) {

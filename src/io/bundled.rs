@@ -338,7 +338,7 @@ impl DatasetBuilder {
                 Some(&i) => {
                     let first = &mut events[i];
                     let mismatch = [
-                        (t[1], first.org != org),
+                        (t[1], *first.org != *org),
                         (t[2], first.member.as_deref() != member),
                         (t[3], first.kind != kind),
                     ];

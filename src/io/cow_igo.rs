@@ -2,6 +2,7 @@
 //! one row per IGO per observed year.
 
 use std::io::Read;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -74,6 +75,21 @@ fn code(s: &[u8]) -> Option<i8> {
         b"-1" => Some(NOT_A_STATE),
         _ => None,
     }
+}
+
+/// Reads the cells of columns `cols` into `cells` when every one is a code
+/// as written ([`code`]); whether they all were. Its own function, so that
+/// its loop (once per cell, 4.2 million in the COW file) keeps its values
+/// in registers instead of reloading them from the reader's stack frame.
+#[inline(never)]
+fn codes_as_written(fields: &csv::ByteRecord, cols: &[usize], cells: &mut [i8]) -> bool {
+    for (slot, &c) in cells.iter_mut().zip(cols) {
+        match fields.get(c).and_then(code) {
+            Some(v) => *slot = v,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// A known observation: the status, `None` for none (codes 0 and -1).
@@ -255,10 +271,14 @@ impl DatasetBuilder {
                         }
                     }
                 }
-                let fields = row.byte_record();
+                // Nearly every row's cells are codes as written; a row with
+                // one that is not (` 1`, a typo) is read again cell by cell,
+                // trimmed, so that the first bad cell is the error.
+                if codes_as_written(row.byte_record(), &state_cols, &mut cells) {
+                    return Ok((k, year));
+                }
                 for (slot, &c) in cells.iter_mut().zip(&state_cols) {
-                    // As written first (nearly every cell), then trimmed (` 1`).
-                    *slot = match fields.get(c).and_then(code) {
+                    *slot = match row.byte_record().get(c).and_then(code) {
                         Some(v) => v,
                         None => cell(row.get(c)).ok_or_else(|| {
                             row.error(
@@ -313,13 +333,19 @@ impl DatasetBuilder {
             // Every row was bad (lenient): nothing to add.
             return Ok(counts);
         }
-        let file = table.file().to_string();
+        // Strings every event (or gap) of the file shares: its name, each
+        // state's code, each IGO's id and the two lists of sources cited.
+        let file: Arc<str> = Arc::from(table.file());
+        let cites = Cites {
+            cow: Arc::from([SOURCE.to_string()]),
+            with_states: STATE_EVENT.iter().map(|s| s.to_string()).collect(),
+        };
         self.ensure_source(Source::new(
             SOURCE,
             "Pevehouse, Nordstrom, McManus and Jamison, Correlates of War Intergovernmental Organizations data, version 3 (2020), igo-year format",
             "https://correlatesofwar.org/data-sets/igos/",
         ));
-        let codes: Vec<String> = parties.iter().map(|p| p.code().to_string()).collect();
+        let codes: Vec<Arc<str>> = parties.iter().map(|p| Arc::from(p.code())).collect();
         for p in parties {
             if self.ensure_party(p) {
                 counts.states += 1;
@@ -333,7 +359,7 @@ impl DatasetBuilder {
             ));
             for (code, days) in codes.iter().zip(&existence) {
                 if let Some(days) = days {
-                    self.add_existence(code.clone(), days.clone());
+                    self.add_existence(&**code, days.clone());
                 }
             }
         }
@@ -345,7 +371,23 @@ impl DatasetBuilder {
             .enumerate()
             .map(|(k, g)| (g.id.to_lowercase(), k))
             .collect();
-        for (k, igo) in igos.iter_mut().enumerate() {
+        // Each IGO's rows in year order and the changes between them, worked
+        // out before any event is made, so that the builder's lists of
+        // events and gaps are reserved about once (growing, they were copied
+        // into ever larger ones: megabytes of fresh memory).
+        let plans: Vec<Plan> = igos
+            .iter()
+            .map(|igo| {
+                // Rows in year order, keeping each row's codes with it.
+                let mut order: Vec<usize> = (0..igo.years.len()).collect();
+                order.sort_by_key(|&r| igo.years[r].0);
+                let changes = changes(&igo.codes, n, &order);
+                (order, changes)
+            })
+            .collect();
+        let (events, gaps) = expected_records(&igos, &plans, n);
+        self.reserve_records(events, gaps);
+        for ((k, igo), (order, changes)) in igos.iter_mut().enumerate().zip(plans) {
             counts.organizations += 1;
             let mut free = |name: &str| {
                 !name.is_empty() && *taken.entry(name.to_lowercase()).or_insert(k) == k
@@ -358,7 +400,7 @@ impl DatasetBuilder {
             // Names are located at the IGO's first row, so that a clash the
             // build finds (an `ioname` differing from another only in case,
             // a name another importer's organization uses) says where.
-            let origin = Origin::new(file.as_str(), igo.years.first().map_or(0, |y| y.1));
+            let origin = Origin::at(&file, igo.years.first().map_or(0, |y| y.1));
             self.push_name(
                 igo.id.clone(),
                 NameKind::Official,
@@ -379,14 +421,12 @@ impl DatasetBuilder {
                     origin,
                 );
             }
-            // Rows in year order, keeping each row's codes with it.
-            let mut order: Vec<usize> = (0..igo.years.len()).collect();
-            order.sort_by_key(|&r| igo.years[r].0);
-            let changes = changes(&igo.codes, n, &order);
             let mut emit = Emitter {
                 builder: self,
                 file: &file,
                 org: &igo.id,
+                org_shared: Arc::from(igo.id.as_str()),
+                cites: &cites,
                 counts: &mut counts,
                 serial: 0,
             };
@@ -450,11 +490,22 @@ impl DatasetBuilder {
     }
 }
 
+/// The lists of sources a COW IGO event cites, shared by every event.
+struct Cites {
+    /// [`SOURCE`].
+    cow: Arc<[String]>,
+    /// [`STATE_EVENT`].
+    with_states: Arc<[String]>,
+}
+
 /// Turns one state's yearly observations into events.
 struct Emitter<'a> {
     builder: &'a mut DatasetBuilder,
-    file: &'a str,
+    file: &'a Arc<str>,
     org: &'a str,
+    /// `org`, shared by the IGO's events and gaps.
+    org_shared: Arc<str>,
+    cites: &'a Cites,
     counts: &'a mut ImportCounts,
     serial: usize,
 }
@@ -462,42 +513,53 @@ struct Emitter<'a> {
 impl Emitter<'_> {
     fn push(
         &mut self,
-        member: Option<&str>,
+        member: Option<&Arc<str>>,
         kind: EventKind,
         date: UncertainDate,
         note: &str,
         line: u64,
     ) {
-        self.push_citing(member, kind, date, note, line, &[SOURCE]);
+        let cow = Arc::clone(&self.cites.cow);
+        self.push_citing(member, kind, date, note, line, cow);
     }
 
     /// An event citing `sources`.
     fn push_citing(
         &mut self,
-        member: Option<&str>,
+        member: Option<&Arc<str>>,
         kind: EventKind,
         date: UncertainDate,
         note: &str,
         line: u64,
-        sources: &[&str],
+        sources: Arc<[String]>,
     ) {
         self.serial += 1;
         self.counts.events += 1;
-        let ev = Event::new(
-            format!("cow-{}-{}", self.org, self.serial),
-            self.org,
-            member,
+        let ev = Event::shared(
+            self.event_id(),
+            Arc::clone(&self.org_shared),
+            member.cloned(),
             kind,
-            vec![Reading::new(date, note, sources.iter().copied())],
+            vec![Reading::shared(date, note.to_string(), sources)],
         )
-        .with_origin(Origin::new(self.file, line));
+        .with_origin(Origin::at(self.file, line));
         self.builder.add_event(ev);
+    }
+
+    /// The next event's id, `cow-{org}-{serial}`.
+    fn event_id(&self) -> String {
+        let mut id = String::with_capacity(self.org.len() + 12);
+        id.push_str("cow-");
+        id.push_str(self.org);
+        id.push('-');
+        push_number(&mut id, self.serial as i64);
+        id
     }
 
     /// A date made from the rows' years; one the crate cannot hold (past
     /// year 9999) is a problem at `line` instead of an event.
     fn dated(&mut self, date: Result<UncertainDate, Error>, line: u64) -> Option<UncertainDate> {
-        date.map_err(|e| self.builder.problem(e.in_file(self.file).at_line(line)))
+        date.map_err(|e| self.builder.problem(e.in_file(&**self.file).at_line(line)))
             .ok()
     }
 
@@ -517,7 +579,7 @@ impl Emitter<'_> {
     /// repeat its code (nothing happens) and are not replayed one by one.
     fn state(
         &mut self,
-        member: &str,
+        member: &Arc<str>,
         runs: impl Iterator<Item = Run>,
         (first_year, last_year): (i32, i32),
         existence: Option<&IntervalSet<NaiveDate>>,
@@ -594,7 +656,7 @@ impl Emitter<'_> {
     /// A gap in the data, for `member` or (with `None`) the whole IGO.
     fn gap(
         &mut self,
-        member: Option<&str>,
+        member: Option<&Arc<str>>,
         from: NaiveDate,
         until: Option<NaiveDate>,
         note: String,
@@ -603,16 +665,17 @@ impl Emitter<'_> {
         let Ok(span) = Span::new(from, until) else {
             return;
         };
+        let (org, cow) = (Arc::clone(&self.org_shared), Arc::clone(&self.cites.cow));
         self.builder.add_unknown(
-            Unknown::new(self.org, member, span, note, [SOURCE])
-                .with_origin(Origin::new(self.file, line)),
+            Unknown::shared(org, member.cloned(), span, note, cow)
+                .with_origin(Origin::at(self.file, line)),
         );
     }
 
     #[allow(clippy::too_many_arguments)] // one state, one change: its two sides and where
     fn change(
         &mut self,
-        m: &str,
+        m: &Arc<str>,
         (before, before_code): (Option<Status>, i8),
         (after, after_code): (Option<Status>, i8),
         date: UncertainDate,
@@ -645,7 +708,7 @@ impl Emitter<'_> {
                 date,
                 &note,
                 line,
-                STATE_EVENT,
+                Arc::clone(&self.cites.with_states),
             );
             return;
         }
@@ -658,7 +721,7 @@ impl Emitter<'_> {
                     first,
                     note,
                     line,
-                    STATE_EVENT,
+                    Arc::clone(&self.cites.with_states),
                 );
             }
             let window = if day < date.latest() {
@@ -699,7 +762,7 @@ impl Emitter<'_> {
 
     fn open(
         &mut self,
-        m: &str,
+        m: &Arc<str>,
         status: Status,
         date: UncertainDate,
         note: &str,
@@ -715,7 +778,7 @@ impl Emitter<'_> {
         self.push(Some(m), kind, date, note, line);
     }
 
-    fn close(&mut self, m: &str, status: Status, date: UncertainDate, note: &str, line: u64) {
+    fn close(&mut self, m: &Arc<str>, status: Status, date: UncertainDate, note: &str, line: u64) {
         let kind = match status {
             Status::Associate => EventKind::AssociateEnded,
             Status::Observer => EventKind::ObserverEnded,
@@ -772,6 +835,47 @@ fn changes(codes: &[i8], n: usize, order: &[usize]) -> Vec<(u32, u32)> {
     out
 }
 
+/// An IGO's rows in year order, and the changes between them ([`changes`]).
+type Plan = (Vec<usize>, Vec<(u32, u32)>);
+
+/// About how many events and gaps the IGOs' rows give (`plans`: each one's
+/// rows in year order and the changes between them, as [`changes`] gives
+/// them), a capacity to reserve, not a count: a run of -9s is a gap, a run
+/// whose status differs from the last known one's an event (two, when one
+/// status ends and another begins), and each IGO ends with one or the
+/// other.
+fn expected_records(igos: &[Igo], plans: &[Plan], n: usize) -> (usize, usize) {
+    let (mut events, mut gaps) = (igos.len(), igos.len());
+    for (igo, (order, changes)) in igos.iter().zip(plans) {
+        // As the events are made: each column's first run (at the first
+        // row), then the runs starting at its changes.
+        let first = &igo.codes[order[0] * n..][..n];
+        for &code in first {
+            match code {
+                MISSING => gaps += 1,
+                code => events += usize::from(status_of(code).is_some()),
+            }
+        }
+        for mine in changes.chunk_by(|a, b| a.0 == b.0) {
+            let column = mine[0].0 as usize;
+            let mut known = match first[column] {
+                MISSING => 0,
+                code => code,
+            };
+            for &(_, row) in mine {
+                match igo.codes[order[row as usize] * n + column] {
+                    MISSING => gaps += 1,
+                    code => {
+                        events += usize::from(status_of(code) != status_of(known));
+                        known = code;
+                    }
+                }
+            }
+        }
+    }
+    (events, gaps)
+}
+
 /// Some day in the years `from..=to`: the year itself when they are one.
 fn window(from: i32, to: i32) -> Result<UncertainDate, Error> {
     if from >= to {
@@ -785,11 +889,36 @@ fn window(from: i32, to: i32) -> Result<UncertainDate, Error> {
 /// The note of a gap of -9 cells in the years `from..=to`: `… in 1990` or
 /// `… in 1990–1992`, written in one go (a gap per run of -9s is made).
 fn missing_note(from: i32, to: i32) -> String {
-    if from == to {
-        format!("COW IGO: -9 (missing data) in {from}")
-    } else {
-        format!("COW IGO: -9 (missing data) in {from}–{to}")
+    const HEAD: &str = "COW IGO: -9 (missing data) in ";
+    let mut note = String::with_capacity(HEAD.len() + 16);
+    note.push_str(HEAD);
+    push_number(&mut note, from.into());
+    if from != to {
+        note.push('–');
+        push_number(&mut note, to.into());
     }
+    note
+}
+
+/// Appends `n` in decimal, as `{n}` writes it. Notes and event ids are made
+/// for every gap and event, and `format!` cost about as much as the rest of
+/// making one.
+fn push_number(s: &mut String, n: i64) {
+    if n < 0 {
+        s.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    s.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 fn dec31(year: i32) -> NaiveDate {
@@ -800,4 +929,29 @@ fn dec31(year: i32) -> NaiveDate {
 fn jan1(year: i32) -> NaiveDate {
     // Years come from checked rows (at most one past them), so the day exists.
     NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `push_number` and `missing_note` write what `format!` wrote.
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        let edges = [0, 1, -1, 9, 10, -10, 1816, 2014, 99_999, i64::MAX, i64::MIN];
+        let spread = (-3_000..3_000).map(|n| n * 7);
+        for n in edges.into_iter().chain(spread) {
+            let mut s = String::from("x");
+            push_number(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
+        for (from, to) in [(1990, 1990), (1990, 1992), (-5, 3)] {
+            let want = if from == to {
+                format!("COW IGO: -9 (missing data) in {from}")
+            } else {
+                format!("COW IGO: -9 (missing data) in {from}–{to}")
+            };
+            assert_eq!(missing_note(from, to), want);
+        }
+    }
 }

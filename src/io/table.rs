@@ -8,15 +8,20 @@
 //! column, invalid UTF-8, an empty file.
 
 use std::io::{BufRead, BufReader, Read};
+use std::sync::Arc;
 
 use csv::StringRecord;
 
 use crate::error::{Error, ErrorKind};
 use crate::history::event::Origin;
 
+/// Bytes read ahead to sniff the separator from the header line.
+const SNIFF: usize = 1 << 16;
+
 /// An open table: its header, and rows to come.
 pub(crate) struct Table<R: Read> {
-    file: String,
+    /// Shared with the origin of every record read from it.
+    file: Arc<str>,
     reader: csv::Reader<BufReader<LineEnds<R>>>,
     header: Vec<String>,
     /// Set after a read failure: a reader that reads on past problems
@@ -26,7 +31,7 @@ pub(crate) struct Table<R: Read> {
 
 /// One row, with what it takes to report an error in it.
 pub(crate) struct Row<'t> {
-    file: &'t str,
+    file: &'t Arc<str>,
     header: &'t [String],
     line: u64,
     record: StringRecord,
@@ -43,7 +48,7 @@ pub(crate) struct Columns<'a> {
 impl<R: Read> Table<R> {
     /// Opens a table, sniffing the separator and checking the header.
     pub(crate) fn open(file: &str, input: R, columns: &Columns<'_>) -> Result<Self, Error> {
-        let mut buf = BufReader::with_capacity(1 << 16, LineEnds::new(input));
+        let mut buf = BufReader::with_capacity(SNIFF, LineEnds::new(input));
         let head = buf.fill_buf().map_err(|e| Error::io(e).in_file(file))?;
         let first_line = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
         let tabs = first_line.iter().filter(|&&b| b == b'\t').count();
@@ -53,6 +58,10 @@ impl<R: Read> Table<R> {
             .delimiter(delimiter)
             .flexible(true)
             .has_headers(false)
+            // As large as `buf`: once its first fill (the sniffed bytes) is
+            // read, the csv reader's reads bypass it and the input is
+            // copied once, not into `buf` and again into the reader's buffer.
+            .buffer_capacity(SNIFF)
             .from_reader(buf);
         let mut record = StringRecord::new();
         let got = reader
@@ -81,7 +90,7 @@ impl<R: Read> Table<R> {
             })
             .collect();
         let table = Table {
-            file: file.to_string(),
+            file: Arc::from(file),
             reader,
             header,
             failed: false,
@@ -126,7 +135,7 @@ impl<R: Read> Table<R> {
 
     fn header_error(&self, rule: String) -> Error {
         Error::new(ErrorKind::Header(rule))
-            .in_file(self.file.clone())
+            .in_file(&*self.file)
             .at_line(1)
     }
 
@@ -189,7 +198,7 @@ impl<R: Read> Table<R> {
                     expected: self.header.len(),
                     found: record.len(),
                 })
-                .in_file(self.file.clone())
+                .in_file(&*self.file)
                 .at_line(line)));
             }
             return Some(Ok(Row {
@@ -233,7 +242,7 @@ impl<R: Read> Table<R> {
             let shown: String = field.chars().take(40).collect();
             return Some(
                 Error::new(ErrorKind::InvalidValue(rule))
-                    .in_file(self.file.clone())
+                    .in_file(&*self.file)
                     .at_line(line)
                     .in_field(self.header.get(col).map_or("", String::as_str))
                     .with_value(shown),
@@ -315,7 +324,7 @@ impl Row<'_> {
 
     /// Where the row is, for records that keep it for later errors.
     pub(crate) fn origin(&self) -> Origin {
-        Origin::new(self.file, self.line)
+        Origin::at(self.file, self.line)
     }
 
     /// The row's line in its file.
@@ -327,7 +336,7 @@ impl Row<'_> {
     /// An error about the value in column `col`.
     pub(crate) fn error(&self, col: usize, kind: ErrorKind) -> Error {
         Error::new(kind)
-            .in_file(self.file)
+            .in_file(&**self.file)
             .at_line(self.line)
             .in_field(self.header.get(col).map_or("", String::as_str))
             .with_value(self.get(col))
@@ -335,7 +344,7 @@ impl Row<'_> {
 
     /// Attaches this row's position and column `col` to an error from a parser.
     pub(crate) fn locate(&self, col: usize, e: Error) -> Error {
-        e.in_file(self.file)
+        e.in_file(&**self.file)
             .at_line(self.line)
             .in_field(self.header.get(col).map_or("", String::as_str))
             .replace_value(self.get(col))
