@@ -349,13 +349,7 @@ fn sweep(
     slot.clear();
     slot.resize(group.len(), 0);
     let (mut si, mut ei) = (0, 0);
-    loop {
-        let day = match (group.get(si), ends.get(ei).map(|&k| end_of(k))) {
-            (Some(s), Some(e)) => s.1.min(e),
-            (Some(s), None) => s.1,
-            (None, Some(e)) => e,
-            (None, None) => break,
-        };
+    while let Some(day) = next_day(group, si, ends, ei) {
         while ei < ends.len() && end_of(ends[ei]) == day {
             let at = slot[ends[ei] as u32 as usize] as usize;
             alive.swap_remove(at);
@@ -373,6 +367,17 @@ fn sweep(
     }
 }
 
+/// A group's next change day, its start `si`'s or its end `ei`'s
+/// (positions in `group` and its sorted finite `ends`), whichever is
+/// earlier; none when both are past the last.
+fn next_day(group: &[Row], si: usize, ends: &[u64], ei: usize) -> Option<i32> {
+    match (group.get(si), ends.get(ei).map(|&k| end_of(k))) {
+        (Some(s), Some(e)) => Some(s.1.min(e)),
+        (Some(s), None) => Some(s.1),
+        (None, e) => e,
+    }
+}
+
 /// The entries a group's full lists would take: the number alive summed
 /// over its change days, counted without a sweep. An interval is alive on
 /// the change days from its start's to the last before its end, so it adds
@@ -383,13 +388,7 @@ fn full_size(group: &[Row], ends: &[u64]) -> usize {
     let (mut si, mut ei) = (0, 0);
     // Change days passed, and the ranks of the starts and ends met.
     let (mut days, mut starts, mut finite_ends) = (0usize, 0usize, 0usize);
-    loop {
-        let day = match (group.get(si), ends.get(ei).map(|&k| end_of(k))) {
-            (Some(s), Some(e)) => s.1.min(e),
-            (Some(s), None) => s.1,
-            (None, Some(e)) => e,
-            (None, None) => break,
-        };
+    while let Some(day) = next_day(group, si, ends, ei) {
         while ei < ends.len() && end_of(ends[ei]) == day {
             finite_ends += days;
             ei += 1;
