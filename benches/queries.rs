@@ -458,15 +458,19 @@ fn members(c: &mut Criterion) {
     list_members(c, "members_bundled", &bundled);
     count_members(c, "count_bundled", &bundled);
 
-    // Every member of one organization overlaps the query days.
+    // Every member of one organization overlaps the query days (the day
+    // before the center and the center).
     let center = synth::overlap_day();
-    let overlap: Vec<(String, Workload)> = [16, 256, 4_096, 65_536]
-        .into_iter()
-        .map(|k| {
-            let raw = synth::overlapping(k, SEED ^ k as u64);
-            (label(k), Workload::new(&raw, |r| center - r.range(0, 2)))
-        })
-        .collect();
+    let crowds = |make: fn(usize, u64) -> synth::Raw| -> Vec<(String, Workload)> {
+        [16, 256, 4_096, 65_536]
+            .into_iter()
+            .map(|k| {
+                let raw = make(k, SEED ^ k as u64);
+                (label(k), Workload::new(&raw, |r| center - r.range(0, 2)))
+            })
+            .collect()
+    };
+    let overlap = crowds(synth::overlapping);
     count_members(c, "count_overlap", &overlap);
     list_members(c, "members_overlap", &overlap);
     // The same members among twice as many spells that end before the
@@ -474,13 +478,7 @@ fn members(c: &mut Criterion) {
     // above, rust-lapper's count needs no search (every start is on or
     // before the day, every end after it: it checks the first and last
     // and stops); here it searches both.
-    let among: Vec<(String, Workload)> = [16, 256, 4_096, 65_536]
-        .into_iter()
-        .map(|k| {
-            let raw = synth::overlapping_among(k, SEED ^ k as u64);
-            (label(k), Workload::new(&raw, |r| center - r.range(0, 2)))
-        })
-        .collect();
+    let among = crowds(synth::overlapping_among);
     count_members(c, "count_overlap_among", &among);
 
     // The real COW IGO data, when its file is there (path from `MH_COW_IGO`).
