@@ -62,11 +62,8 @@ impl Reading {
         note: impl Into<String>,
         sources: impl IntoIterator<Item = S>,
     ) -> Self {
-        Reading {
-            date,
-            note: note.into(),
-            sources: sources.into_iter().map(Into::into).collect(),
-        }
+        let sources = sources.into_iter().map(Into::into).collect();
+        Reading::shared(date, note.into(), sources)
     }
 
     /// A reading citing a list of sources shared with other readings.
@@ -262,15 +259,8 @@ impl Event {
         kind: EventKind,
         readings: Vec<Reading>,
     ) -> Self {
-        Event {
-            id: id.into(),
-            org: org.into().into(),
-            member: member.map(Arc::from),
-            kind,
-            readings,
-            origin: Origin::default(),
-            more_lines: Vec::new(),
-        }
+        let org = org.into().into();
+        Event::shared(id.into(), org, member.map(Arc::from), kind, readings)
     }
 
     /// [`Event::new`] with the organization's and member's strings shared
