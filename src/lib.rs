@@ -22,6 +22,7 @@ mod error;
 mod history;
 mod interval;
 mod io;
+mod parallel;
 
 // Long-form documentation, kept in Markdown and checked as doc tests.
 #[doc = include_str!("../docs/errors.md")]

@@ -397,40 +397,23 @@ impl Dataset {
                 q = from;
             }
         }
-        self.index = Index::new(&segments, self.orgs.len(), self.parties.len());
-        // Counts by kind: each pair's stretches of that kind, touching ones
-        // joined, per organization.
-        let kinds: [fn(&answer::Verdict) -> bool; crate::history::index::KINDS] = [
-            |v| v.member == Some(true),
-            |v| v.member == Some(true) && v.certainty == Certainty::Definite,
-            |v| match v.certainty {
-                Certainty::Definite => v.member == Some(true),
-                Certainty::Possible => true,
-                Certainty::Unknown => false,
+        let (orgs, parties) = (self.orgs.len(), self.parties.len());
+        // The index and the counts read the segments and nothing of each
+        // other.
+        let (index, counter) = crate::parallel::beside(
+            segments.len() >= crate::parallel::WORTH_A_THREAD,
+            || Index::new(&segments, orgs, parties),
+            || {
+                counts(
+                    &self.memberships,
+                    &self.segments_by_membership,
+                    &segments,
+                    orgs,
+                )
             },
-            |v| v.certainty == Certainty::Unknown,
-        ];
-        let mut rows: Vec<(u32, u32, i32, i32)> = Vec::new();
-        for (k, kind) in kinds.iter().enumerate() {
-            for m in &self.memberships {
-                let mut open: Option<(u32, u32, i32, i32)> = None;
-                for &at in &self.segments_by_membership[m.segments.clone()] {
-                    let s = &segments[at as usize];
-                    if !kind(&s.verdict) {
-                        continue;
-                    }
-                    match &mut open {
-                        Some(run) if run.3 == s.start => run.3 = s.end,
-                        _ => {
-                            rows.extend(open.take());
-                            open = Some((s.org, k as u32, s.start, s.end));
-                        }
-                    }
-                }
-                rows.extend(open);
-            }
-        }
-        self.counter = Counter::new(rows, self.orgs.len());
+        );
+        self.index = index;
+        self.counter = counter;
         // Kept at its length, as a list collected in order was (in place:
         // a smaller block is not copied).
         segments.shrink_to_fit();
@@ -1571,4 +1554,45 @@ fn close(spells: &mut [Spell], events: &[Event], id: EventId) {
         last.end_latest = Some(ev.latest());
         last.end_date = Some(ev.readings[0].date.clone());
     }
+}
+
+/// The counts by kind ([`Counter`]): each pair's stretches of that kind,
+/// touching ones joined, per organization.
+fn counts(
+    memberships: &[Membership],
+    by_membership: &[u32],
+    segments: &[answer::Segment],
+    orgs: usize,
+) -> Counter {
+    let kinds: [fn(&answer::Verdict) -> bool; crate::history::index::KINDS] = [
+        |v| v.member == Some(true),
+        |v| v.member == Some(true) && v.certainty == Certainty::Definite,
+        |v| match v.certainty {
+            Certainty::Definite => v.member == Some(true),
+            Certainty::Possible => true,
+            Certainty::Unknown => false,
+        },
+        |v| v.certainty == Certainty::Unknown,
+    ];
+    let mut rows: Vec<(u32, u32, i32, i32)> = Vec::new();
+    for (k, kind) in kinds.iter().enumerate() {
+        for m in memberships {
+            let mut open: Option<(u32, u32, i32, i32)> = None;
+            for &at in &by_membership[m.segments.clone()] {
+                let s = &segments[at as usize];
+                if !kind(&s.verdict) {
+                    continue;
+                }
+                match &mut open {
+                    Some(run) if run.3 == s.start => run.3 = s.end,
+                    _ => {
+                        rows.extend(open.take());
+                        open = Some((s.org, k as u32, s.start, s.end));
+                    }
+                }
+            }
+            rows.extend(open);
+        }
+    }
+    Counter::new(rows, orgs)
 }

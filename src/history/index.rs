@@ -875,10 +875,20 @@ impl Index {
         let flags = &flags;
         let party: Vec<u32> = segments.iter().map(|s| s.party).collect();
         let org: Vec<u32> = segments.iter().map(|s| s.org).collect();
-        Index {
-            by_org: Side::new(by_org, 2 * orgs, BY_ORG, Info { tag: &party, flags }),
-            by_party: Side::new(by_party, parties, BY_PARTY, Info { tag: &org, flags }),
-        }
+        // The two sides read the same lists and nothing of each other.
+        let (by_org, by_party) = crate::parallel::beside(
+            segments.len() >= crate::parallel::WORTH_A_THREAD,
+            || {
+                Side::new(
+                    by_org.clone(),
+                    2 * orgs,
+                    BY_ORG,
+                    Info { tag: &party, flags },
+                )
+            },
+            || Side::new(by_party, parties, BY_PARTY, Info { tag: &org, flags }),
+        );
+        Index { by_org, by_party }
     }
 
     /// The segments of organization `org`'s members (de jure, by the

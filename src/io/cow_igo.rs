@@ -208,15 +208,15 @@ impl DatasetBuilder {
         let mut data_rows = 0;
         // One row's state cells, each written before the row is kept.
         let mut cells: Vec<i8> = vec![0; n];
-        let mut buffer = csv::StringRecord::new();
-        while let Some(row) = table.next_row_in(std::mem::take(&mut buffer)) {
+        // Decoded on a second core while the csv crate parses on.
+        table.for_each_row(|row| {
             data_rows += 1;
             let row = match row {
                 Ok(row) => row,
                 Err(e) => {
                     counts.skipped += 1;
                     problems.report(e);
-                    continue;
+                    return;
                 }
             };
             // Every check first, in the order the strict reader made them,
@@ -242,7 +242,7 @@ impl DatasetBuilder {
                     }
                     not_a_column = id.to_string();
                 }
-                let year = year_field(&row, year_col, false)?;
+                let year = year_field(row, year_col, false)?;
                 let k = index.get(id).copied();
                 match k {
                     // Organizations are found ignoring case: an `ioname`
@@ -316,7 +316,7 @@ impl DatasetBuilder {
                 Err(e) => {
                     counts.skipped += 1;
                     problems.report(e);
-                    let year = year_field(&row, year_col, false).ok();
+                    let year = year_field(row, year_col, false).ok();
                     let id = row.get(id_col);
                     if !id.is_empty() {
                         let latest = left_out.entry(id.to_lowercase()).or_insert(i32::MIN);
@@ -324,8 +324,7 @@ impl DatasetBuilder {
                     }
                 }
             }
-            buffer = row.into_record();
-        }
+        });
         if data_rows == 0 {
             return Err(super::header_only(table.file()));
         }

@@ -14,6 +14,7 @@ use csv::StringRecord;
 
 use crate::error::{Error, ErrorKind};
 use crate::history::event::Origin;
+use crate::parallel::pipeline;
 
 /// Bytes read ahead to sniff the separator from the header line.
 const SNIFF: usize = 1 << 16;
@@ -162,94 +163,162 @@ impl<R: Read> Table<R> {
     /// The next row; `None` at the end. A row with the wrong number of
     /// fields, or that is not valid CSV, is an error naming its line.
     pub(crate) fn next_row(&mut self) -> Option<Result<Row<'_>, Error>> {
-        self.next_row_in(StringRecord::new())
+        let mut record = StringRecord::new();
+        let got = next_record(&mut self.reader, &mut self.failed, &self.file, &mut record)?;
+        let got = got.and_then(|line| checked(&self.file, &self.header, &record, line));
+        Some(got.map(|line| Row {
+            file: &self.file,
+            header: &self.header,
+            line,
+            record,
+        }))
     }
 
-    /// Like [`next_row`](Self::next_row), reading into `record` (from
-    /// [`Row::into_record`]) so that a loader of wide rows reuses one buffer.
-    pub(crate) fn next_row_in(
-        &mut self,
-        mut record: StringRecord,
-    ) -> Option<Result<Row<'_>, Error>> {
-        if self.failed {
-            return None;
-        }
-        loop {
-            match self.reader.read_record(&mut record) {
-                Err(e) => {
-                    // Invalid UTF-8 spoils one record; a read failure may
-                    // repeat forever, so it ends the table.
-                    self.failed = e.is_io_error();
-                    return Some(Err(csv_error(&self.file, e)));
+    /// Every row, as [`next_row`](Self::next_row) gives them, handed in
+    /// order to `take`: for a loader of wide rows, whose decoding then
+    /// runs on a second core while the csv crate parses the next rows
+    /// ([`pipeline`]), each row's buffer reused.
+    pub(crate) fn for_each_row(&mut self, mut take: impl FnMut(Result<&Row<'_>, Error>) + Send) {
+        let (file, header) = (&self.file, self.header.as_slice());
+        let (reader, failed) = (&mut self.reader, &mut self.failed);
+        pipeline(
+            |slot: &mut Parsed| match next_record(reader, failed, file, &mut slot.record) {
+                Some(got) => {
+                    slot.got = got;
+                    true
                 }
-                Ok(false) => return None,
-                Ok(true) => {}
-            }
-            let line = record.position().map_or(0, |p| p.line());
-            // A blank line (often the last one) carries no data.
-            if record.len() == 1 && record[0].trim().is_empty() {
-                continue;
-            }
-            if let Some(e) = self.hidden_characters(&record, line) {
-                return Some(Err(e));
-            }
-            if record.len() != self.header.len() {
-                return Some(Err(Error::new(ErrorKind::FieldCount {
-                    expected: self.header.len(),
-                    found: record.len(),
-                })
-                .in_file(&*self.file)
-                .at_line(line)));
-            }
-            return Some(Ok(Row {
-                file: &self.file,
-                header: &self.header,
-                line,
-                record,
-            }));
+                None => false,
+            },
+            |slot: &mut Parsed| match std::mem::replace(&mut slot.got, Ok(0))
+                .and_then(|line| checked(file, header, &slot.record, line))
+            {
+                Ok(line) => {
+                    let row = Row {
+                        file,
+                        header,
+                        line,
+                        record: std::mem::take(&mut slot.record),
+                    };
+                    take(Ok(&row));
+                    slot.record = row.into_record();
+                }
+                Err(e) => take(Err(e)),
+            },
+        );
+    }
+}
+
+/// A row parsed and not yet taken ([`Table::for_each_row`]): its line, or
+/// why it could not be read, and its fields.
+struct Parsed {
+    got: Result<u64, Error>,
+    record: StringRecord,
+}
+
+impl Default for Parsed {
+    fn default() -> Self {
+        Parsed {
+            got: Ok(0),
+            record: StringRecord::new(),
         }
     }
 }
 
-impl<R: Read> Table<R> {
-    /// A field holding what no field of these formats may: a line break (a
-    /// quote opened and closed lines later swallows the rows between), a
-    /// byte-order mark past the file's start, a control character (NUL…).
-    /// Checked on the whole record at once: nearly every record has none.
-    fn hidden_characters(&self, record: &StringRecord, line: u64) -> Option<Error> {
-        let bytes = record.as_slice().as_bytes();
-        let suspicious = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f || b == 0xef;
-        // 64 bytes at a time, each chunk without an early exit: the compiler
-        // makes that vector instructions (a byte at a time was ~5% of a load).
-        let any = |chunk: &[u8]| chunk.iter().fold(false, |found, &b| found | suspicious(b));
-        if !bytes.chunks(64).any(any) {
-            return None;
-        }
-        for (col, field) in record.iter().enumerate() {
-            let rule = if field.contains('\n') {
-                let last = line + field.matches('\n').count() as u64;
-                format!(
-                    "a field holds a line break: a quote opened on line {line} is closed on line {last}, so lines {line}–{last} are one row; no field of this format holds a line break"
-                )
-            } else if field.contains('\u{feff}') {
-                "a byte-order mark (U+FEFF) inside the file; only its first bytes may hold one"
-                    .to_string()
-            } else if let Some(c) = field.chars().find(|&c| c.is_control() && c != '\t') {
-                format!("a control character (U+{:04X}) in a field", c as u32)
-            } else {
-                continue;
-            };
-            let shown: String = field.chars().take(40).collect();
-            return Some(
-                Error::new(ErrorKind::InvalidValue(rule))
-                    .in_file(&*self.file)
-                    .at_line(line)
-                    .in_field(self.header.get(col).map_or("", String::as_str))
-                    .with_value(shown),
-            );
-        }
-        None
+/// Reads the next row of `reader` into `record`, blank lines skipped: its
+/// line (to be [`checked`]), or the error naming it; `None` at the end
+/// (and after a read failure, `failed`).
+fn next_record<R: Read>(
+    reader: &mut csv::Reader<R>,
+    failed: &mut bool,
+    file: &Arc<str>,
+    record: &mut StringRecord,
+) -> Option<Result<u64, Error>> {
+    if *failed {
+        return None;
     }
+    loop {
+        match reader.read_record(record) {
+            Err(e) => {
+                // Invalid UTF-8 spoils one record; a read failure may
+                // repeat forever, so it ends the table.
+                *failed = e.is_io_error();
+                return Some(Err(csv_error(file, e)));
+            }
+            Ok(false) => return None,
+            Ok(true) => {}
+        }
+        // A blank line (often the last one) carries no data.
+        if record.len() == 1 && record[0].trim().is_empty() {
+            continue;
+        }
+        return Some(Ok(record.position().map_or(0, |p| p.line())));
+    }
+}
+
+/// A row read by [`next_record`] checked: its line, or the error naming
+/// it. Its own step, so that a pipeline runs it beside the parsing.
+fn checked(
+    file: &Arc<str>,
+    header: &[String],
+    record: &StringRecord,
+    line: u64,
+) -> Result<u64, Error> {
+    if let Some(e) = hidden_characters(file, header, record, line) {
+        return Err(e);
+    }
+    if record.len() != header.len() {
+        return Err(Error::new(ErrorKind::FieldCount {
+            expected: header.len(),
+            found: record.len(),
+        })
+        .in_file(&**file)
+        .at_line(line));
+    }
+    Ok(line)
+}
+
+/// A field holding what no field of these formats may: a line break (a
+/// quote opened and closed lines later swallows the rows between), a
+/// byte-order mark past the file's start, a control character (NUL…).
+/// Checked on the whole record at once: nearly every record has none.
+fn hidden_characters(
+    file: &Arc<str>,
+    header: &[String],
+    record: &StringRecord,
+    line: u64,
+) -> Option<Error> {
+    let bytes = record.as_slice().as_bytes();
+    let suspicious = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f || b == 0xef;
+    // 64 bytes at a time, each chunk without an early exit: the compiler
+    // makes that vector instructions (a byte at a time was ~5% of a load).
+    let any = |chunk: &[u8]| chunk.iter().fold(false, |found, &b| found | suspicious(b));
+    if !bytes.chunks(64).any(any) {
+        return None;
+    }
+    for (col, field) in record.iter().enumerate() {
+        let rule = if field.contains('\n') {
+            let last = line + field.matches('\n').count() as u64;
+            format!(
+                "a field holds a line break: a quote opened on line {line} is closed on line {last}, so lines {line}–{last} are one row; no field of this format holds a line break"
+            )
+        } else if field.contains('\u{feff}') {
+            "a byte-order mark (U+FEFF) inside the file; only its first bytes may hold one"
+                .to_string()
+        } else if let Some(c) = field.chars().find(|&c| c.is_control() && c != '\t') {
+            format!("a control character (U+{:04X}) in a field", c as u32)
+        } else {
+            continue;
+        };
+        let shown: String = field.chars().take(40).collect();
+        return Some(
+            Error::new(ErrorKind::InvalidValue(rule))
+                .in_file(&**file)
+                .at_line(line)
+                .in_field(header.get(col).map_or("", String::as_str))
+                .with_value(shown),
+        );
+    }
+    None
 }
 
 /// Turns every line end (`\n`, `\r\n`, and a bare `\r` as old Mac
@@ -350,7 +419,7 @@ impl Row<'_> {
             .replace_value(self.get(col))
     }
 
-    /// The row's buffer, to read the next row into with [`Table::next_row_in`].
+    /// The row's buffer, to read a later row into ([`Table::for_each_row`]).
     pub(crate) fn into_record(self) -> StringRecord {
         self.record
     }
