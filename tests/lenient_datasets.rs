@@ -733,3 +733,46 @@ fn states_lenient_list_joins_the_other_readers() {
         Some(Status::Member)
     );
 }
+
+/// A file of many rows (far more than are handed from the parsing thread
+/// to the decoding one at a time), bad rows of three kinds spread through
+/// it: every problem comes back once, every other row is kept, and the
+/// rows are taken in file order (the organizations in order of first
+/// mention), however they were split between the two.
+#[test]
+fn igo_lenient_keeps_line_order_over_a_long_file() {
+    let mut text = String::from("ioname,orgname,year,russia,belarus\n");
+    let mut bad = Vec::new();
+    // Line 1 is the header; data row `r` is on line `r + 2`.
+    for r in 0..2_000usize {
+        let (igo, year) = (r / 20, 1950 + r % 20);
+        let line = (r + 2) as u64;
+        let row = match r % 7 {
+            _ if r % 97 == 3 => {
+                bad.push((line, "InvalidValue", Some("belarus")));
+                format!("IGO{igo},Org {igo},{year},1,7")
+            }
+            _ if r % 131 == 5 => {
+                bad.push((line, "FieldCount", None));
+                format!("IGO{igo},Org {igo},{year},1")
+            }
+            _ if r % 173 == 7 => {
+                bad.push((line, "InvalidValue", Some("orgname")));
+                format!("IGO{igo},Org\u{0} {igo},{year},1,0")
+            }
+            0 => format!("IGO{igo},Org {igo},{year},0,1"),
+            _ => format!("IGO{igo},Org {igo},{year},1,0"),
+        };
+        text.push_str(&row);
+        text.push('\n');
+    }
+    let (ds, counts, problems) = igo_lenient(text.as_bytes());
+    all_in(&problems, "igo.csv");
+    assert!(bad.len() > 30, "{} bad rows", bad.len());
+    assert_eq!(summary(&problems), bad);
+    assert_eq!((counts.rows, counts.skipped), (2_000 - bad.len(), bad.len()));
+    // Organizations in order of first mention, as the rows came.
+    let ids: Vec<&str> = ds.organizations().iter().map(|o| o.id()).collect();
+    let want: Vec<String> = (0..100).map(|k| format!("IGO{k}")).collect();
+    assert_eq!(ids, want);
+}

@@ -660,7 +660,8 @@ impl DatasetBuilder {
     /// were read, then by line, so that a whole file can be fixed at once.
     /// Nothing is dropped silently: each record left out is named in a
     /// problem. [`Report::strict`] gives the dataset only when there is
-    /// none.
+    /// none. A large dataset's index is built on two cores where the
+    /// machine has them (the same index either way).
     ///
     /// ```
     /// # use membership_history::{Dataset, ErrorKind, Event, EventKind, Party, Reading, Report, Source};

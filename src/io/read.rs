@@ -103,7 +103,9 @@ impl Format for Atop<'_> {
 
 /// COW IGO igo-year membership data (`igo_year_formatv3.csv`); with a state
 /// list, state columns are mapped to COW abbreviations and the states'
-/// existence bounds their answers.
+/// existence bounds their answers. Where the machine has a second core,
+/// each row (235 columns in the full file) is decoded there while the next
+/// are parsed: the records and problems are the same, in the same order.
 ///
 /// ```
 /// use membership_history::{CowIgo, Dataset};
