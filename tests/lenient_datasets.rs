@@ -770,7 +770,10 @@ fn igo_lenient_keeps_line_order_over_a_long_file() {
     all_in(&problems, "igo.csv");
     assert!(bad.len() > 30, "{} bad rows", bad.len());
     assert_eq!(summary(&problems), bad);
-    assert_eq!((counts.rows, counts.skipped), (2_000 - bad.len(), bad.len()));
+    assert_eq!(
+        (counts.rows, counts.skipped),
+        (2_000 - bad.len(), bad.len())
+    );
     // Organizations in order of first mention, as the rows came.
     let ids: Vec<&str> = ds.organizations().iter().map(|o| o.id()).collect();
     let want: Vec<String> = (0..100).map(|k| format!("IGO{k}")).collect();
