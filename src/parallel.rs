@@ -15,10 +15,11 @@ use std::sync::LazyLock;
 static CORES: LazyLock<bool> =
     LazyLock::new(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1));
 
-/// The number of answer segments from which a build's parts are worth a
-/// thread each: a part costs about a microsecond per segment (the COW IGO
-/// file's 84,000 segments, 95M instructions for both sides of the index),
-/// so from here a thread's start is a few percent of the part.
+/// The number of answer segments (or of memberships, each of which makes
+/// one or more) from which a build's parts are worth a thread each: a
+/// part costs about a thousand instructions per segment (the COW IGO
+/// file's 84,000 segments, 95M for both sides of the index), so from here
+/// a thread's start (about 20 µs) is a few percent of the part.
 pub(crate) const WORTH_A_THREAD: usize = 4096;
 
 /// `(a(), b())`, `a` run on a second thread while this one runs `b` when

@@ -336,14 +336,33 @@ pub struct DatasetBuilder {
 impl Dataset {
     /// Cuts every membership into answer segments and indexes them.
     fn index_answers(&mut self) {
-        let mut segments = Vec::new();
-        let mut ranges = Vec::with_capacity(self.memberships.len());
-        let mut cuts = Vec::new();
-        for (i, m) in self.memberships.iter().enumerate() {
-            let first = segments.len();
-            answer::segments(self, i as u32, m, &mut cuts, &mut segments);
-            ranges.push(first..segments.len());
-        }
+        // The segments of memberships `from..to`, and each one's range.
+        let cut = |from: usize, to: usize| {
+            let mut segments = Vec::new();
+            let mut ranges = Vec::with_capacity(to - from);
+            let mut cuts = Vec::new();
+            for (i, m) in self.memberships[from..to].iter().enumerate() {
+                let first = segments.len();
+                answer::segments(self, (from + i) as u32, m, &mut cuts, &mut segments);
+                ranges.push(first..segments.len());
+            }
+            (segments, ranges)
+        };
+        // Each membership's segments read the dataset and nothing of
+        // another's: the second half's are cut beside the first's.
+        let n = self.memberships.len();
+        let ((later, later_ranges), (mut segments, mut ranges)) = crate::parallel::beside(
+            n >= crate::parallel::WORTH_A_THREAD,
+            || cut(n / 2, n),
+            || cut(0, n / 2),
+        );
+        let shift = segments.len();
+        segments.extend_from_slice(&later);
+        ranges.extend(
+            later_ranges
+                .into_iter()
+                .map(|r| r.start + shift..r.end + shift),
+        );
         for (m, r) in self.memberships.iter_mut().zip(ranges) {
             m.segments = r;
         }
