@@ -1,11 +1,12 @@
 //! A load on two cores: the one place the crate starts a thread.
 //!
 //! A load of the full COW IGO file parses its rows (the csv crate) and
-//! decodes them, and builds an index of each side and the counts from the
-//! same answer segments: the parsing and the decoding are a pipeline
-//! ([`pipeline`]), and the builds read nothing of each other ([`beside`])
+//! decodes them, cuts each membership into answer segments, and builds an
+//! index of each side and the counts from the same segments: the parsing
+//! and the decoding are a pipeline ([`pipeline`]); the two halves of the
+//! memberships, and the builds, read nothing of each other ([`beside`])
 //! (issue 15: the load within 2× of the csv crate's floor, on a 2-core
-//! machine).
+//! machine; `BENCHMARKS.md` has what this gained).
 
 use std::sync::LazyLock;
 
@@ -59,7 +60,7 @@ where
 }
 
 /// Items handed over at a time by [`pipeline`]: a channel's handover costs
-/// microseconds, a row of the COW IGO file about three.
+/// microseconds, and a row of the COW IGO file takes one or two to parse.
 const BATCH: usize = 128;
 
 /// Runs `fill` and `take` as a pipeline: `fill` makes each item here (into
@@ -82,9 +83,9 @@ pub(crate) fn pipeline<T: Default + Send>(
         return alternate(&mut fill, &mut take);
     }
     let started = std::thread::scope(|s| {
-        // Full batches to the second thread (two ahead at most, so a slow
-        // `take` holds memory for three batches, not the whole input), and
-        // their items back to be filled again.
+        // Full batches to the second thread (two waiting at most, so a
+        // slow `take` holds four batches in memory, not the whole input),
+        // and their items back to be filled again.
         let (full, to_take) = std::sync::mpsc::sync_channel::<Vec<T>>(2);
         let (done, emptied) = std::sync::mpsc::channel::<Vec<T>>();
         // `take` borrowed, not moved: where no thread can be started, it
