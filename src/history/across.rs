@@ -18,8 +18,8 @@ use crate::history::party::Organization;
 use crate::history::query::{OrgRef, PartyRef};
 use crate::interval::set::{IntervalSet, Span};
 
-/// An organization's counts on one day, from [`Dataset::count_on`]: each
-/// count is two binary searches, done when asked for.
+/// An organization's counts on one day, from [`Dataset::count_on`]: all
+/// four read at once from the counts the index stores for that day.
 ///
 /// ```
 /// # use membership_history::bundled;
