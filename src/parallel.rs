@@ -19,14 +19,16 @@ static CORES: LazyLock<bool> =
 /// The number of answer segments (or of memberships, each of which makes
 /// one or more) from which a build's parts are worth a thread each: a
 /// part costs about a thousand instructions per segment (the COW IGO
-/// file's 84,000 segments, 95M for both sides of the index), so from here
-/// a thread's start (about 20 µs) is a few percent of the part.
+/// file's 84,000 segments, 95M for both sides of the index), so a part of
+/// this size (a few million instructions, about a millisecond) pays 5–10%
+/// for a thread's start and join (56–75 µs, measured on the 2-core
+/// machine), and a larger one less.
 pub(crate) const WORTH_A_THREAD: usize = 4096;
 
 /// `(a(), b())`, `a` run on a second thread while this one runs `b` when
 /// `worth_it` (the work is large enough to pay for a thread's start,
-/// about 20 µs) and the machine has a second core; else both here, `b`
-/// first. The answer does not depend on which: both are pure. A panic in
+/// see [`WORTH_A_THREAD`]) and the machine has a second core; else both
+/// here, `b` first. The answer does not depend on which: both are pure. A panic in
 /// `a` goes on in this thread, as it would have without the thread.
 pub(crate) fn beside<RA, RB>(
     worth_it: bool,
