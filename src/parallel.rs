@@ -1,9 +1,10 @@
 //! A load on two cores: the one place the crate starts a thread.
 //!
-//! A load of the full COW IGO file parses its rows (the csv crate) and
-//! decodes them, cuts each membership into answer segments, and builds an
-//! index of each side and the counts from the same segments: the parsing
-//! and the decoding are a pipeline ([`pipeline`]); the two halves of the
+//! A load of the full COW IGO file parses its rows (the csv crate),
+//! decodes them and makes each IGO's events, cuts each membership into
+//! answer segments, and builds an index of each side and the counts from
+//! the same segments: the parsing, and the decoding with the events, are a
+//! pipeline ([`pipeline`]); the two halves of the
 //! memberships, and the builds, read nothing of each other ([`beside`])
 //! (issue 15: the load within 2× of the csv crate's floor, on a 2-core
 //! machine; `BENCHMARKS.md` has what this gained).

@@ -205,6 +205,53 @@ fn missing_data_is_neither_member_nor_non_member() -> R {
     Ok(())
 }
 
+/// An IGO's rows need not come one after another: its events are made as
+/// its rows seem all read (another IGO's begin), and made again when a
+/// later row of it comes. The same rows grouped by IGO give the same
+/// histories.
+#[test]
+fn an_igos_rows_apart_give_the_history_of_them_all() -> R {
+    let head = "ioname,orgname,year,russia,belarus\n";
+    let apart = [
+        "AIGO,A,1990,1,0",
+        "AIGO,A,1991,1,1",
+        "BIGO,B,1990,1,1",
+        "AIGO,A,1992,0,1",
+        "BIGO,B,1991,1,0",
+    ];
+    let grouped = [apart[0], apart[1], apart[3], apart[2], apart[4]];
+    let text = |rows: [&str; 5]| format!("{head}{}\n", rows.join("\n"));
+    let (a, g) = (load(&text(apart), None)?, load(&text(grouped), None)?);
+    // Russia left A in 1992, on a row after B's first.
+    let russia = a.timeline("AIGO", "russia")?;
+    let kinds: Vec<EventKind> = russia.events().map(|e| e.kind()).collect();
+    assert_eq!(kinds, [EventKind::Signed, EventKind::Withdrew]);
+    assert_eq!(
+        russia.member_days().preferred.to_string(),
+        "1990-01-01..1992-01-01"
+    );
+    for (org, state) in [
+        ("AIGO", "russia"),
+        ("AIGO", "belarus"),
+        ("BIGO", "russia"),
+        ("BIGO", "belarus"),
+    ] {
+        let (x, y) = (a.timeline(org, state)?, g.timeline(org, state)?);
+        assert_eq!(
+            x.member_days().preferred.to_string(),
+            y.member_days().preferred.to_string(),
+            "{org} {state}"
+        );
+        let ids = |t: &membership_history::Timeline<'_>| -> Vec<String> {
+            t.events()
+                .map(|e| format!("{} {}", e.id(), e.kind()))
+                .collect()
+        };
+        assert_eq!(ids(&x), ids(&y), "{org} {state}");
+    }
+    Ok(())
+}
+
 #[test]
 fn leaves_and_rejoins() -> R {
     let ds = load(CSV, None)?;

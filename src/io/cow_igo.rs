@@ -111,6 +111,9 @@ struct Igo {
     years: Vec<(i32, u64)>,
     /// `codes[row * states + column]`.
     codes: Vec<i8>,
+    /// Its states' events and gaps, made once its rows seemed all read
+    /// (another IGO's began); a later row of it throws them away.
+    made: Option<Made>,
 }
 
 impl DatasetBuilder {
@@ -190,8 +193,24 @@ impl DatasetBuilder {
             .iter()
             .map(|&i| table.header()[i].to_lowercase())
             .collect();
+        // Strings every event (or gap) of the file shares: its name, each
+        // state's code, each IGO's id and the two lists of sources cited.
+        let file: Arc<str> = Arc::from(table.file());
+        let cites = Cites {
+            cow: Arc::from([SOURCE.to_string()]),
+            with_states: STATE_EVENT.iter().map(|s| s.to_string()).collect(),
+        };
+        let codes: Vec<Arc<str>> = parties.iter().map(|p| Arc::from(p.code())).collect();
+        let cx = Context {
+            file: &file,
+            cites: &cites,
+            codes: &codes,
+            existence: &existence,
+        };
         let mut counts = ImportCounts::default();
         let mut igos: Vec<Igo> = Vec::new();
+        // The IGO of the last row kept.
+        let mut current: Option<usize> = None;
         let mut index: HashMap<String, usize> = HashMap::default();
         // The same ids in lower case, to refuse one differing only in case
         // without a scan of every IGO (which made loading quadratic).
@@ -305,10 +324,25 @@ impl DatasetBuilder {
                             longorgname: long_col.map_or("", |c| row.get(c)).to_string(),
                             years: Vec::new(),
                             codes: Vec::new(),
+                            made: None,
                         });
                         igos.len() - 1
                     });
+                    // An IGO's rows come one after another (in the COW
+                    // file, always): when another's begin, the last one's
+                    // events are made here, on the thread that decodes
+                    // while the csv crate parses on, not after the file.
+                    if current != Some(k) {
+                        if let Some(last) = current.map(|c| &mut igos[c])
+                            && last.made.is_none()
+                        {
+                            last.made = Some(made(last, &cx));
+                        }
+                        current = Some(k);
+                    }
                     let igo = &mut igos[k];
+                    // A row of an IGO whose events were made: made again.
+                    igo.made = None;
                     igo.years.push((year, row.line()));
                     igo.codes.extend_from_slice(&cells);
                     counts.rows += 1;
@@ -332,19 +366,11 @@ impl DatasetBuilder {
             // Every row was bad (lenient): nothing to add.
             return Ok(counts);
         }
-        // Strings every event (or gap) of the file shares: its name, each
-        // state's code, each IGO's id and the two lists of sources cited.
-        let file: Arc<str> = Arc::from(table.file());
-        let cites = Cites {
-            cow: Arc::from([SOURCE.to_string()]),
-            with_states: STATE_EVENT.iter().map(|s| s.to_string()).collect(),
-        };
         self.ensure_source(Source::new(
             SOURCE,
             "Pevehouse, Nordstrom, McManus and Jamison, Correlates of War Intergovernmental Organizations data, version 3 (2020), igo-year format",
             "https://correlatesofwar.org/data-sets/igos/",
         ));
-        let codes: Vec<Arc<str>> = parties.iter().map(|p| Arc::from(p.code())).collect();
         for p in parties {
             if self.ensure_party(p) {
                 counts.states += 1;
@@ -370,23 +396,21 @@ impl DatasetBuilder {
             .enumerate()
             .map(|(k, g)| (g.id.to_lowercase(), k))
             .collect();
-        // Each IGO's rows in year order and the changes between them, worked
-        // out before any event is made, so that the builder's lists of
-        // events and gaps are reserved about once (growing, they were copied
-        // into ever larger ones: megabytes of fresh memory).
-        let plans: Vec<Plan> = igos
-            .iter()
-            .map(|igo| {
-                // Rows in year order, keeping each row's codes with it.
-                let mut order: Vec<usize> = (0..igo.years.len()).collect();
-                order.sort_by_key(|&r| igo.years[r].0);
-                let changes = changes(&igo.codes, n, &order);
-                (order, changes)
-            })
-            .collect();
-        let (events, gaps) = expected_records(&igos, &plans, n);
-        self.reserve_records(events, gaps);
-        for ((k, igo), (order, changes)) in igos.iter_mut().enumerate().zip(plans) {
+        // The IGOs whose events were not made beside the parsing: the last,
+        // and any with rows apart. Then the builder's lists are reserved
+        // once (growing, they were copied into ever larger ones: megabytes
+        // of fresh memory), with room for each IGO's end.
+        for igo in &mut igos {
+            if igo.made.is_none() {
+                igo.made = Some(made(igo, &cx));
+            }
+        }
+        let sizes = igos.iter().flat_map(|g| &g.made);
+        self.reserve_records(
+            igos.len() + sizes.clone().map(|m| m.events.len()).sum::<usize>(),
+            igos.len() + sizes.map(|m| m.unknowns.len()).sum::<usize>(),
+        );
+        for (k, igo) in igos.iter_mut().enumerate() {
             counts.organizations += 1;
             let mut free = |name: &str| {
                 !name.is_empty() && *taken.entry(name.to_lowercase()).or_insert(k) == k
@@ -420,45 +444,9 @@ impl DatasetBuilder {
                     origin,
                 );
             }
-            let mut emit = Emitter {
-                builder: self,
-                file: &file,
-                org: &igo.id,
-                org_shared: Arc::from(igo.id.as_str()),
-                cites: &cites,
-                counts: &mut counts,
-                serial: 0,
-            };
-            // Every IGO has a row (it was made for one).
-            let years = (igo.years[order[0]].0, igo.years[order[order.len() - 1]].0);
-            let mut at = 0;
-            for (j, code) in codes.iter().enumerate() {
-                // Column `j`'s changes, then its runs of equal codes: each
-                // starts at the first row or at a change, ends before the next.
-                let mine = changes[at..]
-                    .iter()
-                    .take_while(|c| c.0 as usize == j)
-                    .count();
-                let starts = changes[at..at + mine].iter().map(|c| c.1 as usize);
-                at += mine;
-                // Most states never change in an IGO, and a state never in
-                // it (0) or never a state (-1) has nothing to replay.
-                if mine == 0 && matches!(igo.codes[order[0] * n + j], 0 | NOT_A_STATE) {
-                    continue;
-                }
-                let ends = starts.clone().chain([order.len()]);
-                let runs = std::iter::once(0).chain(starts).zip(ends).map(|(s, e)| {
-                    let (from, line) = igo.years[order[s]];
-                    Run {
-                        code: igo.codes[order[s] * n + j],
-                        from,
-                        line,
-                        to: igo.years[order[e - 1]].0,
-                    }
-                });
-                emit.state(code, runs, years, existence[j].as_ref());
-            }
-            let last = order.last().map(|&r| igo.years[r]);
+            let mut emit = Emitter::new(&cx, &igo.id, igo.made.take().unwrap_or_default());
+            // Years are unique within an IGO (a repeated one is refused).
+            let last = igo.years.iter().copied().max_by_key(|y| y.0);
             let later_left_out = left_out
                 .get(&igo.id.to_lowercase())
                 .is_some_and(|&latest| last.is_some_and(|(y, _)| latest > y));
@@ -484,9 +472,85 @@ impl DatasetBuilder {
                     emit.gap(None, jan1(y + 1), None, note, line);
                 }
             }
+            let Made {
+                events,
+                unknowns,
+                problems,
+            } = emit.out;
+            counts.events += events.len();
+            for e in events {
+                self.add_event(e);
+            }
+            for u in unknowns {
+                self.add_unknown(u);
+            }
+            for e in problems {
+                self.problem(e);
+            }
         }
         Ok(counts)
     }
+}
+
+/// What [`made`] reads besides the IGO: the file's shared strings and its
+/// state columns.
+struct Context<'a> {
+    file: &'a Arc<str>,
+    cites: &'a Cites,
+    /// Each state column's code, and (with a state list) its state's days.
+    codes: &'a [Arc<str>],
+    existence: &'a [Option<IntervalSet<NaiveDate>>],
+}
+
+/// What an IGO's rows give, apart from the builder (so that it can be
+/// made on another thread): its events and gaps, and the problems (dates
+/// the crate cannot hold), each in the order made.
+#[derive(Default)]
+struct Made {
+    events: Vec<Event>,
+    unknowns: Vec<Unknown>,
+    problems: Vec<Error>,
+}
+
+/// The events and gaps of every state of `igo` (its end, which needs the
+/// file's last year, is not among them).
+fn made(igo: &Igo, cx: &Context<'_>) -> Made {
+    let n = cx.codes.len();
+    // Rows in year order, keeping each row's codes with it.
+    let mut order: Vec<usize> = (0..igo.years.len()).collect();
+    order.sort_by_key(|&r| igo.years[r].0);
+    let changes = changes(&igo.codes, n, &order);
+    let mut emit = Emitter::new(cx, &igo.id, Made::default());
+    // Every IGO has a row (it was made for one).
+    let years = (igo.years[order[0]].0, igo.years[order[order.len() - 1]].0);
+    let mut at = 0;
+    for (j, code) in cx.codes.iter().enumerate() {
+        // Column `j`'s changes, then its runs of equal codes: each
+        // starts at the first row or at a change, ends before the next.
+        let mine = changes[at..]
+            .iter()
+            .take_while(|c| c.0 as usize == j)
+            .count();
+        let starts = changes[at..at + mine].iter().map(|c| c.1 as usize);
+        at += mine;
+        // Most states never change in an IGO, and a state never in
+        // it (0) or never a state (-1) has nothing to replay.
+        if mine == 0 && matches!(igo.codes[order[0] * n + j], 0 | NOT_A_STATE) {
+            continue;
+        }
+        let ends = starts.clone().chain([order.len()]);
+        let runs = std::iter::once(0).chain(starts).zip(ends).map(|(s, e)| {
+            let (from, line) = igo.years[order[s]];
+            Run {
+                code: igo.codes[order[s] * n + j],
+                from,
+                line,
+                to: igo.years[order[e - 1]].0,
+            }
+        });
+        emit.state(code, runs, years, cx.existence[j].as_ref());
+    }
+    emit.out
 }
 
 /// The lists of sources a COW IGO event cites, shared by every event.
@@ -499,17 +563,27 @@ struct Cites {
 
 /// Turns one state's yearly observations into events.
 struct Emitter<'a> {
-    builder: &'a mut DatasetBuilder,
+    /// The records made so far, the IGO's `n`th event numbered `n`.
+    out: Made,
     file: &'a Arc<str>,
     org: &'a str,
     /// `org`, shared by the IGO's events and gaps.
     org_shared: Arc<str>,
     cites: &'a Cites,
-    counts: &'a mut ImportCounts,
-    serial: usize,
 }
 
-impl Emitter<'_> {
+impl<'a> Emitter<'a> {
+    /// Goes on making the records of IGO `org` after `out`.
+    fn new(cx: &Context<'a>, org: &'a str, out: Made) -> Self {
+        Emitter {
+            out,
+            file: cx.file,
+            org,
+            org_shared: Arc::from(org),
+            cites: cx.cites,
+        }
+    }
+
     fn push(
         &mut self,
         member: Option<&Arc<str>>,
@@ -532,8 +606,6 @@ impl Emitter<'_> {
         line: u64,
         sources: Arc<[String]>,
     ) {
-        self.serial += 1;
-        self.counts.events += 1;
         let ev = Event::shared(
             self.event_id(),
             Arc::clone(&self.org_shared),
@@ -542,23 +614,23 @@ impl Emitter<'_> {
             vec![Reading::shared(date, note.to_string(), sources)],
         )
         .with_origin(Origin::at(self.file, line));
-        self.builder.add_event(ev);
+        self.out.events.push(ev);
     }
 
-    /// The next event's id, `cow-{org}-{serial}`.
+    /// The next event's id, `cow-{org}-{n}` for the IGO's `n`th event.
     fn event_id(&self) -> String {
         let mut id = String::with_capacity(self.org.len() + 12);
         id.push_str("cow-");
         id.push_str(self.org);
         id.push('-');
-        push_number(&mut id, self.serial as i64);
+        push_number(&mut id, self.out.events.len() as i64 + 1);
         id
     }
 
     /// A date made from the rows' years; one the crate cannot hold (past
     /// year 9999) is a problem at `line` instead of an event.
     fn dated(&mut self, date: Result<UncertainDate, Error>, line: u64) -> Option<UncertainDate> {
-        date.map_err(|e| self.builder.problem(e.in_file(&**self.file).at_line(line)))
+        date.map_err(|e| (self.out.problems).push(e.in_file(&**self.file).at_line(line)))
             .ok()
     }
 
@@ -665,7 +737,7 @@ impl Emitter<'_> {
             return;
         };
         let (org, cow) = (Arc::clone(&self.org_shared), Arc::clone(&self.cites.cow));
-        self.builder.add_unknown(
+        self.out.unknowns.push(
             Unknown::shared(org, member.cloned(), span, note, cow)
                 .with_origin(Origin::at(self.file, line)),
         );
@@ -832,47 +904,6 @@ fn changes(codes: &[i8], n: usize, order: &[usize]) -> Vec<(u32, u32)> {
     }
     out.sort_unstable();
     out
-}
-
-/// An IGO's rows in year order, and the changes between them ([`changes`]).
-type Plan = (Vec<usize>, Vec<(u32, u32)>);
-
-/// About how many events and gaps the IGOs' rows give (`plans`: each one's
-/// rows in year order and the changes between them, as [`changes`] gives
-/// them), a capacity to reserve, not a count: a run of -9s is a gap, a run
-/// whose status differs from the last known one's an event (two, when one
-/// status ends and another begins), and each IGO ends with one or the
-/// other.
-fn expected_records(igos: &[Igo], plans: &[Plan], n: usize) -> (usize, usize) {
-    let (mut events, mut gaps) = (igos.len(), igos.len());
-    for (igo, (order, changes)) in igos.iter().zip(plans) {
-        // As the events are made: each column's first run (at the first
-        // row), then the runs starting at its changes.
-        let first = &igo.codes[order[0] * n..][..n];
-        for &code in first {
-            match code {
-                MISSING => gaps += 1,
-                code => events += usize::from(status_of(code).is_some()),
-            }
-        }
-        for mine in changes.chunk_by(|a, b| a.0 == b.0) {
-            let column = mine[0].0 as usize;
-            let mut known = match first[column] {
-                MISSING => 0,
-                code => code,
-            };
-            for &(_, row) in mine {
-                match igo.codes[order[row as usize] * n + column] {
-                    MISSING => gaps += 1,
-                    code => {
-                        events += usize::from(status_of(code) != status_of(known));
-                        known = code;
-                    }
-                }
-            }
-        }
-    }
-    (events, gaps)
 }
 
 /// Some day in the years `from..=to`: the year itself when they are one.

@@ -105,7 +105,8 @@ impl Format for Atop<'_> {
 /// list, state columns are mapped to COW abbreviations and the states'
 /// existence bounds their answers. Where the machine has a second core,
 /// each row (235 columns in the full file) is decoded there while the next
-/// are parsed: the records and problems are the same, in the same order.
+/// are parsed, and each IGO's events are made there once another IGO's
+/// rows begin: the records and problems are the same, in the same order.
 ///
 /// ```
 /// use membership_history::{CowIgo, Dataset};
