@@ -114,6 +114,10 @@ struct Igo {
     /// Its states' events and gaps, made once its rows seemed all read
     /// (another IGO's began); a later row of it throws them away.
     made: Option<Made>,
+    /// Whether its rows came apart: then its events are made only after
+    /// the file, so that rows taking turns between IGOs are not each a
+    /// new making of all the rows before (loading stays linear).
+    apart: bool,
 }
 
 impl DatasetBuilder {
@@ -325,6 +329,7 @@ impl DatasetBuilder {
                             years: Vec::new(),
                             codes: Vec::new(),
                             made: None,
+                            apart: false,
                         });
                         igos.len() - 1
                     });
@@ -335,14 +340,18 @@ impl DatasetBuilder {
                     if current != Some(k) {
                         if let Some(last) = current.map(|c| &mut igos[c])
                             && last.made.is_none()
+                            && !last.apart
                         {
                             last.made = Some(made(last, &cx));
                         }
                         current = Some(k);
                     }
                     let igo = &mut igos[k];
-                    // A row of an IGO whose events were made: made again.
-                    igo.made = None;
+                    // A row of an IGO whose events were made: made again,
+                    // after the file.
+                    if igo.made.take().is_some() {
+                        igo.apart = true;
+                    }
                     igo.years.push((year, row.line()));
                     igo.codes.extend_from_slice(&cells);
                     counts.rows += 1;
