@@ -198,7 +198,7 @@ impl DatasetBuilder {
             .map(|&i| table.header()[i].to_lowercase())
             .collect();
         // Strings every event (or gap) of the file shares: its name, each
-        // state's code, each IGO's id and the two lists of sources cited.
+        // state's code and the two lists of sources cited.
         let file: Arc<str> = Arc::from(table.file());
         let cites = Cites {
             cow: Arc::from([SOURCE.to_string()]),
@@ -342,7 +342,7 @@ impl DatasetBuilder {
                             && last.made.is_none()
                             && !last.apart
                         {
-                            last.made = Some(made(last, &cx));
+                            last.made = Some(make(last, &cx));
                         }
                         current = Some(k);
                     }
@@ -409,17 +409,14 @@ impl DatasetBuilder {
         // and any with rows apart. Then the builder's lists are reserved
         // once (growing, they were copied into ever larger ones: megabytes
         // of fresh memory), with room for each IGO's end.
-        for igo in &mut igos {
-            if igo.made.is_none() {
-                igo.made = Some(made(igo, &cx));
-            }
-        }
-        let sizes = igos.iter().flat_map(|g| &g.made);
+        let made: Vec<Made> = (igos.iter_mut())
+            .map(|igo| igo.made.take().unwrap_or_else(|| make(igo, &cx)))
+            .collect();
         self.reserve_records(
-            igos.len() + sizes.clone().map(|m| m.events.len()).sum::<usize>(),
-            igos.len() + sizes.map(|m| m.unknowns.len()).sum::<usize>(),
+            igos.len() + made.iter().map(|m| m.events.len()).sum::<usize>(),
+            igos.len() + made.iter().map(|m| m.unknowns.len()).sum::<usize>(),
         );
-        for (k, igo) in igos.iter_mut().enumerate() {
+        for ((k, igo), made) in igos.iter().enumerate().zip(made) {
             counts.organizations += 1;
             let mut free = |name: &str| {
                 !name.is_empty() && *taken.entry(name.to_lowercase()).or_insert(k) == k
@@ -453,7 +450,7 @@ impl DatasetBuilder {
                     origin,
                 );
             }
-            let mut emit = Emitter::new(&cx, &igo.id, igo.made.take().unwrap_or_default());
+            let mut emit = Emitter::new(&cx, &igo.id, made);
             // Years are unique within an IGO (a repeated one is refused).
             let last = igo.years.iter().copied().max_by_key(|y| y.0);
             let later_left_out = left_out
@@ -501,7 +498,7 @@ impl DatasetBuilder {
     }
 }
 
-/// What [`made`] reads besides the IGO: the file's shared strings and its
+/// What [`make`] reads besides the IGO: the file's shared strings and its
 /// state columns.
 struct Context<'a> {
     file: &'a Arc<str>,
@@ -523,7 +520,7 @@ struct Made {
 
 /// The events and gaps of every state of `igo` (its end, which needs the
 /// file's last year, is not among them).
-fn made(igo: &Igo, cx: &Context<'_>) -> Made {
+fn make(igo: &Igo, cx: &Context<'_>) -> Made {
     let n = cx.codes.len();
     // Rows in year order, keeping each row's codes with it.
     let mut order: Vec<usize> = (0..igo.years.len()).collect();
@@ -639,8 +636,12 @@ impl<'a> Emitter<'a> {
     /// A date made from the rows' years; one the crate cannot hold (past
     /// year 9999) is a problem at `line` instead of an event.
     fn dated(&mut self, date: Result<UncertainDate, Error>, line: u64) -> Option<UncertainDate> {
-        date.map_err(|e| (self.out.problems).push(e.in_file(&**self.file).at_line(line)))
-            .ok()
+        date.map_err(|e| {
+            self.out
+                .problems
+                .push(e.in_file(&**self.file).at_line(line))
+        })
+        .ok()
     }
 
     /// Replays one state's observations in year order, given as runs of
