@@ -351,13 +351,21 @@ impl Dataset {
         // Each membership's segments read the dataset and nothing of
         // another's: the second half's are cut beside the first's.
         let n = self.memberships.len();
-        let ((later, later_ranges), (mut segments, mut ranges)) = crate::parallel::beside(
+        let ((later, later_ranges), (first, mut ranges)) = crate::parallel::beside(
             n >= crate::parallel::WORTH_A_THREAD,
             || cut(n / 2, n),
             || cut(0, n / 2),
         );
-        let shift = segments.len();
-        segments.extend_from_slice(&later);
+        // Segment `i` of both halves: the first's, then the later's.
+        let shift = first.len();
+        let segment = |i: usize| {
+            if i < shift {
+                first[i]
+            } else {
+                later[i - shift]
+            }
+        };
+        let total = shift + later.len();
         ranges.extend(
             later_ranges
                 .into_iter()
@@ -374,8 +382,9 @@ impl Dataset {
         // end, position, each in 32 bits (a day's sign bit flipped so that
         // unsigned order is the days' order).
         let day = |d: i32| u128::from((d as u32) ^ (1 << 31));
-        let mut order: Vec<u128> = (segments.iter().enumerate())
-            .map(|(i, s)| {
+        let mut order: Vec<u128> = (0..total)
+            .map(|i| {
+                let s = segment(i);
                 u128::from(s.org) << 96 | day(s.start) << 64 | day(s.end) << 32 | i as u128
             })
             .collect();
@@ -390,32 +399,18 @@ impl Dataset {
         }
         // The position is the low 32 bits.
         let at = |key: &u128| *key as u32 as usize;
-        let mut position = vec![0u32; segments.len()];
+        let mut position = vec![0u32; total];
         for (p, key) in order.iter().enumerate() {
             position[at(key)] = p as u32;
         }
         self.segments_by_membership = position;
-        // Put in that order where they are (a second list of every segment
-        // was megabytes more to fault in): position `p` takes the segment at
-        // `at(order[p])`, each cycle of the permutation followed once.
-        let mut done = vec![false; segments.len()];
-        for p in 0..segments.len() {
-            if done[p] {
-                continue;
-            }
-            let first = segments[p];
-            let mut q = p;
-            loop {
-                done[q] = true;
-                let from = at(&order[q]);
-                if from == p {
-                    segments[q] = first;
-                    break;
-                }
-                segments[q] = segments[from];
-                q = from;
-            }
-        }
+        // Gathered in that order from the two halves into a list of their
+        // size: appending the later half to the first copied the first
+        // into a block twice its size (a tenth of the COW IGO file's page
+        // faults, with the growth of the halves), and putting that list in
+        // order in place read it all over.
+        let segments: Vec<Segment> = order.iter().map(|key| segment(at(key))).collect();
+        drop((first, later));
         let (orgs, parties) = (self.orgs.len(), self.parties.len());
         // The index and the counts read the segments and nothing of each
         // other.
@@ -433,9 +428,7 @@ impl Dataset {
         );
         self.index = index;
         self.counter = counter;
-        // Kept at its length, as a list collected in order was (in place:
-        // a smaller block is not copied).
-        segments.shrink_to_fit();
+        // Collected from an exact-size iterator: at its length already.
         self.segments = segments;
     }
 
@@ -936,6 +929,8 @@ impl DatasetBuilder {
         let mut dissolved: HashMap<usize, EventId> = HashMap::default();
         let mut seen: HashMap<(usize, Option<usize>, EventKind, NaiveDate), u64> =
             HashMap::default();
+        // At most one entry per event: reserved once, not rehashed as it grows.
+        seen.reserve(events.len());
         // Where each repeated event id was first used (by any event, kept
         // or not), found borrowing the ids: no copy of every id and origin.
         let first_use: Vec<Option<Origin>> = {
@@ -1143,12 +1138,16 @@ impl DatasetBuilder {
         counting_sort(&mut pair_gaps, orgs, |&(org, _, _)| org);
         // Room for every pair at once (the list grew by copies of itself,
         // megabytes on a large file): at most the pairs with events plus
-        // those with gaps; what is left over is given back below.
+        // those with gaps.
         fn pairs<T>(rows: &[(usize, usize, T)]) -> usize {
             rows.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)).count()
         }
-        ds.memberships
-            .reserve(pairs(&pair_events) + pairs(&pair_gaps));
+        // Each pair's rows in both lists, in membership order: found here,
+        // then replayed on two cores (a pair's replay reads the events and
+        // gaps and nothing of another pair's).
+        type PairRows = (usize, usize, Range<usize>, Range<usize>);
+        let mut pair_rows: Vec<PairRows> =
+            Vec::with_capacity(pairs(&pair_events) + pairs(&pair_gaps));
         let (mut e, mut g) = (0, 0);
         loop {
             // The next pair: the first of either list's next (a pair with
@@ -1164,33 +1163,50 @@ impl DatasetBuilder {
                     }
                 }
             };
-            let first = e;
+            let (first_e, first_g) = (e, g);
             while pair_events
                 .get(e)
                 .is_some_and(|&(o, p, _)| (o, p) == (org, party))
             {
                 e += 1;
             }
-            let mut ids: Vec<EventId> = pair_events[first..e].iter().map(|r| r.2).collect();
-            let first = g;
             while pair_gaps
                 .get(g)
                 .is_some_and(|&(o, p, _)| (o, p) == (org, party))
             {
                 g += 1;
             }
-            let unknown: Vec<u32> = pair_gaps[first..g].iter().map(|r| r.2).collect();
-            // Stable: file order breaks ties between events on one day.
-            ids.sort_by_key(|&i| ds.events[i].day());
-            let end = dissolved.get(&org).copied();
-            let (mut membership, errs) = replay(&ds.events, org, party, ids, end);
-            problems.extend(errs);
-            membership.unknown = unknown;
-            by_start(&mut membership.unknown, &ds.unknowns);
-            ds.memberships.push(membership);
+            pair_rows.push((org, party, first_e..e, first_g..g));
         }
-        // In place: a smaller block is not copied.
-        ds.memberships.shrink_to_fit();
+        // The memberships of `rows`, into a list with room for `room`.
+        let replay_pairs = |rows: &[PairRows], room: usize| {
+            let mut memberships = Vec::with_capacity(room);
+            let mut errors = Vec::new();
+            for &(org, party, ref events, ref gaps) in rows {
+                let mut ids: Vec<EventId> =
+                    pair_events[events.clone()].iter().map(|r| r.2).collect();
+                // Stable: file order breaks ties between events on one day.
+                ids.sort_by_key(|&i| ds.events[i].day());
+                let end = dissolved.get(&org).copied();
+                let (mut membership, errs) = replay(&ds.events, org, party, ids, end);
+                errors.extend(errs);
+                membership.unknown = pair_gaps[gaps.clone()].iter().map(|r| r.2).collect();
+                by_start(&mut membership.unknown, &ds.unknowns);
+                memberships.push(membership);
+            }
+            (memberships, errors)
+        };
+        let n = pair_rows.len();
+        let ((later, later_errors), (mut memberships, errors)) = crate::parallel::beside(
+            n >= crate::parallel::WORTH_A_THREAD,
+            || replay_pairs(&pair_rows[n / 2..], n - n / 2),
+            // Room for all: the later half is put after the first.
+            || replay_pairs(&pair_rows[..n / 2], n),
+        );
+        memberships.extend(later);
+        problems.extend(errors);
+        problems.extend(later_errors);
+        ds.memberships = memberships;
 
         ds.org_members = vec![0..0; ds.orgs.len()];
         ds.party_memberships = vec![Vec::new(); ds.parties.len()];
@@ -1552,6 +1568,10 @@ fn replay(
         close(&mut spells, events, d);
         ids.push(d);
     }
+    // Most pairs hold one spell, and a first push makes room for four (a
+    // spell is 88 bytes: 4.6 MB of the COW IGO file's dataset was room no
+    // spell used). In place: a smaller block is not copied.
+    spells.shrink_to_fit();
     (
         Membership {
             org,

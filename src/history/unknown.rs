@@ -46,7 +46,9 @@ pub struct Unknown {
     #[serde(serialize_with = "event::shared_opt")]
     pub(crate) member: Option<Arc<str>>,
     pub(crate) span: Span<NaiveDate>,
-    pub(crate) note: String,
+    /// Shared too: an importer's gaps of the same years say the same.
+    #[serde(serialize_with = "event::shared_str")]
+    pub(crate) note: Arc<str>,
     #[serde(serialize_with = "event::strings")]
     pub(crate) sources: Arc<[String]>,
     #[serde(skip)]
@@ -74,7 +76,7 @@ impl Unknown {
             org: org.into().into(),
             member: member.map(Arc::from),
             span,
-            note: note.into(),
+            note: note.into().into(),
             sources: sources.into_iter().map(Into::into).collect(),
             origin: Origin::default(),
         }
@@ -85,7 +87,7 @@ impl Unknown {
         org: Arc<str>,
         member: Option<Arc<str>>,
         span: Span<NaiveDate>,
-        note: String,
+        note: Arc<str>,
         sources: Arc<[String]>,
     ) -> Self {
         Unknown {
