@@ -947,6 +947,7 @@ impl DatasetBuilder {
                 .collect()
         };
         let mut org_of = OrgOf::default();
+        let mut party_of = PartyOf::default();
         // The events kept stay where they are, in the builder's list (a new
         // list was megabytes of fresh memory to fault in on a large file);
         // each organization's dissolution is noted with its day and origin
@@ -955,6 +956,8 @@ impl DatasetBuilder {
         let mut first_use = first_use.into_iter();
         let mut kept = 0;
         let mut dissolved_at: HashMap<usize, (NaiveDate, Origin)> = HashMap::default();
+        // The last list of sources found all defined ([`check_sources_of_event`]).
+        let mut known_sources: Option<Arc<[String]>> = None;
         events.retain(|ev| {
             if let Some(first) = first_use.next().flatten() {
                 let e = Error::new(ErrorKind::Duplicate(format!(
@@ -967,28 +970,33 @@ impl DatasetBuilder {
                 problems.extend(refused(ev, e));
                 return false;
             }
-            match check_event(&ds, org_of.get(&ds, &ev.org), ev) {
+            match check_event(&ds, org_of.get(&ds, &ev.org), &mut party_of, ev) {
                 Err(e) => {
                     problems.extend(refused(ev, e));
                     false
                 }
                 Ok((org, member)) => {
-                    check_sources_of_event(&ds.source_index, ev, &mut problems);
-                    let key = (org, member, ev.kind, ev.day());
-                    if let Some(first) = seen.get(&key) {
-                        let e = Error::new(ErrorKind::Duplicate(format!(
-                            "the same event ({} of {} in {} on {}) is already recorded at line {first}",
-                            ev.kind,
-                            ev.member.as_deref().unwrap_or("the organization"),
-                            ev.org,
-                            ev.day()
-                        )))
-                        .in_field("event")
-                        .with_value(ev.id.clone());
-                        problems.extend(refused(ev, e));
-                        return false;
+                    check_sources_of_event(&ds.source_index, ev, &mut known_sources, &mut problems);
+                    // One hash of the key, not one to ask and one to insert.
+                    match seen.entry((org, member, ev.kind, ev.day())) {
+                        Entry::Occupied(first) => {
+                            let e = Error::new(ErrorKind::Duplicate(format!(
+                                "the same event ({} of {} in {} on {}) is already recorded at line {}",
+                                ev.kind,
+                                ev.member.as_deref().unwrap_or("the organization"),
+                                ev.org,
+                                ev.day(),
+                                first.get()
+                            )))
+                            .in_field("event")
+                            .with_value(ev.id.clone());
+                            problems.extend(refused(ev, e));
+                            return false;
+                        }
+                        Entry::Vacant(slot) => {
+                            slot.insert(ev.origin.line.unwrap_or(0));
+                        }
                     }
-                    seen.insert(key, ev.origin.line.unwrap_or(0));
                     let id = EventId::new(kept);
                     match member {
                         Some(m) => pair_events.push((org, m, id)),
@@ -1341,8 +1349,23 @@ fn check_sources(
     }
 }
 
-fn check_sources_of_event(index: &HashMap<String, usize>, ev: &Event, problems: &mut Vec<Error>) {
+/// Reports each source an event's readings cite that is not defined, at
+/// the reading's row. An importer gives thousands of readings one shared
+/// list: `known`, the last list found all defined, is not looked up again.
+fn check_sources_of_event(
+    index: &HashMap<String, usize>,
+    ev: &Event,
+    known: &mut Option<Arc<[String]>>,
+    problems: &mut Vec<Error>,
+) {
     for (i, r) in ev.readings.iter().enumerate() {
+        if known.as_ref().is_some_and(|k| Arc::ptr_eq(k, &r.sources)) {
+            continue;
+        }
+        if r.sources.iter().all(|s| index.contains_key(s)) {
+            *known = Some(Arc::clone(&r.sources));
+            continue;
+        }
         for s in r.sources.iter() {
             if !index.contains_key(s) {
                 // Reading i came from the event's (i+1)th row: name that row
@@ -1388,11 +1411,33 @@ impl OrgOf {
     }
 }
 
+/// Finds parties by code. An importer gives each state's events one shared
+/// code, and they come one state after another: the last answer is kept
+/// for the same string (the same allocation), found without a lookup.
+#[derive(Default)]
+struct PartyOf {
+    last: Option<(Arc<str>, Option<usize>)>,
+}
+
+impl PartyOf {
+    fn get(&mut self, ds: &Dataset, code: &Arc<str>) -> Option<usize> {
+        match &self.last {
+            Some((asked, party)) if Arc::ptr_eq(asked, code) => *party,
+            _ => {
+                let party = ds.party_index.get(&**code).copied();
+                self.last = Some((Arc::clone(code), party));
+                party
+            }
+        }
+    }
+}
+
 /// Checks an event is complete and resolves its member; `org` is its
-/// organization, found by [`OrgOf`].
+/// organization, found by [`OrgOf`], and the member is found by `party_of`.
 fn check_event(
     ds: &Dataset,
     org: Option<usize>,
+    party_of: &mut PartyOf,
     ev: &Event,
 ) -> Result<(usize, Option<usize>), Error> {
     let org = org.ok_or_else(|| {
@@ -1415,7 +1460,7 @@ fn check_event(
     }
     let member = match (&ev.member, ev.kind.is_organization_event()) {
         (Some(m), false) => {
-            let p = *ds.party_index.get(&**m).ok_or_else(|| {
+            let p = party_of.get(ds, m).ok_or_else(|| {
                 Error::new(ErrorKind::UnknownParty(m.to_string()))
                     .in_field("member")
                     .with_value(&**m)
@@ -1604,7 +1649,8 @@ fn counts(
     segments: &[answer::Segment],
     orgs: usize,
 ) -> Counter {
-    let kinds: [fn(&answer::Verdict) -> bool; crate::history::index::KINDS] = [
+    const KINDS: usize = crate::history::index::KINDS;
+    let kinds: [fn(&answer::Verdict) -> bool; KINDS] = [
         |v| v.member == Some(true),
         |v| v.member == Some(true) && v.certainty == Certainty::Definite,
         |v| match v.certainty {
@@ -1614,25 +1660,28 @@ fn counts(
         },
         |v| v.certainty == Certainty::Unknown,
     ];
+    // Every kind's stretches in one walk of each pair's segments (a walk
+    // per kind read the segments, scattered in index order, four times).
+    // The counter sorts each group's changes: their order here is free.
     let mut rows: Vec<(u32, u32, i32, i32)> = Vec::new();
-    for (k, kind) in kinds.iter().enumerate() {
-        for m in memberships {
-            let mut open: Option<(u32, u32, i32, i32)> = None;
-            for &at in &by_membership[m.segments.clone()] {
-                let s = &segments[at as usize];
+    for m in memberships {
+        let mut open: [Option<(u32, u32, i32, i32)>; KINDS] = [None; KINDS];
+        for &at in &by_membership[m.segments.clone()] {
+            let s = &segments[at as usize];
+            for (k, (kind, run)) in kinds.iter().zip(&mut open).enumerate() {
                 if !kind(&s.verdict) {
                     continue;
                 }
-                match &mut open {
+                match run {
                     Some(run) if run.3 == s.start => run.3 = s.end,
                     _ => {
-                        rows.extend(open.take());
-                        open = Some((s.org, k as u32, s.start, s.end));
+                        rows.extend(run.take());
+                        *run = Some((s.org, k as u32, s.start, s.end));
                     }
                 }
             }
-            rows.extend(open);
         }
+        rows.extend(open.into_iter().flatten());
     }
     Counter::new(rows, orgs)
 }

@@ -240,6 +240,14 @@ impl<P: Copy> Steps<P> {
         self.steps.get(n.wrapping_sub(1)).map(|s| s.1)
     }
 
+    /// Room for `groups` more groups of `days` days in all: a day is a
+    /// step, and a group has at most a bucket per day and one past them.
+    fn reserve(&mut self, groups: usize, days: usize) {
+        self.groups.reserve_exact(groups);
+        self.steps.reserve_exact(days);
+        self.table.reserve_exact(days + groups);
+    }
+
     fn shrink(&mut self) {
         self.groups.shrink_to_fit();
         self.steps.shrink_to_fit();
@@ -465,7 +473,7 @@ impl Side {
         // group by group, they were copied into ever larger ones).
         let mut ends: Vec<u64> = Vec::with_capacity(rows.len());
         let mut plan: Vec<(usize, bool)> = Vec::with_capacity(groups);
-        let (mut full_lists, mut windows) = (0, 0);
+        let (mut full_lists, mut windows, mut days) = (0, 0, 0);
         for g in bounds.windows(2) {
             let group = &rows[g[0]..g[1]];
             let from = ends.len();
@@ -476,6 +484,12 @@ impl Side {
             );
             // One integer compared, not a pair.
             ends[from..].sort_unstable();
+            // Its change days, at most its distinct starts and ends (the
+            // steps and their buckets grew by copies of themselves).
+            days += group.chunk_by(|a, b| a.1 == b.1).count()
+                + ends[from..]
+                    .chunk_by(|a, b| end_of(*a) == end_of(*b))
+                    .count();
             let full = full_size(group, &ends[from..]);
             let every_day = full <= layout.full_per_interval.saturating_mul(group.len());
             if every_day {
@@ -493,6 +507,7 @@ impl Side {
         let (times, per) = layout.events_per_alive;
         let snaps = full_lists + windows.saturating_mul(2 * per) / times;
         let mut s = Side::default();
+        s.steps.reserve(groups, days);
         s.snap.reserve_exact(snaps);
         s.snap_tag.reserve_exact(snaps);
         s.snap_flags.reserve_exact(snaps);
