@@ -374,61 +374,24 @@ impl Dataset {
         for (m, r) in self.memberships.iter_mut().zip(ranges) {
             m.segments = r;
         }
-        // Segments are stored in the order the index lists an organization's
-        // (by start, then end): a listing then reads them from one run of
-        // memory, not from all over. `by_membership` keeps each pair's.
-        // Each segment's key packed in one integer, sorted with its position
-        // (a comparison of two integers, no lookup): organization, start,
-        // end, position, each in 32 bits (a day's sign bit flipped so that
-        // unsigned order is the days' order).
-        let day = |d: i32| u128::from((d as u32) ^ (1 << 31));
-        let mut order: Vec<u128> = (0..total)
-            .map(|i| {
-                let s = segment(i);
-                u128::from(s.org) << 96 | day(s.start) << 64 | day(s.end) << 32 | i as u128
-            })
-            .collect();
-        // Memberships are by organization, so the keys come in runs of one
-        // organization: each run sorted on its own (shorter sorts), and the
-        // whole sorted only if they did not.
-        for run in order.chunk_by_mut(|a, b| a >> 96 == b >> 96) {
-            run.sort_unstable();
-        }
-        if !order.is_sorted() {
-            order.sort_unstable();
-        }
-        // The position is the low 32 bits.
-        let at = |key: &u128| *key as u32 as usize;
-        let mut position = vec![0u32; total];
-        for (p, key) in order.iter().enumerate() {
-            position[at(key)] = p as u32;
-        }
-        self.segments_by_membership = position;
-        // Gathered in that order from the two halves into a list of their
-        // size: appending the later half to the first copied the first
-        // into a block twice its size (a tenth of the COW IGO file's page
-        // faults, with the growth of the halves), and putting that list in
-        // order in place read it all over.
-        let segments: Vec<Segment> = order.iter().map(|key| segment(at(key))).collect();
-        drop((first, later));
         let (orgs, parties) = (self.orgs.len(), self.parties.len());
-        // The index and the counts read the segments and nothing of each
-        // other.
-        let (index, counter) = crate::parallel::beside(
-            segments.len() >= crate::parallel::WORTH_A_THREAD,
-            || Index::new(&segments, orgs, parties),
+        // The counts read each pair's segments as cut, and nothing of the
+        // index: they are made on the second core while this one puts the
+        // segments in the index's order (a step that had the machine to
+        // itself) and builds the index's two sides.
+        let memberships = &self.memberships;
+        let (counter, (index, position, segments)) = crate::parallel::beside(
+            total >= crate::parallel::WORTH_A_THREAD,
+            || counts(memberships, &segment, orgs),
             || {
-                counts(
-                    &self.memberships,
-                    &self.segments_by_membership,
-                    &segments,
-                    orgs,
-                )
+                let (position, segments) = in_index_order(total, &segment);
+                let index = Index::new(&segments, orgs, parties);
+                (index, position, segments)
             },
         );
+        self.segments_by_membership = position;
         self.index = index;
         self.counter = counter;
-        // Collected from an exact-size iterator: at its length already.
         self.segments = segments;
     }
 
@@ -1252,6 +1215,46 @@ impl DatasetBuilder {
     }
 }
 
+/// The `total` segments (segment `i` is `segment(i)`) in the order the
+/// index lists an organization's (by start, then end), and the position of
+/// each in that order: a listing then reads them from one run of memory,
+/// not from all over.
+fn in_index_order(total: usize, segment: &impl Fn(usize) -> Segment) -> (Vec<u32>, Vec<Segment>) {
+    // Each segment's key packed in one integer, sorted with its position
+    // (a comparison of two integers, no lookup): organization, start, end,
+    // position, each in 32 bits (a day's sign bit flipped so that unsigned
+    // order is the days' order).
+    let day = |d: i32| u128::from((d as u32) ^ (1 << 31));
+    let mut order: Vec<u128> = (0..total)
+        .map(|i| {
+            let s = segment(i);
+            u128::from(s.org) << 96 | day(s.start) << 64 | day(s.end) << 32 | i as u128
+        })
+        .collect();
+    // Memberships are by organization, so the keys come in runs of one
+    // organization: each run sorted on its own (shorter sorts), and the
+    // whole sorted only if they did not.
+    for run in order.chunk_by_mut(|a, b| a >> 96 == b >> 96) {
+        run.sort_unstable();
+    }
+    if !order.is_sorted() {
+        order.sort_unstable();
+    }
+    // The position is the low 32 bits.
+    let at = |key: &u128| *key as u32 as usize;
+    let mut position = vec![0u32; total];
+    for (p, key) in order.iter().enumerate() {
+        position[at(key)] = p as u32;
+    }
+    // Gathered in that order from the two halves into a list of their
+    // size: appending the later half to the first copied the first into a
+    // block twice its size (a tenth of the COW IGO file's page faults, with
+    // the growth of the halves), and putting that list in order in place
+    // read it all over.
+    let segments = order.iter().map(|key| segment(at(key))).collect();
+    (position, segments)
+}
+
 /// Sorts `rows` stably by `key`, each key below `keys`, in O(rows + keys).
 fn counting_sort<T: Copy>(rows: &mut Vec<T>, keys: usize, key: impl Fn(&T) -> usize) {
     let mut at = vec![0usize; keys + 1];
@@ -1643,12 +1646,7 @@ fn close(spells: &mut [Spell], events: &[Event], id: EventId) {
 
 /// The counts by kind ([`Counter`]): each pair's stretches of that kind,
 /// touching ones joined, per organization.
-fn counts(
-    memberships: &[Membership],
-    by_membership: &[u32],
-    segments: &[answer::Segment],
-    orgs: usize,
-) -> Counter {
+fn counts(memberships: &[Membership], segment: &impl Fn(usize) -> Segment, orgs: usize) -> Counter {
     const KINDS: usize = crate::history::index::KINDS;
     let kinds: [fn(&answer::Verdict) -> bool; KINDS] = [
         |v| v.member == Some(true),
@@ -1666,8 +1664,8 @@ fn counts(
     let mut rows: Vec<(u32, u32, i32, i32)> = Vec::new();
     for m in memberships {
         let mut open: [Option<(u32, u32, i32, i32)>; KINDS] = [None; KINDS];
-        for &at in &by_membership[m.segments.clone()] {
-            let s = &segments[at as usize];
+        for i in m.segments.clone() {
+            let s = &segment(i);
             for (k, (kind, run)) in kinds.iter().zip(&mut open).enumerate() {
                 if !kind(&s.verdict) {
                     continue;
