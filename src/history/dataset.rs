@@ -919,7 +919,8 @@ impl DatasetBuilder {
         let mut first_use = first_use.into_iter();
         let mut kept = 0;
         let mut dissolved_at: HashMap<usize, (NaiveDate, Origin)> = HashMap::default();
-        // The last list of sources found all defined ([`check_sources_of_event`]).
+        // The last list of sources found all defined ([`all_defined`]), for
+        // the events and then the gaps.
         let mut known_sources: Option<Arc<[String]>> = None;
         events.retain(|ev| {
             if let Some(first) = first_use.next().flatten() {
@@ -1043,12 +1044,14 @@ impl DatasetBuilder {
                 )));
                 return false;
             }
-            check_sources(&ds.source_index, &u.sources, &mut problems, &u.origin);
+            if !all_defined(&ds.source_index, &u.sources, &mut known_sources) {
+                check_sources(&ds.source_index, &u.sources, &mut problems, &u.origin);
+            }
             let id = kept;
             match &u.member {
                 None => org_unknown[org].push(id),
-                Some(code) => match ds.party_index.get(&**code) {
-                    Some(&p) => {
+                Some(code) => match party_of.get(&ds, code) {
+                    Some(p) => {
                         pair_gaps.push((org, p, id));
                     }
                     None => {
@@ -1352,9 +1355,26 @@ fn check_sources(
     }
 }
 
+/// Whether every source of `sources` is defined. An importer gives
+/// thousands of records one shared list: `known`, the last list found all
+/// defined, is not looked up again.
+fn all_defined(
+    index: &HashMap<String, usize>,
+    sources: &Arc<[String]>,
+    known: &mut Option<Arc<[String]>>,
+) -> bool {
+    if known.as_ref().is_some_and(|k| Arc::ptr_eq(k, sources)) {
+        return true;
+    }
+    let all = sources.iter().all(|s| index.contains_key(s));
+    if all {
+        *known = Some(Arc::clone(sources));
+    }
+    all
+}
+
 /// Reports each source an event's readings cite that is not defined, at
-/// the reading's row. An importer gives thousands of readings one shared
-/// list: `known`, the last list found all defined, is not looked up again.
+/// the reading's row (`known` as [`all_defined`] takes it).
 fn check_sources_of_event(
     index: &HashMap<String, usize>,
     ev: &Event,
@@ -1362,11 +1382,7 @@ fn check_sources_of_event(
     problems: &mut Vec<Error>,
 ) {
     for (i, r) in ev.readings.iter().enumerate() {
-        if known.as_ref().is_some_and(|k| Arc::ptr_eq(k, &r.sources)) {
-            continue;
-        }
-        if r.sources.iter().all(|s| index.contains_key(s)) {
-            *known = Some(Arc::clone(&r.sources));
+        if all_defined(index, &r.sources, known) {
             continue;
         }
         for s in r.sources.iter() {
