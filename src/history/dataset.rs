@@ -883,201 +883,44 @@ impl DatasetBuilder {
             }
         }
 
+        // Memberships are sorted by (organization, party code); rank the codes
+        // once rather than compare strings in the sort.
+        let mut by_code: Vec<usize> = (0..ds.parties.len()).collect();
+        by_code.sort_unstable_by(|&a, &b| ds.parties[a].code.cmp(&ds.parties[b].code));
+        let mut rank = vec![0; ds.parties.len()];
+        for (r, &p) in by_code.iter().enumerate() {
+            rank[p] = r;
+        }
+
         // Check each event on its own, then group by (org, member).
         // Each pair's events and gaps, as (organization, party, record):
         // listed, then sorted by pair below (a map of pairs spent most of
-        // the grouping's time on its scattered entries).
-        let mut pair_events: Vec<(usize, usize, EventId)> = Vec::new();
-        let mut pair_gaps: Vec<(usize, usize, u32)> = Vec::new();
-        let mut dissolved: HashMap<usize, EventId> = HashMap::default();
-        let mut seen: HashMap<(usize, Option<usize>, EventKind, NaiveDate), u64> =
-            HashMap::default();
-        // At most one entry per event: reserved once, not rehashed as it grows.
-        seen.reserve(events.len());
-        // Where each repeated event id was first used (by any event, kept
-        // or not), found borrowing the ids: no copy of every id and origin.
-        let first_use: Vec<Option<Origin>> = {
-            let mut first: HashMap<&str, usize> = HashMap::default();
-            first.reserve(events.len());
-            (events.iter().enumerate())
-                .map(|(i, ev)| match first.entry(ev.id.as_str()) {
-                    Entry::Occupied(at) => Some(events[*at.get()].origin.clone()),
-                    Entry::Vacant(slot) => {
-                        slot.insert(i);
-                        None
-                    }
-                })
-                .collect()
-        };
-        let mut org_of = OrgOf::default();
-        let mut party_of = PartyOf::default();
-        // The events kept stay where they are, in the builder's list (a new
-        // list was megabytes of fresh memory to fault in on a large file);
-        // each organization's dissolution is noted with its day and origin
-        // for the message about a second one.
-        let mut events = events;
-        let mut first_use = first_use.into_iter();
-        let mut kept = 0;
-        let mut dissolved_at: HashMap<usize, (NaiveDate, Origin)> = HashMap::default();
-        // The last list of sources found all defined ([`all_defined`]), for
-        // the events and then the gaps.
-        let mut known_sources: Option<Arc<[String]>> = None;
-        events.retain(|ev| {
-            if let Some(first) = first_use.next().flatten() {
-                let e = Error::new(ErrorKind::Duplicate(format!(
-                    "event id `{}` is already used{}; each event has one id (its readings share it)",
-                    ev.id,
-                    first_at(&first)
-                )))
-                .in_field("event")
-                .with_value(ev.id.clone());
-                problems.extend(refused(ev, e));
-                return false;
-            }
-            match check_event(&ds, org_of.get(&ds, &ev.org), &mut party_of, ev) {
-                Err(e) => {
-                    problems.extend(refused(ev, e));
-                    false
-                }
-                Ok((org, member)) => {
-                    check_sources_of_event(&ds.source_index, ev, &mut known_sources, &mut problems);
-                    // One hash of the key, not one to ask and one to insert.
-                    match seen.entry((org, member, ev.kind, ev.day())) {
-                        Entry::Occupied(first) => {
-                            let e = Error::new(ErrorKind::Duplicate(format!(
-                                "the same event ({} of {} in {} on {}) is already recorded at line {}",
-                                ev.kind,
-                                ev.member.as_deref().unwrap_or("the organization"),
-                                ev.org,
-                                ev.day(),
-                                first.get()
-                            )))
-                            .in_field("event")
-                            .with_value(ev.id.clone());
-                            problems.extend(refused(ev, e));
-                            return false;
-                        }
-                        Entry::Vacant(slot) => {
-                            slot.insert(ev.origin.line.unwrap_or(0));
-                        }
-                    }
-                    let id = EventId::new(kept);
-                    match member {
-                        Some(m) => pair_events.push((org, m, id)),
-                        None if ev.kind == EventKind::Dissolved => {
-                            if let Some((day, origin)) = dissolved_at.get(&org) {
-                                problems.push(ev.origin.attach(
-                                    Error::new(ErrorKind::Sequence(format!(
-                                        "organization `{}` is dissolved twice (first on {}, at {})",
-                                        ev.org, day, origin
-                                    )))
-                                    .in_field("kind")
-                                    .with_value(ev.kind.as_str()),
-                                ));
-                                return false;
-                            }
-                            dissolved.insert(org, id);
-                            dissolved_at.insert(org, (ev.day(), ev.origin.clone()));
-                        }
-                        None => {}
-                    }
-                    kept += 1;
-                    true
-                }
-            }
-        });
-        // What an importer reserved and did not use is given back (in
-        // place: a smaller block is not copied).
-        events.shrink_to_fit();
-        ds.events = events;
-
-        // An organization event after the end (a renaming) is refused too.
-        for ev in &ds.events {
-            let after_end = ev.member.is_none()
-                && ev.kind != EventKind::Dissolved
-                && ds
-                    .org_lookup
-                    .get(&ev.org.to_lowercase())
-                    .and_then(|o| dissolved.get(o))
-                    .is_some_and(|&d| ev.day() >= ds.events[d].day());
-            if after_end {
-                problems.push(
-                    ev.origin.attach(
-                        Error::new(ErrorKind::Sequence(format!(
-                            "`{}` on {} comes after the organization `{}` ended",
-                            ev.kind,
-                            ev.day(),
-                            ev.org
-                        )))
-                        .in_field("kind")
-                        .with_value(ev.kind.as_str()),
-                    ),
-                );
-            }
-        }
-
-        // Gaps: an organization's own, or one pair's (which makes the pair
-        // a membership even with no event).
+        // the grouping's time on its scattered entries). The gaps are
+        // checked on the second core while this one checks the events:
+        // each reads the organizations and parties, nothing of the other.
+        let (gaps, events) = crate::parallel::beside(
+            unknowns.len() >= crate::parallel::WORTH_A_THREAD,
+            || check_gaps(&ds, &unknowns, &rank),
+            || check_events(&ds, events, &rank, &mut problems),
+        );
+        let Events {
+            kept,
+            pairs: pair_events,
+            dissolved,
+        } = events;
+        ds.events = kept;
+        problems.extend(gaps.problems);
         // Like the events, the gaps kept stay in the builder's list.
-        let mut org_unknown = vec![Vec::new(); ds.orgs.len()];
+        let mut keep = gaps.keep.iter();
         let mut unknowns = unknowns;
-        let mut kept = 0;
-        unknowns.retain(|u| {
-            let org = match org_of.get(&ds, u.org.trim()) {
-                Some(o) => o,
-                None => {
-                    problems.push(
-                        u.origin.attach(
-                            Error::new(ErrorKind::UnknownOrganization(u.org.to_string()))
-                                .in_field("org")
-                                .with_value(&*u.org),
-                        ),
-                    );
-                    return false;
-                }
-            };
-            if u.sources.is_empty() {
-                problems.push(u.origin.attach(invalid(
-                    "sources",
-                    "a gap in the data names the source that shows it",
-                    "",
-                )));
-                return false;
-            }
-            if !all_defined(&ds.source_index, &u.sources, &mut known_sources) {
-                check_sources(&ds.source_index, &u.sources, &mut problems, &u.origin);
-            }
-            let id = kept;
-            match &u.member {
-                None => org_unknown[org].push(id),
-                Some(code) => match party_of.get(&ds, code) {
-                    Some(p) => {
-                        pair_gaps.push((org, p, id));
-                    }
-                    None => {
-                        problems.push(
-                            u.origin.attach(
-                                Error::new(ErrorKind::UnknownParty(code.to_string()))
-                                    .in_field("member")
-                                    .with_value(&**code),
-                            ),
-                        );
-                        return false;
-                    }
-                },
-            }
-            kept += 1;
-            true
-        });
+        unknowns.retain(|_| keep.next().copied().unwrap_or(false));
         unknowns.shrink_to_fit();
         ds.unknowns = unknowns;
-        ds.org_unknown = org_unknown;
+        ds.org_unknown = gaps.org_unknown;
+        let pair_gaps = gaps.pair_gaps;
         let by_start = |ids: &mut Vec<u32>, all: &[Unknown]| {
             ids.sort_by_key(|&u| all[u as usize].span.start());
         };
-        for ids in &mut ds.org_unknown {
-            by_start(ids, &ds.unknowns);
-        }
         ds.existence = vec![None; ds.parties.len()];
         for (code, days) in existence {
             match ds.party_index.get(&code) {
@@ -1093,23 +936,6 @@ impl DatasetBuilder {
             }
         }
 
-        // Memberships are sorted by (organization, party code); rank the codes
-        // once rather than compare strings in the sort.
-        let mut by_code: Vec<usize> = (0..ds.parties.len()).collect();
-        by_code.sort_unstable_by(|&a, &b| ds.parties[a].code.cmp(&ds.parties[b].code));
-        let mut rank = vec![0; ds.parties.len()];
-        for (r, &p) in by_code.iter().enumerate() {
-            rank[p] = r;
-        }
-        // By pair in membership order, each pair's records in input order:
-        // they were listed in input order, so two stable counting sorts (by
-        // party's rank, then by organization) give the order a sort by
-        // (organization, rank, record) gives, with no comparison.
-        let (orgs, parties) = (ds.orgs.len(), ds.parties.len());
-        counting_sort(&mut pair_events, parties, |&(_, party, _)| rank[party]);
-        counting_sort(&mut pair_events, orgs, |&(org, _, _)| org);
-        counting_sort(&mut pair_gaps, parties, |&(_, party, _)| rank[party]);
-        counting_sort(&mut pair_gaps, orgs, |&(org, _, _)| org);
         // Room for every pair at once (the list grew by copies of itself,
         // megabytes on a large file): at most the pairs with events plus
         // those with gaps.
@@ -1156,13 +982,17 @@ impl DatasetBuilder {
         let replay_pairs = |rows: &[PairRows], room: usize| {
             let mut memberships = Vec::with_capacity(room);
             let mut errors = Vec::new();
+            let mut spells = Vec::new();
             for &(org, party, ref events, ref gaps) in rows {
+                let end = dissolved.get(&org).copied();
+                // Room for the organization's end too: the list is not
+                // grown by a copy for its last id.
                 let mut ids: Vec<EventId> =
-                    pair_events[events.clone()].iter().map(|r| r.2).collect();
+                    Vec::with_capacity(events.len() + usize::from(end.is_some()));
+                ids.extend(pair_events[events.clone()].iter().map(|r| r.2));
                 // Stable: file order breaks ties between events on one day.
                 ids.sort_by_key(|&i| ds.events[i].day());
-                let end = dissolved.get(&org).copied();
-                let (mut membership, errs) = replay(&ds.events, org, party, ids, end);
+                let (mut membership, errs) = replay(&ds.events, org, party, ids, end, &mut spells);
                 errors.extend(errs);
                 membership.unknown = pair_gaps[gaps.clone()].iter().map(|r| r.2).collect();
                 by_start(&mut membership.unknown, &ds.unknowns);
@@ -1215,6 +1045,251 @@ impl DatasetBuilder {
         };
         problems.sort_by_key(|e| (file_rank(e), e.line()));
         (ds, problems)
+    }
+}
+
+/// The events of a build checked ([`check_events`]).
+struct Events {
+    /// The events kept, in input order.
+    kept: Vec<Event>,
+    /// Each pair's events, `(organization, party, event)`, by pair in
+    /// membership order (see `rank`), each pair's in input order.
+    pairs: Vec<(usize, usize, EventId)>,
+    /// Each dissolved organization's end.
+    dissolved: HashMap<usize, EventId>,
+}
+
+/// Checks each event on its own against the organizations, parties and
+/// sources of `ds`, and against the events before it (a repeated id, the
+/// same event twice, a second dissolution, a renaming after the end).
+fn check_events(
+    ds: &Dataset,
+    mut events: Vec<Event>,
+    rank: &[usize],
+    problems: &mut Vec<Error>,
+) -> Events {
+    let (orgs, parties) = (ds.orgs.len(), ds.parties.len());
+    let mut pair_events: Vec<(usize, usize, EventId)> = Vec::new();
+    let mut dissolved: HashMap<usize, EventId> = HashMap::default();
+    let mut seen: HashMap<(usize, Option<usize>, EventKind, NaiveDate), u64> = HashMap::default();
+    // At most one entry per event: reserved once, not rehashed as it grows.
+    seen.reserve(events.len());
+    // Where each repeated event id was first used (by any event, kept
+    // or not), found borrowing the ids: no copy of every id and origin.
+    let first_use: Vec<Option<Origin>> = {
+        let mut first: HashMap<&str, usize> = HashMap::default();
+        first.reserve(events.len());
+        (events.iter().enumerate())
+            .map(|(i, ev)| match first.entry(ev.id.as_str()) {
+                Entry::Occupied(at) => Some(events[*at.get()].origin.clone()),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                    None
+                }
+            })
+            .collect()
+    };
+    let mut org_of = OrgOf::default();
+    let mut party_of = PartyOf::default();
+    // The events kept stay where they are, in the builder's list (a new
+    // list was megabytes of fresh memory to fault in on a large file);
+    // each organization's dissolution is noted with its day and origin
+    // for the message about a second one.
+    let mut first_use = first_use.into_iter();
+    let mut kept = 0;
+    let mut dissolved_at: HashMap<usize, (NaiveDate, Origin)> = HashMap::default();
+    // The last list of sources found all defined ([`all_defined`]).
+    let mut known_sources: Option<Arc<[String]>> = None;
+    events.retain(|ev| {
+        if let Some(first) = first_use.next().flatten() {
+            let e = Error::new(ErrorKind::Duplicate(format!(
+                "event id `{}` is already used{}; each event has one id (its readings share it)",
+                ev.id,
+                first_at(&first)
+            )))
+            .in_field("event")
+            .with_value(ev.id.clone());
+            problems.extend(refused(ev, e));
+            return false;
+        }
+        match check_event(ds, org_of.get(ds, &ev.org), &mut party_of, ev) {
+            Err(e) => {
+                problems.extend(refused(ev, e));
+                false
+            }
+            Ok((org, member)) => {
+                check_sources_of_event(&ds.source_index, ev, &mut known_sources, problems);
+                // One hash of the key, not one to ask and one to insert.
+                match seen.entry((org, member, ev.kind, ev.day())) {
+                    Entry::Occupied(first) => {
+                        let e = Error::new(ErrorKind::Duplicate(format!(
+                            "the same event ({} of {} in {} on {}) is already recorded at line {}",
+                            ev.kind,
+                            ev.member.as_deref().unwrap_or("the organization"),
+                            ev.org,
+                            ev.day(),
+                            first.get()
+                        )))
+                        .in_field("event")
+                        .with_value(ev.id.clone());
+                        problems.extend(refused(ev, e));
+                        return false;
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(ev.origin.line.unwrap_or(0));
+                    }
+                }
+                let id = EventId::new(kept);
+                match member {
+                    Some(m) => pair_events.push((org, m, id)),
+                    None if ev.kind == EventKind::Dissolved => {
+                        if let Some((day, origin)) = dissolved_at.get(&org) {
+                            problems.push(
+                                ev.origin.attach(
+                                    Error::new(ErrorKind::Sequence(format!(
+                                        "organization `{}` is dissolved twice (first on {}, at {})",
+                                        ev.org, day, origin
+                                    )))
+                                    .in_field("kind")
+                                    .with_value(ev.kind.as_str()),
+                                ),
+                            );
+                            return false;
+                        }
+                        dissolved.insert(org, id);
+                        dissolved_at.insert(org, (ev.day(), ev.origin.clone()));
+                    }
+                    None => {}
+                }
+                kept += 1;
+                true
+            }
+        }
+    });
+    // What an importer reserved and did not use is given back (in
+    // place: a smaller block is not copied).
+    events.shrink_to_fit();
+
+    // An organization event after the end (a renaming) is refused too.
+    for ev in &events {
+        let after_end = ev.member.is_none()
+            && ev.kind != EventKind::Dissolved
+            && ds
+                .org_lookup
+                .get(&ev.org.to_lowercase())
+                .and_then(|o| dissolved.get(o))
+                .is_some_and(|&d| ev.day() >= events[d].day());
+        if after_end {
+            problems.push(
+                ev.origin.attach(
+                    Error::new(ErrorKind::Sequence(format!(
+                        "`{}` on {} comes after the organization `{}` ended",
+                        ev.kind,
+                        ev.day(),
+                        ev.org
+                    )))
+                    .in_field("kind")
+                    .with_value(ev.kind.as_str()),
+                ),
+            );
+        }
+    }
+    // By pair in membership order, each pair's records in input
+    // order: they were listed in input order, so two stable
+    // counting sorts (by party's rank, then by organization) give
+    // the order a sort by (organization, rank, record) gives, with
+    // no comparison.
+    counting_sort(&mut pair_events, parties, |&(_, party, _)| rank[party]);
+    counting_sort(&mut pair_events, orgs, |&(org, _, _)| org);
+    Events {
+        kept: events,
+        pairs: pair_events,
+        dissolved,
+    }
+}
+
+/// The gaps of a build checked ([`check_gaps`]): which are kept, and the
+/// kept ones (numbered in order) by organization and by pair.
+struct Gaps {
+    /// For each gap given, whether it is kept.
+    keep: Vec<bool>,
+    /// Each organization's own gaps, by start.
+    org_unknown: Vec<Vec<u32>>,
+    /// Each pair's gaps, `(organization, party, gap)`, by pair in
+    /// membership order (see `rank`), each pair's in input order.
+    pair_gaps: Vec<(usize, usize, u32)>,
+    problems: Vec<Error>,
+}
+
+/// Checks `unknowns` against the organizations, parties and sources of
+/// `ds`: a gap's organization, and a pair's party, must be known, and it
+/// names a source. A gap is an organization's own, or one pair's (which
+/// makes the pair a membership even with no event). `rank` is each
+/// party's place by code.
+fn check_gaps(ds: &Dataset, unknowns: &[Unknown], rank: &[usize]) -> Gaps {
+    let mut org_of = OrgOf::default();
+    let mut party_of = PartyOf::default();
+    let mut known_sources: Option<Arc<[String]>> = None;
+    let mut problems = Vec::new();
+    let mut org_unknown = vec![Vec::new(); ds.orgs.len()];
+    let mut pair_gaps: Vec<(usize, usize, u32)> = Vec::new();
+    // The gap (its place in `unknowns`) of each id kept.
+    let mut kept: Vec<usize> = Vec::new();
+    let keep = (unknowns.iter().enumerate())
+        .map(|(i, u)| {
+            let Some(org) = org_of.get(ds, u.org.trim()) else {
+                problems.push(
+                    u.origin.attach(
+                        Error::new(ErrorKind::UnknownOrganization(u.org.to_string()))
+                            .in_field("org")
+                            .with_value(&*u.org),
+                    ),
+                );
+                return false;
+            };
+            if u.sources.is_empty() {
+                problems.push(u.origin.attach(invalid(
+                    "sources",
+                    "a gap in the data names the source that shows it",
+                    "",
+                )));
+                return false;
+            }
+            if !all_defined(&ds.source_index, &u.sources, &mut known_sources) {
+                check_sources(&ds.source_index, &u.sources, &mut problems, &u.origin);
+            }
+            let id = kept.len() as u32;
+            match &u.member {
+                None => org_unknown[org].push(id),
+                Some(code) => match party_of.get(ds, code) {
+                    Some(p) => pair_gaps.push((org, p, id)),
+                    None => {
+                        problems.push(
+                            u.origin.attach(
+                                Error::new(ErrorKind::UnknownParty(code.to_string()))
+                                    .in_field("member")
+                                    .with_value(&**code),
+                            ),
+                        );
+                        return false;
+                    }
+                },
+            }
+            kept.push(i);
+            true
+        })
+        .collect();
+    for ids in &mut org_unknown {
+        ids.sort_by_key(|&u| unknowns[kept[u as usize]].span.start());
+    }
+    // By pair in membership order, as the events are sorted.
+    counting_sort(&mut pair_gaps, rank.len(), |&(_, party, _)| rank[party]);
+    counting_sort(&mut pair_gaps, ds.orgs.len(), |&(org, _, _)| org);
+    Gaps {
+        keep,
+        org_unknown,
+        pair_gaps,
+        problems,
     }
 }
 
@@ -1519,15 +1594,17 @@ fn check_event(
 }
 
 /// Replays one pair's events (sorted) into spells; refused events are
-/// reported and skipped.
+/// reported and skipped. `spells` is room to make them in, its contents
+/// thrown away.
 fn replay(
     events: &[Event],
     org: usize,
     party: usize,
     mut ids: Vec<EventId>,
     dissolved: Option<EventId>,
+    spells: &mut Vec<Spell>,
 ) -> (Membership, Vec<Error>) {
-    let mut spells: Vec<Spell> = Vec::new();
+    spells.clear();
     // The events kept are `ids[..kept]`, in order: written over the ids
     // already read, so the pair's list is not allocated twice.
     let mut kept = 0;
@@ -1604,7 +1681,7 @@ fn replay(
             continue;
         }
         if before.is_some() {
-            close(&mut spells, events, id);
+            close(spells, events, id);
         }
         if let Some(status) = after {
             spells.push(Spell {
@@ -1629,18 +1706,17 @@ fn replay(
     ids.truncate(kept);
     // An organization's end ends every status in it.
     if let (Some(d), Standing::In(_)) = (dissolved, standing) {
-        close(&mut spells, events, d);
+        close(spells, events, d);
         ids.push(d);
     }
-    // Most pairs hold one spell, and a first push makes room for four (a
-    // spell is 88 bytes: 4.6 MB of the COW IGO file's dataset was room no
-    // spell used). In place: a smaller block is not copied.
-    spells.shrink_to_fit();
     (
         Membership {
             org,
             party,
-            spells,
+            // Made in `spells`, which the caller keeps for the next pair,
+            // and copied into a list of their number: most pairs hold one
+            // spell (88 bytes), where a first push makes room for four.
+            spells: spells.to_vec(),
             events: ids,
             unknown: Vec::new(),
             segments: 0..0,
