@@ -1068,7 +1068,6 @@ fn check_events(
     rank: &[usize],
     problems: &mut Vec<Error>,
 ) -> Events {
-    let (orgs, parties) = (ds.orgs.len(), ds.parties.len());
     let mut pair_events: Vec<(usize, usize, EventId)> = Vec::new();
     let mut dissolved: HashMap<usize, EventId> = HashMap::default();
     let mut seen: HashMap<(usize, Option<usize>, EventKind, NaiveDate), u64> = HashMap::default();
@@ -1199,8 +1198,8 @@ fn check_events(
     // counting sorts (by party's rank, then by organization) give
     // the order a sort by (organization, rank, record) gives, with
     // no comparison.
-    counting_sort(&mut pair_events, parties, |&(_, party, _)| rank[party]);
-    counting_sort(&mut pair_events, orgs, |&(org, _, _)| org);
+    counting_sort(&mut pair_events, rank.len(), |&(_, party, _)| rank[party]);
+    counting_sort(&mut pair_events, ds.orgs.len(), |&(org, _, _)| org);
     Events {
         kept: events,
         pairs: pair_events,
