@@ -913,7 +913,7 @@ impl DatasetBuilder {
         // Like the events, the gaps kept stay in the builder's list.
         let mut keep = gaps.keep.iter();
         let mut unknowns = unknowns;
-        unknowns.retain(|_| keep.next().copied().unwrap_or(false));
+        unknowns.retain(|_| keep.next() == Some(&true));
         unknowns.shrink_to_fit();
         ds.unknowns = unknowns;
         ds.org_unknown = gaps.org_unknown;
