@@ -257,7 +257,10 @@ impl<P: Copy + Default, const R: usize> Steps<P, R> {
         let i = m.at as usize + b as usize;
         let e = &self.table[i];
         if t >= e.crowd {
-            return self.past_two(i, t);
+            return self
+                .steps
+                .get(self.past_two(i, t).wrapping_sub(1))
+                .map(|s| s.1);
         }
         // Every day before the bucket is on or before t (the group's first
         // is, as t >= min, and it is in bucket 0), every day after it later.
@@ -273,19 +276,22 @@ impl<P: Copy + Default, const R: usize> Steps<P, R> {
         }
     }
 
-    /// The payload of the last day on or before `t` in crowded bucket `i`
-    /// whose first two days are: its days past them, scanned or searched.
-    /// A crowded bucket is never the last (past the group's days).
+    /// The position in `steps` past the last day on or before `t` in
+    /// crowded bucket `i` whose first two days are: its days past them,
+    /// scanned or searched. A crowded bucket is never the last (past the
+    /// group's days). A position, not the payload: a payload returned
+    /// from a call goes through memory, also on the common path, where it
+    /// cost three instructions per count (disassembly).
     #[cold]
-    fn past_two(&self, i: usize, t: i32) -> Option<P> {
-        let mut n = self.table[i].first as usize + 2;
-        let rest = self.steps.get(n..self.table.get(i + 1)?.first as usize)?;
-        n += if rest.len() <= SCAN {
+    fn past_two(&self, i: usize, t: i32) -> usize {
+        let n = self.table[i].first as usize + 2;
+        let end = self.table.get(i + 1).map_or(n, |e| e.first as usize);
+        let rest = self.steps.get(n..end).unwrap_or_default();
+        n + if rest.len() <= SCAN {
             rest.iter().take_while(|s| s.0 <= t).count()
         } else {
             rest.partition_point(|s| s.0 <= t)
-        };
-        self.steps.get(n - 1).map(|s| s.1)
+        }
     }
 
     /// Room for `groups` more groups of `days` days in all: a day is a
